@@ -1,0 +1,59 @@
+import { AuditEntryEntity } from '@app/audit';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
+
+export class AuditQueryDto extends PageQueryDto {
+  @IsOptional() @IsString() @MaxLength(64)
+  entityType?: string;
+
+  @IsOptional() @IsString() @MaxLength(128)
+  entityId?: string;
+}
+
+/** A head saved earlier (from /public/audit/head): both or neither. */
+export class AuditVerifyQueryDto {
+  @ValidateIf((q: AuditVerifyQueryDto) => q.knownHash !== undefined || q.knownSeq !== undefined)
+  @Type(() => Number) @IsInt() @Min(1)
+  knownSeq?: number;
+
+  @ValidateIf((q: AuditVerifyQueryDto) => q.knownHash !== undefined || q.knownSeq !== undefined)
+  @IsString() @Matches(/^[0-9a-f]{64}$/, { message: 'knownHash must be 64 lower-case hex characters' })
+  knownHash?: string;
+}
+
+export class AuditEntryResponse {
+  seq: number;
+  at: string;
+  actorKind: string;
+  actorId: string | null;
+  organizationId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export class AuditHeadResponse {
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+export const toAuditEntryResponse = (e: AuditEntryEntity): AuditEntryResponse => ({
+  seq: Number(e.seq),
+  at: e.at.toISOString(),
+  actorKind: e.actorKind,
+  actorId: e.actorId,
+  organizationId: e.organizationId,
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  requestId: e.requestId,
+  details: e.details,
+  prevHash: e.prevHash,
+  hash: e.hash,
+});

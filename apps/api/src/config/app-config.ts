@@ -1,0 +1,67 @@
+import { DatabaseSettings } from '@app/database';
+import { EnvironmentVariables } from './environment';
+
+/**
+ * The validated configuration as the modules read it through ConfigService
+ * (`config.get('certification.termYears')`). Built once, at start-up.
+ */
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  database: DatabaseSettings;
+  jwt: { secret: string; ttlMinutes: number };
+  loginLockMinutes: number;
+  bootstrapAdmin: { email: string; password?: string };
+  commissionName: string;
+  jurisdiction: string;
+  certification: { termYears: number; expiryAlignment: 'birth_month' | 'none'; inServiceHoursPerYear: number; minAge: number };
+  dueProcess: {
+    noticeMinDays: number;
+    appealWindowDays: number;
+    interimHearingRequestDays: number;
+    interimHearingMaxDays: number;
+    reportDeadlineBusinessDays: number;
+    holidays: string[];
+  };
+  rateLimit: { perMinute: number; loginPerMinute: number; publicPerMinute: number };
+  logLevel: string;
+}
+
+export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }): AppConfig {
+  return {
+    port: env.PORT,
+    dataDir: env.DATA_DIR,
+    database: {
+      url: resolved.databaseUrl,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      connectTimeoutMs: Math.min(env.DB_STATEMENT_TIMEOUT_MS, 5000),
+      poolSize: env.DB_POOL_SIZE,
+    },
+    jwt: { secret: resolved.jwtSecret, ttlMinutes: env.JWT_TTL_MINUTES },
+    loginLockMinutes: env.LOGIN_LOCK_MINUTES,
+    bootstrapAdmin: { email: env.POST_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.POST_BOOTSTRAP_ADMIN_PASSWORD },
+    commissionName: env.POST_COMMISSION_NAME,
+    jurisdiction: env.POST_JURISDICTION,
+    certification: {
+      termYears: env.CERTIFICATION_TERM_YEARS,
+      expiryAlignment: env.CERTIFICATION_EXPIRY_ALIGNMENT,
+      inServiceHoursPerYear: env.IN_SERVICE_HOURS_PER_YEAR,
+      minAge: env.MIN_AGE,
+    },
+    dueProcess: {
+      noticeMinDays: env.NOTICE_MIN_DAYS,
+      appealWindowDays: env.APPEAL_WINDOW_DAYS,
+      interimHearingRequestDays: env.INTERIM_HEARING_REQUEST_DAYS,
+      interimHearingMaxDays: env.INTERIM_HEARING_MAX_DAYS,
+      reportDeadlineBusinessDays: env.REPORT_DEADLINE_BUSINESS_DAYS,
+      holidays: env.BUSINESS_HOLIDAYS ? env.BUSINESS_HOLIDAYS.split(',') : [],
+    },
+    rateLimit: {
+      perMinute: env.RATE_LIMIT_PER_MINUTE,
+      loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      publicPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    },
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,51 @@
+import { ConfigurationError, validateEnvironment } from './environment';
+
+describe('environment schema', () => {
+  it('applies every default from API.md', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './.data',
+      JWT_TTL_MINUTES: 30,
+      LOGIN_LOCK_MINUTES: 30,
+      POST_BOOTSTRAP_ADMIN_EMAIL: 'admin@commission.local',
+      POST_JURISDICTION: 'MA',
+      DB_STATEMENT_TIMEOUT_MS: 5000,
+      CERTIFICATION_TERM_YEARS: 3,
+      CERTIFICATION_EXPIRY_ALIGNMENT: 'birth_month',
+      IN_SERVICE_HOURS_PER_YEAR: 40,
+      MIN_AGE: 21,
+      NOTICE_MIN_DAYS: 14,
+      APPEAL_WINDOW_DAYS: 30,
+      INTERIM_HEARING_REQUEST_DAYS: 5,
+      INTERIM_HEARING_MAX_DAYS: 15,
+      REPORT_DEADLINE_BUSINESS_DAYS: 2,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numbers and keeps given values', () => {
+    expect(validateEnvironment({ PORT: '8080', POST_JURISDICTION: 'NY', DATABASE_URL: 'postgres://u@h:5432/db' })).toMatchObject({
+      PORT: 8080,
+      POST_JURISDICTION: 'NY',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT .*\(got "abc"\)$/],
+    [{ JWT_TTL_MINUTES: '0' }, /JWT_TTL_MINUTES/],
+    [{ POST_JURISDICTION: 'mass' }, /POST_JURISDICTION must be a two-letter/],
+    [{ CERTIFICATION_EXPIRY_ALIGNMENT: 'quarterly' }, /CERTIFICATION_EXPIRY_ALIGNMENT/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection string$/],
+    [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters$/],
+    [{ POST_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /POST_BOOTSTRAP_ADMIN_PASSWORD must be at least 12/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
+    expect(() => validateEnvironment(env)).toThrow(message);
+  });
+
+  it('never echoes a secret value', () => {
+    expect(() => validateEnvironment({ JWT_SECRET: 'hunter2' })).toThrow(/^(?!.*hunter2)/);
+  });
+});

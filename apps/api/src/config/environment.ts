@@ -1,0 +1,109 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every variable of API.md "Start-up and configuration", with its default. An invalid
+ * value stops start-up with one line naming the variable.
+ */
+export class EnvironmentVariables {
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
+  DATABASE_URL?: string;
+
+  @IsString() @MinLength(1)
+  DATA_DIR = './.data';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  JWT_TTL_MINUTES = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  LOGIN_LOCK_MINUTES = 30;
+
+  @IsEmail()
+  POST_BOOTSTRAP_ADMIN_EMAIL = 'admin@commission.local';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' }) @MaxLength(128)
+  POST_BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter upper-case state code' })
+  POST_JURISDICTION = 'MA';
+
+  @IsString() @MinLength(1) @MaxLength(200)
+  POST_COMMISSION_NAME = 'Peace Officer Standards and Training Commission';
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  DB_STATEMENT_TIMEOUT_MS = 5000;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  CERTIFICATION_TERM_YEARS = 3;
+
+  @IsIn(['birth_month', 'none'])
+  CERTIFICATION_EXPIRY_ALIGNMENT: 'birth_month' | 'none' = 'birth_month';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  IN_SERVICE_HOURS_PER_YEAR = 40;
+
+  @Transform(toInt) @IsInt() @Min(16) @Max(100)
+  MIN_AGE = 21;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  NOTICE_MIN_DAYS = 14;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  APPEAL_WINDOW_DAYS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  INTERIM_HEARING_REQUEST_DAYS = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  INTERIM_HEARING_MAX_DAYS = 15;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  REPORT_DEADLINE_BUSINESS_DAYS = 2;
+
+  /** Comma-separated YYYY-MM-DD dates that are not business days (state holidays). */
+  @IsOptional() @Matches(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/, { message: 'must be comma-separated YYYY-MM-DD dates' })
+  BUSINESS_HOLIDAYS?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigurationError extends Error {}
+
+/** Validates the environment; throws one line naming the first bad variable. */
+export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
+  const known = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'JWT_SECRET', 'POST_BOOTSTRAP_ADMIN_PASSWORD', 'BUSINESS_HOLIDAYS');
+  const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
+  const parsed = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
+  const [first] = validateSync(parsed, { whitelist: true, forbidUnknownValues: false });
+  if (first) {
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = /SECRET|PASSWORD|DATABASE_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(first.value)})`;
+    throw new ConfigurationError(`Invalid configuration: ${first.property} ${message.startsWith(`${first.property} `) ? message.slice(first.property.length + 1) : message}${shown}`);
+  }
+  return parsed;
+}

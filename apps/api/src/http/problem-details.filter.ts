@@ -1,0 +1,130 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, DomainErrorKind } from '@app/core';
+import { isDatabaseUnavailable, isUniqueViolation } from '@app/database';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+  unavailable: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+const problemType = (code: string) => `urn:post-registry:problem:${code}`;
+
+/**
+ * Every error leaves as application/problem+json (RFC 9457) with a stable `type`/`code`.
+ * Never a stack trace, never a database message: unexpected errors are logged with the
+ * request id and answered with a generic 500.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetailsFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(error, request);
+    if (problem.status === 503) reply.header('Retry-After', '5');
+    if (problem.status >= 500 && problem.status !== 503) {
+      this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    }
+    reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
+  }
+
+  toProblem(error: unknown, request: FastifyRequest): ProblemDocument {
+    const instance = request.url?.split('?')[0];
+    if (error instanceof DomainError) {
+      const status = STATUS_BY_KIND[error.kind];
+      return { type: problemType(error.code), title: TITLES[status], status, detail: error.message, code: error.code, instance, ...error.extensions };
+    }
+    if (error instanceof HttpException) return this.fromHttpException(error, instance);
+    const fastifyStatus = (error as { statusCode?: unknown })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      const code = (error as { code?: string }).code ?? 'REQUEST.INVALID';
+      return {
+        type: problemType(code),
+        title: TITLES[fastifyStatus] ?? 'Bad Request',
+        status: fastifyStatus,
+        detail: describeFastifyError(code, fastifyStatus),
+        code,
+        instance,
+      };
+    }
+    if (isUniqueViolation(error)) {
+      return { type: problemType('CONFLICT.DUPLICATE'), title: TITLES[409], status: 409, detail: 'The record already exists.', code: 'CONFLICT.DUPLICATE', instance };
+    }
+    if (isDatabaseUnavailable(error)) {
+      return {
+        type: problemType('SERVICE.UNAVAILABLE'),
+        title: TITLES[503],
+        status: 503,
+        detail: 'The registry database is unavailable or overloaded; retry shortly.',
+        code: 'SERVICE.UNAVAILABLE',
+        instance,
+      };
+    }
+    return { type: problemType('SERVICE.INTERNAL'), title: TITLES[500], status: 500, detail: 'An unexpected error occurred.', code: 'SERVICE.INTERNAL', instance };
+  }
+
+  private fromHttpException(error: HttpException, instance?: string): ProblemDocument {
+    const status = error.getStatus();
+    const code =
+      status === HttpStatus.NOT_FOUND
+        ? 'ROUTE.NOT_FOUND'
+        : status === HttpStatus.TOO_MANY_REQUESTS
+          ? 'REQUEST.THROTTLED'
+          : status === HttpStatus.PAYLOAD_TOO_LARGE
+            ? 'REQUEST.TOO_LARGE'
+            : `HTTP.${status}`;
+    const detail =
+      status === HttpStatus.NOT_FOUND
+        ? 'No such route.'
+        : status === HttpStatus.TOO_MANY_REQUESTS
+          ? 'Too many requests; slow down and retry later.'
+          : error.message;
+    return { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, code, instance };
+  }
+}
+
+function describeFastifyError(code: string, status: number): string {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is larger than the service accepts.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Unsupported Content-Type; send application/json.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The JSON body is empty.';
+    default:
+      return status === 400 ? 'The request body is not valid JSON.' : 'The request was refused.';
+  }
+}

@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Echo a caller's X-Request-Id when it is a sane token, else mint one. Stored on the raw
+ * request too, so pino-http logs the same id Fastify and the audit log use.
+ */
+export function generateRequestId(raw: IncomingMessage): string {
+  const given = raw.headers['x-request-id'];
+  const id = typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
+  (raw as IncomingMessage & { id?: string }).id = id;
+  return id;
+}

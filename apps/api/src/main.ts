@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { ConfigurationError, validateEnvironment } from './config/environment';
+import { createApp } from './create-app';
+import { prepareRuntime } from './runtime';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const env = validateEnvironment(process.env);
+  const { config, embedded } = await prepareRuntime(env, say);
+  const app = await createApp(config);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: shutting down`);
+    await app.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen(config.port, '0.0.0.0');
+  say(`POST Registry listening on http://localhost:${config.port} (API docs: http://localhost:${config.port}/docs)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { ROLES, Role } from '@app/core';
+import { ApiKeyEntity, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserEntity } from '@app/organizations';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class CreateUserDto {
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  /** At least 12 characters. */
+  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
+
+export class CreateApiKeyDto {
+  @IsString() @MinLength(1) @MaxLength(100)
+  name: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
+
+export class UserResponse {
+  id: string;
+  email: string;
+  roles: string[];
+  organizationId: string;
+  locked: boolean;
+  disabled: boolean;
+}
+
+export class ApiKeyResponse {
+  id: string;
+  name: string;
+  roles: string[];
+  revoked: boolean;
+}
+
+export class CreatedApiKeyResponse {
+  id: string;
+  name: string;
+  /** Shown once; only its hash is stored. */
+  key: string;
+  roles: string[];
+}
+
+export const toUserResponse = (u: UserEntity, now = new Date()): UserResponse => ({
+  id: u.id,
+  email: u.email,
+  roles: u.roles,
+  organizationId: u.organizationId,
+  locked: u.lockedUntil !== null && u.lockedUntil > now,
+  disabled: u.disabledAt !== null,
+});
+
+export const toApiKeyResponse = (k: ApiKeyEntity): ApiKeyResponse => ({ id: k.id, name: k.name, roles: k.roles, revoked: k.revokedAt !== null });

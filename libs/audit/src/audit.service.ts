@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, Page } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { chainHash, ChainCheck, ChainedFields, ChainVerifier, GENESIS_HASH } from './domain/hash-chain';
+import { AuditEntryEntity } from './persistence/audit-entry.entity';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** For writes: the changed fields; never restricted values (DOB, SSN digits, passwords). */
+  details?: Record<string, unknown>;
+}
+
+/** Any constant: one chain head, serialised across all writers until their commit. */
+const AUDIT_CHAIN_LOCK = 7_007_007;
+const VERIFY_BATCH = 5_000;
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends one entry inside the caller's transaction, so the change and its record
+   * commit together or not at all. The transaction-scoped advisory lock orders writers;
+   * under READ COMMITTED the head read after the lock sees the previous writer's commit.
+   */
+  async record(manager: EntityManager, actor: Actor | null, record: AuditRecord): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [head] = (await manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
+    const fields: ChainedFields = {
+      seq: head ? Number(head.seq) + 1 : 1,
+      at: this.clock.now().toISOString(),
+      actorKind: actor ? actor.kind : 'system',
+      actorId: actor?.id ?? null,
+      organizationId: actor?.organizationId ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId ?? null,
+      requestId: actor?.requestId ?? null,
+      details: record.details ?? {},
+    };
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    await manager.query(
+      `INSERT INTO audit_log (seq, at, actor_kind, actor_id, organization_id, action, entity_type, entity_id, request_id, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        fields.seq,
+        fields.at,
+        fields.actorKind,
+        fields.actorId,
+        fields.organizationId,
+        fields.action,
+        fields.entityType,
+        fields.entityId,
+        fields.requestId,
+        JSON.stringify(fields.details),
+        prevHash,
+        chainHash(prevHash, fields),
+      ],
+    );
+  }
+
+  /**
+   * For refusals (failed logins, 403/404 on restricted records): recorded in a transaction
+   * of their own, so the refused request's rollback does not erase them (DOMAIN.md "Audit").
+   */
+  recordStandalone(actor: Actor | null, record: AuditRecord): Promise<void> {
+    return this.dataSource.transaction((manager) => this.record(manager, actor, record));
+  }
+
+  async list(query: { entityType?: string; entityId?: string; limit: number; cursor?: string }): Promise<Page<AuditEntryEntity>> {
+    const after = query.cursor ? decodeSeqCursor(query.cursor) : undefined;
+    const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.seq', 'DESC').take(query.limit + 1);
+    if (query.entityType) qb.andWhere('a.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('a.entityId = :entityId', { entityId: query.entityId });
+    if (after !== undefined) qb.andWhere('a.seq < :after', { after });
+    const rows = await qb.getMany();
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at.toISOString(), id: String(last.seq) }) : null,
+    };
+  }
+
+  async head(): Promise<{ seq: number; hash: string; at: string } | null> {
+    const [row] = (await this.dataSource.query('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1')) as {
+      seq: string;
+      hash: string;
+      at: Date;
+    }[];
+    return row ? { seq: Number(row.seq), hash: row.hash, at: row.at.toISOString() } : null;
+  }
+
+  /**
+   * Recomputes the whole chain in batches. With a head saved earlier, also proves that
+   * head is still in the chain: a truncated or rewritten log fails (reliability.md §3.5).
+   */
+  async verify(knownHead?: { seq: number; hash: string }): Promise<ChainCheck> {
+    const verifier = new ChainVerifier();
+    let knownHeadFound = false;
+    for (let after = 0; ; ) {
+      const rows = (await this.dataSource.query(
+        `SELECT seq, at, actor_kind, actor_id, organization_id, action, entity_type, entity_id, request_id, details, prev_hash, hash
+           FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [after, VERIFY_BATCH],
+      )) as AuditRow[];
+      for (const row of rows) {
+        const entry = fromRow(row);
+        if (!verifier.push(entry)) return verifier.finish();
+        if (knownHead && entry.seq === knownHead.seq) knownHeadFound = entry.hash === knownHead.hash;
+      }
+      if (rows.length < VERIFY_BATCH) break;
+      after = Number(rows[rows.length - 1].seq);
+    }
+    const result = verifier.finish();
+    if (result.valid && knownHead && !knownHeadFound) {
+      return { valid: false, firstBrokenEntry: { seq: knownHead.seq, reason: 'the saved head is no longer part of the chain' } };
+    }
+    return result;
+  }
+}
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  organization_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  request_id: string | null;
+  details: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+function fromRow(row: AuditRow) {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    organizationId: row.organization_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    requestId: row.request_id,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function decodeSeqCursor(cursor: string): number {
+  const decoded = decodeCursor(cursor);
+  const seq = decoded ? Number(decoded.id) : NaN;
+  if (!Number.isSafeInteger(seq) || seq < 1) {
+    throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [
+      { field: 'cursor', message: 'cursor is invalid' },
+    ]);
+  }
+  return seq;
+}

@@ -1,0 +1,4 @@
+export * from './audit.module';
+export * from './audit.service';
+export * from './domain/hash-chain';
+export { AuditEntryEntity } from './persistence/audit-entry.entity';

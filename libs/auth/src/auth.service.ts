@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Clock } from '@app/core';
+import { decoyPasswordHash, UserEntity, verifyPassword } from '@app/organizations';
+import { DataSource } from 'typeorm';
+import { invalidCredentials } from './auth.errors';
+import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './domain/login-lockout';
+
+export interface AccessToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+export interface JwtClaims {
+  sub: string;
+  org: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: ConfigService,
+  ) {}
+
+  /**
+   * Every outcome is audited in its own transaction; unknown, wrong, locked and disabled
+   * all answer the same 401 and cost one argon2 verification.
+   */
+  async login(email: string, password: string, requestId?: string): Promise<AccessToken> {
+    const normalized = email.toLowerCase();
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalized });
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+    const now = this.clock.now();
+    const failure = (reason: string, userId: string | null) =>
+      this.audit.recordStandalone(null, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: userId,
+        details: { email: normalized, reason, requestId },
+      });
+
+    if (!user) {
+      await failure('unknown_user', null);
+      throw invalidCredentials();
+    }
+    if (user.disabledAt) {
+      await failure('disabled', user.id);
+      throw invalidCredentials();
+    }
+    if (!passwordOk || isLocked(user, now)) {
+      await this.recordFailure(user.id, now, passwordOk ? 'locked' : 'wrong_password', normalized, requestId);
+      throw invalidCredentials();
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, afterSuccessfulLogin());
+      await this.audit.record(manager, { kind: 'user', id: user.id, organizationId: user.organizationId, organizationType: 'commission', roles: user.roles, requestId }, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      });
+    });
+    const expiresIn = this.config.get<number>('jwt.ttlMinutes')! * 60;
+    const claims: JwtClaims = { sub: user.id, org: user.organizationId };
+    return { accessToken: await this.jwt.signAsync(claims, { expiresIn }), tokenType: 'Bearer', expiresIn };
+  }
+
+  /** Row-locked so that parallel wrong guesses all count. A failure while locked does not extend the lock. */
+  private async recordFailure(userId: string, now: Date, reason: string, email: string, requestId?: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) return;
+      let locked = false;
+      if (!isLocked(user, now)) {
+        const next = afterFailedLogin(user, now, this.config.get<number>('loginLockMinutes')!);
+        locked = isLocked(next, now);
+        await manager.update(UserEntity, { id: userId }, next);
+      }
+      await this.audit.record(manager, null, {
+        action: locked ? 'auth.account_locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: userId,
+        details: { email, reason, requestId },
+      });
+    });
+  }
+}

@@ -1,0 +1,7 @@
+export * from './auth.module';
+export * from './auth.service';
+export * from './authentication.guard';
+export * from './roles.guard';
+export * from './decorators';
+export * from './auth.errors';
+export * from './domain/login-lockout';

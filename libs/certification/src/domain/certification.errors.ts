@@ -1,0 +1,67 @@
+import { RuleViolationError } from '@app/core';
+import type { CertificationCommandType } from './certification-commands';
+import type { CertificationStatus } from './certification-status';
+
+/** Stable codes clients may rely on (API.md: 422 with `reasons[]`). */
+export const CERTIFICATION_ERROR_CODES = {
+  illegalTransition: 'CERTIFICATION.ILLEGAL_TRANSITION',
+  notEligible: 'CERTIFICATION.NOT_ELIGIBLE',
+  renewalRequirementsNotMet: 'CERTIFICATION.RENEWAL_REQUIREMENTS_NOT_MET',
+} as const;
+
+/**
+ * Why a command was refused in the current state:
+ * - `illegal_transition`: the command is not legal from the status at all;
+ * - `term_running`: `lapse` before the term ended;
+ * - `term_expired`: `reactivate` after the term ended (certify instead: a new term);
+ * - `already_renewed`: `renew` of a term that has not begun yet;
+ * - `suspension_end_not_after_start`: `suspend` ending on or before its effective date;
+ * - `suspended_under_other_case`: `suspend` while another case's suspension runs;
+ * - `suspension_case_mismatch`: `end_suspension` naming a case that did not impose it;
+ * - `revocation_case_mismatch`: `reverse_revocation` naming another case.
+ */
+export type TransitionRefusalReason =
+  | 'illegal_transition'
+  | 'term_running'
+  | 'term_expired'
+  | 'already_renewed'
+  | 'suspension_end_not_after_start'
+  | 'suspended_under_other_case'
+  | 'suspension_case_mismatch'
+  | 'revocation_case_mismatch';
+
+export class IllegalCertificationTransitionError extends RuleViolationError {
+  constructor(
+    readonly status: CertificationStatus,
+    readonly command: CertificationCommandType,
+    reason: TransitionRefusalReason,
+    readonly allowedCommands: readonly CertificationCommandType[],
+  ) {
+    super(
+      CERTIFICATION_ERROR_CODES.illegalTransition,
+      `The certification is ${status}: ${command} is refused (${reason}).`,
+      [reason],
+      { status, command, allowedCommands },
+    );
+  }
+}
+
+/** Initial certification refused: every unmet requirement at once (DOMAIN.md). */
+export class CertificationNotEligibleError extends RuleViolationError {
+  constructor(reasons: readonly string[], warnings: readonly string[]) {
+    super(CERTIFICATION_ERROR_CODES.notEligible, 'The officer does not meet the requirements for certification.', reasons, {
+      warnings,
+    });
+  }
+}
+
+/** Renewal refused: the current term's in-service hours fall short. */
+export class RenewalRequirementsNotMetError extends RuleViolationError {
+  constructor(reasons: ReadonlyArray<Record<string, unknown>>) {
+    super(
+      CERTIFICATION_ERROR_CODES.renewalRequirementsNotMet,
+      'The in-service training requirement of the current term is not met.',
+      reasons,
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { DataSourceOptions, MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * The role the service's queries run as (migration 0001 creates it): it has no UPDATE,
+ * DELETE or TRUNCATE on append-only tables, so even a bug in the service cannot rewrite
+ * the audit log or a status history (DESIGN.md rule 12).
+ */
+export const APP_DB_ROLE = 'post_registry_app';
+
+export interface DatabaseSettings {
+  url: string;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  connectTimeoutMs: number;
+  poolSize: number;
+}
+
+/** libpq startup options: every connection is bounded and runs as the restricted role. */
+function startupOptions(settings: DatabaseSettings, asOwner: boolean): string {
+  const options = [
+    `-c statement_timeout=${settings.statementTimeoutMs}`,
+    `-c idle_in_transaction_session_timeout=${settings.idleInTransactionTimeoutMs}`,
+    '-c TimeZone=UTC',
+  ];
+  if (!asOwner) options.push(`-c role=${APP_DB_ROLE}`);
+  return options.join(' ');
+}
+
+export function buildDataSourceOptions(
+  settings: DatabaseSettings,
+  extra: { asOwner?: boolean; migrations?: MixedList<Function>; entities?: MixedList<Function> } = {},
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: extra.migrations ?? [],
+    entities: extra.entities ?? [],
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: false,
+    extra: {
+      max: settings.poolSize,
+      // node-postgres waits forever for a pooled connection by default (reliability.md §0.6).
+      connectionTimeoutMillis: settings.connectTimeoutMs,
+      options: startupOptions(settings, extra.asOwner ?? false),
+      application_name: 'post-registry',
+    },
+  };
+}

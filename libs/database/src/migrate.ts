@@ -1,0 +1,44 @@
+import { Client } from 'pg';
+import { DataSource, MixedList } from 'typeorm';
+import { buildDataSourceOptions, DatabaseSettings } from './database-settings';
+
+/** Any 64-bit constant: serialises concurrent starters so migrations run once. */
+const MIGRATION_LOCK_KEY = 6_006_006;
+
+/** Runs pending migrations as the owner of the schema (never as the restricted role). */
+export async function runMigrations(settings: DatabaseSettings, migrations: MixedList<Function>): Promise<string[]> {
+  const lock = new Client({ connectionString: settings.url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const dataSource = new DataSource({ ...buildDataSourceOptions(settings, { asOwner: true, migrations }), poolSize: 1 } as never);
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+/** `CREATE DATABASE` when missing; `adminUrl` points at a maintenance database. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}

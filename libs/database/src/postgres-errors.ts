@@ -1,0 +1,31 @@
+import { QueryFailedError } from 'typeorm';
+
+/** SQLSTATE codes the service reacts to (PostgreSQL Appendix A). */
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_CHECK_VIOLATION = '23514';
+export const PG_QUERY_CANCELED = '57014'; // statement_timeout
+export const PG_SERIALIZATION_FAILURE = '40001';
+export const PG_DEADLOCK_DETECTED = '40P01';
+export const PG_LOCK_NOT_AVAILABLE = '55P03';
+
+export function postgresErrorCode(error: unknown): string | undefined {
+  const source = error instanceof QueryFailedError ? (error.driverError as { code?: unknown }) : (error as { code?: unknown });
+  return typeof source?.code === 'string' ? source.code : undefined;
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (postgresErrorCode(error) !== PG_UNIQUE_VIOLATION) return false;
+  if (!constraint) return true;
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : (error as { constraint?: string });
+  return driverError?.constraint === constraint;
+}
+
+/** The database cannot answer now: unreachable, pool exhausted, or over its time limit. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = postgresErrorCode(error);
+  if (code === PG_QUERY_CANCELED || code === '57P01' || code === '57P03' || code === '53300') return true;
+  if (code && /^08/.test(code)) return true; // connection exceptions
+  const message = error instanceof Error ? error.message : '';
+  return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated/i.test(message);
+}

@@ -1,0 +1,10 @@
+export * from './case-status';
+export * from './case-state';
+export * from './case-commands';
+export * from './case-workflow';
+export { interimHearingDeadlines, interimHearingOverdue } from './case-interim';
+export { MAX_SUSPENSION_DAYS } from './case-decision';
+export { appealWindowEndsOn } from './case-appeal';
+export * from './standard-of-proof';
+export * from './discipline.errors';
+export * from './business-days';

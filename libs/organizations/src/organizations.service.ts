@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, OrganizationType, Page } from '@app/core';
+import { isUniqueViolation } from '@app/database';
+import { DataSource } from 'typeorm';
+import { organizationCodeTaken, organizationNotFound } from './organizations.errors';
+import { OrganizationEntity } from './persistence/organization.entity';
+
+export interface CreateOrganizationCommand {
+  type: Exclude<OrganizationType, 'commission'>;
+  name: string;
+  code: string;
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, command: CreateOrganizationCommand): Promise<OrganizationEntity> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const organization = await manager.save(manager.create(OrganizationEntity, command));
+        await this.audit.record(manager, actor, {
+          action: 'organization.create',
+          entityType: 'organization',
+          entityId: organization.id,
+          details: { ...command },
+        });
+        return organization;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'organization_code_unique')) throw organizationCodeTaken(command.code);
+      throw error;
+    }
+  }
+
+  async list(query: { type?: OrganizationType; limit: number; offsetId?: string }): Promise<Page<OrganizationEntity>> {
+    const qb = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.code').take(query.limit + 1);
+    if (query.type) qb.andWhere('o.type = :type', { type: query.type });
+    if (query.offsetId) qb.andWhere('o.code > :after', { after: query.offsetId });
+    const rows = await qb.getMany();
+    const items = rows.slice(0, query.limit);
+    return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].code : null };
+  }
+
+  async get(id: string): Promise<OrganizationEntity> {
+    const organization = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
+    if (!organization) throw organizationNotFound();
+    return organization;
+  }
+
+  async findCommission(): Promise<OrganizationEntity | null> {
+    return this.dataSource.getRepository(OrganizationEntity).findOneBy({ type: 'commission' });
+  }
+}

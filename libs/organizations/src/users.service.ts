@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
+import { isUniqueViolation } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from './domain/password-policy';
+import { assertMayAdministerOrganization } from './organization-admin.policy';
+import { emailTaken, organizationNotFound, rolesNotAllowed, userNotFound } from './organizations.errors';
+import { OrganizationEntity } from './persistence/organization.entity';
+import { UserEntity } from './persistence/user.entity';
+
+export interface CreateUserCommand {
+  email: string;
+  password: string;
+  roles: Role[];
+}
+
+/** A user together with the type of the organization it acts for. */
+export interface UserWithOrganization {
+  id: string;
+  organizationId: string;
+  organizationType: OrganizationEntity['type'];
+  roles: Role[];
+  disabledAt: Date | null;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, organizationId: string, command: CreateUserCommand): Promise<UserEntity> {
+    assertMayAdministerOrganization(actor, organizationId);
+    const passwordHash = await hashPassword(command.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const user = await this.insertUser(manager, organizationId, command.email, passwordHash, command.roles);
+        await this.audit.record(manager, actor, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          details: { organizationId, email: user.email, roles: user.roles },
+        });
+        return user;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_unique')) throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** Also used by the first-start bootstrap, inside its own transaction. */
+  async insertUser(manager: EntityManager, organizationId: string, email: string, passwordHash: string, roles: Role[]): Promise<UserEntity> {
+    const organization = await manager.findOneBy(OrganizationEntity, { id: organizationId });
+    if (!organization) throw organizationNotFound();
+    const distinctRoles = [...new Set(roles)];
+    if (!rolesAllowedFor(organization.type, distinctRoles)) throw rolesNotAllowed(organization.type, distinctRoles);
+    return manager.save(manager.create(UserEntity, { organizationId, email: email.toLowerCase(), passwordHash, roles: distinctRoles }));
+  }
+
+  async unlock(actor: Actor, userId: string): Promise<UserEntity> {
+    return this.changeUser(actor, userId, 'user.unlock', (user) => {
+      user.lockedUntil = null;
+      user.failedLoginCount = 0;
+      user.firstFailedLoginAt = null;
+    });
+  }
+
+  async disable(actor: Actor, userId: string): Promise<UserEntity> {
+    return this.changeUser(actor, userId, 'user.disable', (user) => {
+      user.disabledAt ??= this.clock.now();
+    });
+  }
+
+  private changeUser(actor: Actor, userId: string, action: string, change: (user: UserEntity) => void): Promise<UserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw userNotFound();
+      assertMayAdministerOrganization(actor, user.organizationId);
+      change(user);
+      await manager.save(user);
+      await this.audit.record(manager, actor, { action, entityType: 'user', entityId: user.id });
+      return user;
+    });
+  }
+
+  /** One indexed query per authenticated request: a disabled user is refused on the next request. */
+  async findForAuthentication(userId: string): Promise<UserWithOrganization | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT u.id, u.organization_id, u.roles, u.disabled_at, o.type
+         FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
+      [userId],
+    )) as { id: string; organization_id: string; roles: Role[]; disabled_at: Date | null; type: OrganizationEntity['type'] }[];
+    return row
+      ? { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: row.disabled_at }
+      : null;
+  }
+
+  async countUsers(): Promise<number> {
+    return this.dataSource.getRepository(UserEntity).count();
+  }
+}
