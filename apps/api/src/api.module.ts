@@ -8,7 +8,9 @@ import { AuditModule } from '@app/audit';
 import { AuthenticationGuard, AuthModule, RolesGuard } from '@app/auth';
 import { ClockModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
+import { TrainingModule } from '@app/training';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditController } from './audit/audit.controller';
 import { AppConfig } from './config/app-config';
@@ -57,6 +59,8 @@ export class ApiModule {
         AuditModule,
         OrganizationsModule,
         AuthModule,
+        OfficersModule,
+        TrainingModule,
       ],
       controllers: [HealthController, IdentityController, OrganizationsController, AuditController],
       providers: [

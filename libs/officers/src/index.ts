@@ -1,0 +1,3 @@
+export * from './officers.module';
+export * from './officers.service';
+export { OfficerEntity } from './persistence/officer.entity';

@@ -1,0 +1,2 @@
+export * from './training.module';
+export * from './training-facts.service';

@@ -1,0 +1,85 @@
+import { Role, ROLES } from '@app/core';
+import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { discoverRoutes } from '../support/route-discovery';
+
+/**
+ * Who may call what (API.md "Actors and roles", DOMAIN.md). Every registered route must have
+ * a row here: a new route without a rule fails the first test. `public` needs no credentials;
+ * `any` needs any valid credentials; a role list is checked for every role in and out of it.
+ */
+const RULES: Record<string, 'public' | 'any' | Role[]> = {
+  'GET /health': 'public',
+  'GET /health/live': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/me': 'any',
+  'POST /api/v1/organizations': ['commission_admin'],
+  'GET /api/v1/organizations': 'any',
+  'POST /api/v1/organizations/:id/users': ['commission_admin', 'agency_admin'],
+  'POST /api/v1/organizations/:id/api-keys': ['commission_admin', 'agency_admin'],
+  'POST /api/v1/users/:id/unlock': ['commission_admin', 'agency_admin'],
+  'POST /api/v1/users/:id/disable': ['commission_admin', 'agency_admin'],
+  'POST /api/v1/api-keys/:id/revoke': ['commission_admin', 'agency_admin'],
+  'GET /api/v1/audit': ['commission_admin'],
+  'GET /api/v1/audit/verify': ['commission_admin'],
+  'GET /api/v1/public/audit/head': 'public',
+};
+
+/** Sample values for path parameters: well-formed, so a refusal can only come from the guard. */
+const SAMPLE_PARAMS: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  postId: 'MA-999999',
+};
+
+const concrete = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x');
+
+describe('authorization matrix (e2e)', () => {
+  let t: TestApp;
+  const tokens = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const agency = await t.createOrganization('agency');
+    const academy = await t.createOrganization('academy');
+    const commission = await t.commissionId();
+    const organizationFor = (role: Role) => (role.startsWith('commission') ? commission : role.startsWith('agency') ? agency.id : academy.id);
+    for (const role of ROLES) tokens[role] = await t.userToken(organizationFor(role), [role]);
+  });
+  afterAll(() => t.close());
+
+  const call = (method: string, path: string, token?: string) => {
+    const request = t.http()[method.toLowerCase() as 'get'](concrete(path));
+    return token ? request.set(bearer(token)) : request;
+  };
+
+  it('should have a rule for every registered route, and a route for every rule', () => {
+    const registered = discoverRoutes(t.app, 'api/v1', ['health', 'health/live'])
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(registered).toEqual(Object.keys(RULES).sort());
+  });
+
+  const protectedRoutes = Object.entries(RULES).filter(([, rule]) => rule !== 'public');
+
+  it.each(protectedRoutes)('%s refuses a request without credentials with 401', async (route) => {
+    const [method, path] = route.split(' ');
+    const response = await call(method, path);
+    expect(response.status).toBe(401);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each(protectedRoutes)('%s refuses every role outside its rule with 403 and lets its roles past the guard', async (route, rule) => {
+    const [method, path] = route.split(' ');
+    for (const role of ROLES) {
+      const response = await call(method, path, tokens[role]);
+      const allowed = rule === 'any' || (rule as Role[]).includes(role);
+      const outcome = allowed ? ([401, 403].includes(response.status) ? 'refused' : 'passed') : response.status === 403 ? 'refused' : 'passed';
+      expect({ role, outcome }).toEqual({ role, outcome: allowed ? 'passed' : 'refused' });
+    }
+  });
+
+  it.each(Object.entries(RULES).filter(([, rule]) => rule === 'public'))('%s answers without credentials', async (route) => {
+    const [method, path] = route.split(' ');
+    const response = await call(method, path);
+    expect([401, 403]).not.toContain(response.status);
+  });
+});
