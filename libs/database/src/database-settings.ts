@@ -1,4 +1,9 @@
+import { types } from 'pg';
 import { DataSourceOptions, MixedList } from 'typeorm';
+
+// Calendar dates stay `YYYY-MM-DD` strings (API.md): node-postgres would otherwise turn a
+// `date` into a JavaScript Date at local midnight, shifting it with the server's time zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**

@@ -51,8 +51,8 @@ describe('audit hash chain', () => {
 
   it('detects a rewritten hash through the next link', () => {
     const entries = chain(4);
-    entries[1] = { ...entries[1], entityId: 'forged' };
-    entries[1].hash = chainHash(entries[1].prevHash, entries[1]);
+    const { prevHash, hash: _old, ...fields } = { ...entries[1], entityId: 'forged' };
+    entries[1] = { ...fields, prevHash, hash: chainHash(prevHash, fields) };
     expect(verify(entries)).toMatchObject({ valid: false, firstBrokenEntry: { seq: 3 } });
   });
 

@@ -40,6 +40,10 @@ export type ChainCheck =
   | { valid: true; entries: number; head: { seq: number; hash: string } | null }
   | { valid: false; firstBrokenEntry: { seq: number; reason: string } };
 
+function chainedFieldsOf({ prevHash: _prev, hash: _hash, ...fields }: StoredEntry): ChainedFields {
+  return fields;
+}
+
 /**
  * Streams entries in `seq` order through `push`; `finish` gives the verdict. The first
  * entry whose link or content does not match is reported, so a tampered row is named.
@@ -57,7 +61,7 @@ export class ChainVerifier {
       this.broken = { seq: this.expectedSeq, reason: `entry ${this.expectedSeq} is missing` };
     } else if (entry.prevHash !== this.expectedPrev) {
       this.broken = { seq: entry.seq, reason: 'link to the previous entry does not match' };
-    } else if (chainHash(entry.prevHash, entry) !== entry.hash) {
+    } else if (chainHash(entry.prevHash, chainedFieldsOf(entry)) !== entry.hash) {
       this.broken = { seq: entry.seq, reason: 'content does not match its hash' };
     }
     if (this.broken) return false;
