@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { validateEnvironment } from '../apps/api/src/config/environment';
+import { createApp } from '../apps/api/src/create-app';
+import { prepareRuntime, Runtime } from '../apps/api/src/runtime';
+
+export const BENCH_ADMIN_EMAIL = 'bench-admin@commission.local';
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1';
+
+/** The real service in-process, on DATABASE_URL or a fresh embedded PostgreSQL; throttling lifted, logs at warn. */
+export async function startBenchApp(env: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; runtime: Runtime; url: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'post-registry-bench-'));
+  const parsed = validateEnvironment({
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    POST_BOOTSTRAP_ADMIN_EMAIL: BENCH_ADMIN_EMAIL,
+    POST_BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+    DB_POOL_SIZE: '10',
+    ...env,
+  });
+  const runtime = await prepareRuntime(parsed, () => undefined);
+  const app = await createApp(runtime.config);
+  await app.listen(0, '127.0.0.1');
+  return { app, runtime, url: await app.getUrl() };
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  p95?: number;
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * autocannon in a child process, so the load generator does not share the server's event
+ * loop (it still shares the 2 cores, as in research/stack.md §3.1).
+ */
+export async function loadTest(options: { url: string; connections: number; seconds: number; method?: string; headers?: Record<string, string>; body?: string }): Promise<LoadResult> {
+  const args = [require.resolve('autocannon/autocannon.js'), '-j', '-c', String(options.connections), '-d', String(options.seconds), '-m', options.method ?? 'GET'];
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
+  if (options.body) args.push('-b', options.body);
+  args.push(options.url);
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const result = JSON.parse(stdout) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number; p97_5: number; p90: number };
+    non2xx: number;
+    errors: number;
+  };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    p95: (result.latency.p90 + result.latency.p97_5) / 2,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export function printRow(label: string, result: LoadResult, baseline?: LoadResult): void {
+  const ratio = baseline ? ` ratio ${(result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}` : '';
+  process.stdout.write(
+    `${label.padEnd(48)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  non-2xx ${result.non2xx} errors ${result.errors}${ratio}\n`,
+  );
+}
