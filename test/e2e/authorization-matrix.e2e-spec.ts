@@ -22,6 +22,43 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /api/v1/audit': ['commission_admin'],
   'GET /api/v1/audit/verify': ['commission_admin'],
   'GET /api/v1/public/audit/head': 'public',
+  'GET /api/v1/public/officers': 'public',
+  'GET /api/v1/public/officers/:postId': 'public',
+  'GET /api/v1/public/disciplinary-actions.csv': 'public',
+  'GET /': 'public',
+  'GET /assets/app.css': 'public',
+  'GET /assets/app.js': 'public',
+  'POST /api/v1/officers': ['academy_registrar', 'agency_admin', 'commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'POST /api/v1/officers/search': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  // Object-level: the commission and employing agencies see the record, everyone else a 404 (not a 403).
+  'GET /api/v1/officers/:postId': 'any',
+  'POST /api/v1/officers/:postId/certification': ['commission_adjudicator'],
+  'POST /api/v1/officers/:postId/certification/renewal': ['commission_adjudicator'],
+  'POST /api/v1/officers/:postId/certification/transitions': ['commission_adjudicator'],
+  // Object-level like the officer record: the commission and employing agencies, everyone else a 404.
+  'GET /api/v1/officers/:postId/certification': 'any',
+  'POST /api/v1/courses': ['commission_admin'],
+  'GET /api/v1/courses': 'any',
+  'POST /api/v1/training-completions': ['academy_registrar'],
+  'POST /api/v1/training-completions/batch': ['academy_registrar'],
+  // Object-level: the commission sees all, an academy its own rows, an employing agency all, other agencies a 404.
+  'GET /api/v1/officers/:postId/training': 'any',
+  'POST /api/v1/misconduct-reports': ['agency_admin'],
+  'POST /api/v1/misconduct-reports/:id/amendments': ['agency_admin'],
+  'GET /api/v1/misconduct-reports': ['agency_admin', 'commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'GET /api/v1/misconduct-reports/:id': ['agency_admin', 'commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'POST /api/v1/employments/:id/separation': ['agency_admin'],
+  'GET /api/v1/grounds': 'any',
+  'POST /api/v1/cases': ['commission_investigator'],
+  'GET /api/v1/cases': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  // Object-level: the reporting agency reads status and outcome, other agencies a 404.
+  'GET /api/v1/cases/:id': ['commission_admin', 'commission_investigator', 'commission_adjudicator', 'agency_admin'],
+  // The role per action (DOMAIN.md) is the workflow's check: 403 CASE.ROLE_NOT_ALLOWED.
+  'POST /api/v1/cases/:id/actions': ['commission_investigator', 'commission_adjudicator'],
+  'POST /api/v1/hiring-checks': ['agency_admin', 'agency_hiring'],
+  'GET /api/v1/hiring-checks': ['agency_admin', 'agency_hiring'],
+  'GET /api/v1/hiring-checks/:id': ['agency_admin', 'agency_hiring'],
+  'POST /api/v1/officers/:postId/employments': ['agency_admin', 'agency_hiring'],
 };
 
 /** Sample values for path parameters: well-formed, so a refusal can only come from the guard. */

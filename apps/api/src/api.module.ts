@@ -6,19 +6,33 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@app/audit';
 import { AuthenticationGuard, AuthModule, RolesGuard } from '@app/auth';
+import { CertificationModule, CertificationSettlementJob } from '@app/certification';
 import { ClockModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { DisciplineModule } from '@app/discipline';
+import { HiringModule } from '@app/hiring';
 import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
+import { PublicModule } from '@app/public';
 import { TrainingModule } from '@app/training';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditController } from './audit/audit.controller';
+import { CertificationController } from './certification/certification.controller';
 import { AppConfig } from './config/app-config';
+import { CasesController } from './discipline/cases.controller';
+import { MisconductReportsController } from './discipline/misconduct-reports.controller';
 import { HealthController } from './health/health.controller';
+import { EmploymentsController } from './hiring/employments.controller';
+import { HiringChecksController } from './hiring/hiring-checks.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { configureRateLimits, defaultThrottle, THROTTLE_WINDOW_MS } from './http/throttling';
 import { IdentityController } from './identity/identity.controller';
+import { OfficersController } from './officers/officers.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
+import { PublicOfficersController } from './public/public-officers.controller';
+import { PublicPageController } from './public/public-page.controller';
+import { CoursesController } from './training/courses.controller';
+import { TrainingCompletionsController } from './training/training-completions.controller';
 
 /** Paths that must never reach a log line in clear (DOMAIN.md "What is public": restricted). */
 const REDACTED_LOG_PATHS = [
@@ -61,9 +75,15 @@ export class ApiModule {
         AuthModule,
         OfficersModule,
         TrainingModule,
+        CertificationModule,
+        DisciplineModule,
+        HiringModule,
+        PublicModule,
       ],
-      controllers: [HealthController, IdentityController, OrganizationsController, AuditController],
+      controllers: [HealthController, IdentityController, OrganizationsController, AuditController, OfficersController, CoursesController, TrainingCompletionsController, CertificationController, MisconductReportsController, CasesController, PublicOfficersController, PublicPageController, HiringChecksController, EmploymentsController],
       providers: [
+        // The daily certification settlement runs in the api process until apps/worker exists.
+        CertificationSettlementJob,
         // Order matters: throttle first (cheap, stops brute force), then who, then what.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthenticationGuard },

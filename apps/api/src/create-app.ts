@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { AppConfig } from './config/app-config';
 import { generateRequestId } from './http/request-id';
 import { createValidationPipe } from './http/validation';
+import { registerCsvBodyParser } from './training/batch-body';
 
 /** 4 MiB: a 10,000-row training batch fits; anything larger is a 413. */
 export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -14,7 +15,13 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (used by main.ts and by every e2e test, so both run the same stack). */
 export async function createApp(config: AppConfig, options: { configure?: (module: ReturnType<typeof ApiModule.register>) => void } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: generateRequestId, trustProxy: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: generateRequestId,
+    trustProxy: false,
+    // Long path parameters reach the DTO validation (a 400 problem) instead of Fastify's bare 414.
+    maxParamLength: 1000,
+  });
   const module = ApiModule.register(config);
   options.configure?.(module);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
@@ -29,11 +36,14 @@ export async function createApp(config: AppConfig, options: { configure?: (modul
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Not upgrade-insecure-requests: a plain-HTTP deployment on a LAN would lose its own assets.
+        upgradeInsecureRequests: null,
       },
     },
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', '/', 'assets/*path'] });
   app.useGlobalPipes(createValidationPipe());
+  registerCsvBodyParser(app);
   app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;

@@ -1,1 +1,12 @@
 export * from './domain';
+export * from './discipline.module';
+export * from './discipline-facts.service';
+export * from './grounds.service';
+export * from './separations.service';
+export * from './reports/reports.service';
+export type { MisconductReportView, ReportVersionView } from './reports/report-views';
+export * from './cases/cases.service';
+export type { OpenCaseCommand } from './cases/case-opening';
+export type { CaseView, CaseTimelineEntry, CaseOutcome, ReportingAgencyCaseView } from './cases/case-views';
+export type { CertificationChange } from './persistence/case-event.entity';
+export { GroundEntity } from './persistence/ground.entity';

@@ -1,3 +1,25 @@
+/**
+ * @app/officers: identity, names for matching, employment history.
+ *
+ * For matching (hiring checks): every officer has one `officer_name` row of kind
+ * `current` and one of kind `alias` per prior name, each with `normalized_first`,
+ * `normalized_last` and `normalized_full` (= `first last`, no middle name or suffix) from
+ * `normalizeName`, and a copy of `date_of_birth`. Indexes: GIN trigram on
+ * `normalized_full`, btree on `(date_of_birth, normalized_last)`.
+ * Every officer also has exactly one `certification` row, created `not_certified`.
+ */
 export * from './officers.module';
 export * from './officers.service';
+export * from './officer-records.service';
+export { normalizeName, normalizePersonName } from './domain/name-normalization';
+export type { NormalizedName } from './domain/name-normalization';
+export { displayName, formatPostId, POST_ID_PATTERN, MAX_AGE_YEARS, dateOfBirthProblems } from './domain/officer-identity';
+export type { PersonName, OfficerNameKind } from './domain/officer-identity';
+export type { CertificationSummary } from './domain/certification-summary';
+export type { PossibleDuplicate } from './domain/officers.errors';
 export { OfficerEntity } from './persistence/officer.entity';
+export { OfficerNameEntity } from './persistence/officer-name.entity';
+export { EmploymentEntity, SEPARATION_NATURES } from './persistence/employment.entity';
+export type { SeparationNature } from './persistence/employment.entity';
+export { findSameBirthDateSimilarNames, searchSimilarNames } from './persistence/name-match.queries';
+export type { NameMatchRow } from './persistence/name-match.queries';

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OfficerRecordsService } from './officer-records.service';
 import { OfficersService } from './officers.service';
+import { EmploymentEntity } from './persistence/employment.entity';
+import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OfficerEntity])],
-  providers: [OfficersService],
-  exports: [OfficersService],
+  imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity])],
+  providers: [OfficersService, OfficerRecordsService],
+  exports: [OfficersService, OfficerRecordsService],
 })
 export class OfficersModule {}

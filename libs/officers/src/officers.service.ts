@@ -1,14 +1,55 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError } from '@app/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, Clock, COMMISSION_ROLES, DomainError, hasAnyRole, IsoDate } from '@app/core';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { dateOfBirthProblems, displayName, formatPostId, officerNameRows } from './domain/officer-identity';
+import { implausibleDateOfBirth, officerNotFound, PossibleDuplicate, possibleDuplicateOfficer } from './domain/officers.errors';
+import { EmploymentEntity } from './persistence/employment.entity';
+import { findSameBirthDateSimilarNames } from './persistence/name-match.queries';
+import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
 
-export const officerNotFound = (postId: string) => new NotFoundError('OFFICER.NOT_FOUND', `No officer with POST ID ${postId}.`);
+export { officerNotFound };
+
+export interface OfficerNameInput {
+  firstName: string;
+  lastName: string;
+}
+
+export interface CreateOfficerCommand {
+  firstName: string;
+  middleName?: string | null;
+  lastName: string;
+  suffix?: string | null;
+  /** Restricted. */
+  dateOfBirth: IsoDate;
+  /** Restricted. */
+  ssnLast4?: string | null;
+  /** Prior names. */
+  aliases?: OfficerNameInput[];
+}
+
+export interface CreatedOfficer {
+  officer: OfficerEntity;
+  aliases: OfficerNameInput[];
+}
+
+/** Same date of birth and a name at least this similar (pg_trgm, 0..1) stops a create (issue 3). */
+export const DUPLICATE_MIN_SIMILARITY = 0.5;
+const MAX_DUPLICATES_LISTED = 20;
+/** Namespace of the two-key advisory locks below (the audit chain uses the one-key space). */
+const OFFICER_DOB_LOCK_NAMESPACE = 6_006_006;
 
 @Injectable()
 export class OfficersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: ConfigService,
+  ) {}
 
   /** The officer with this POST ID, or OFFICER.NOT_FOUND (404). Pass the transaction's manager inside one. */
   async requireByPostId(postId: string, manager: EntityManager = this.dataSource.manager): Promise<OfficerEntity> {
@@ -16,4 +57,128 @@ export class OfficersService {
     if (!officer) throw officerNotFound(postId);
     return officer;
   }
+
+  /**
+   * Registers a person with a new lifelong POST ID, their names (current and prior) for
+   * matching, and the certification record every officer has (`not_certified`). Refused
+   * with OFFICER.POSSIBLE_DUPLICATE when someone born the same day has a similar name,
+   * unless the caller confirms it is a different person.
+   */
+  async create(actor: Actor, command: CreateOfficerCommand, options: { confirmDistinct: boolean }): Promise<CreatedOfficer> {
+    const problems = dateOfBirthProblems(command.dateOfBirth, this.clock.today());
+    if (problems.length > 0) throw implausibleDateOfBirth(problems);
+    const aliases = command.aliases ?? [];
+    const names = officerNameRows(command, aliases);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // Creates for one date of birth queue here, so two identical parallel requests cannot
+        // both pass the duplicate check: the second sees the first's committed names.
+        await manager.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [OFFICER_DOB_LOCK_NAMESPACE, `officer-dob:${command.dateOfBirth}`]);
+        const matches = await findSameBirthDateSimilarNames(
+          manager,
+          command.dateOfBirth,
+          [...new Set(names.map((name) => name.normalizedFull))],
+          DUPLICATE_MIN_SIMILARITY,
+          MAX_DUPLICATES_LISTED,
+        );
+        const candidates: PossibleDuplicate[] = matches.map((m) => ({ postId: m.postId, name: displayName(m), matchScore: roundScore(m.score) }));
+        if (candidates.length > 0 && !options.confirmDistinct) throw possibleDuplicateOfficer(candidates);
+
+        const [{ n }] = (await manager.query(`SELECT nextval('officer_post_number_seq') AS n`)) as { n: string }[];
+        const officer = await manager.save(
+          manager.create(OfficerEntity, {
+            postId: formatPostId(this.config.getOrThrow<string>('jurisdiction'), n),
+            firstName: command.firstName,
+            middleName: command.middleName ?? null,
+            lastName: command.lastName,
+            suffix: command.suffix ?? null,
+            dateOfBirth: command.dateOfBirth,
+            ssnLast4: command.ssnLast4 ?? null,
+            createdByOrganizationId: actor.organizationId,
+          }),
+        );
+        await manager.insert(
+          OfficerNameEntity,
+          names.map((name) => ({ ...name, officerId: officer.id, dateOfBirth: command.dateOfBirth })),
+        );
+        await manager.query(`INSERT INTO certification (officer_id, status) VALUES ($1, 'not_certified')`, [officer.id]);
+        await this.audit.record(manager, actor, {
+          action: 'officer.create',
+          entityType: 'officer',
+          entityId: officer.id,
+          // Never the date of birth or SSN digits (DOMAIN.md "What is public": restricted).
+          details: {
+            postId: officer.postId,
+            firstName: officer.firstName,
+            middleName: officer.middleName,
+            lastName: officer.lastName,
+            suffix: officer.suffix,
+            aliases,
+            ...(candidates.length > 0 ? { confirmedDistinctFrom: candidates.map((c) => c.postId) } : {}),
+          },
+        });
+        return { officer, aliases };
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'OFFICER.POSSIBLE_DUPLICATE') {
+        // Each refusal discloses which POST IDs share a birth date with the query: keep a record of who asked.
+        const listed = (error.extensions.possibleDuplicates as PossibleDuplicate[]).map((c) => c.postId);
+        await this.audit.recordStandalone(actor, { action: 'officer.create_refused_duplicate', entityType: 'officer', details: { possibleDuplicates: listed } });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Who may read an officer's restricted record: the commission, and an agency that employs
+   * or employed the officer. Past employers keep access because their duties outlast the
+   * employment: a separation and misconduct found afterwards must still be reported
+   * (c. 6E §8(b); 555 CMR 12.03).
+   */
+  async isVisibleTo(actor: Actor, officerId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    if (hasAnyRole(actor, COMMISSION_ROLES)) return true;
+    if (actor.organizationType !== 'agency') return false;
+    return manager.exists(EmploymentEntity, { where: { officerId, agencyId: actor.organizationId } });
+  }
+
+  /**
+   * The officer if the actor may read its restricted record; otherwise OFFICER.NOT_FOUND,
+   * exactly as for an unknown POST ID, and a refusal entry in the audit log (written in its
+   * own transaction: call this before opening yours).
+   */
+  async requireVisibleByPostId(actor: Actor, postId: string): Promise<OfficerEntity> {
+    const officer = await this.dataSource.manager.findOneBy(OfficerEntity, { postId });
+    if (officer && (await this.isVisibleTo(actor, officer.id))) return officer;
+    if (!hasAnyRole(actor, COMMISSION_ROLES)) {
+      await this.audit.recordStandalone(actor, { action: 'officer.read_denied', entityType: 'officer', entityId: officer?.id ?? null, details: { postId } });
+    }
+    throw officerNotFound(postId);
+  }
+
+  /** Every employment of the officer, oldest first. */
+  findEmployments(officerId: string, manager: EntityManager = this.dataSource.manager): Promise<EmploymentEntity[]> {
+    return manager.find(EmploymentEntity, { where: { officerId }, order: { startDate: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Agencies that employ the officer now (open employment), or ever with `includePast`. */
+  async employingAgencyIds(officerId: string, options: { includePast?: boolean } = {}, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.find(EmploymentEntity, {
+      select: { agencyId: true },
+      where: options.includePast ? { officerId } : { officerId, endDate: IsNull() },
+    });
+    return [...new Set(rows.map((row) => row.agencyId))];
+  }
+
+  /** All names (current first, then aliases) of the officer. */
+  findNames(officerId: string, manager: EntityManager = this.dataSource.manager): Promise<OfficerNameEntity[]> {
+    return manager
+      .createQueryBuilder(OfficerNameEntity, 'n')
+      .where('n.officerId = :officerId', { officerId })
+      .orderBy(`CASE WHEN n.kind = 'current' THEN 0 ELSE 1 END`)
+      .addOrderBy('n.lastName')
+      .addOrderBy('n.firstName')
+      .getMany();
+  }
 }
+
+export const roundScore = (score: number) => Math.round(score * 1000) / 1000;

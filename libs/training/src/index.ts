@@ -1,2 +1,9 @@
 export * from './training.module';
 export * from './training-facts.service';
+export * from './courses.service';
+export * from './training-completions.service';
+export type { StoredCompletion } from './completion-store';
+export * from './domain/completion-record';
+export * from './domain/course';
+export { batchTooLarge } from './domain/training.errors';
+export { CourseEntity } from './persistence/course.entity';

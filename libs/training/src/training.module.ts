@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OfficersModule } from '@app/officers';
+import { CompletionStore } from './completion-store';
+import { CoursesService } from './courses.service';
+import { CourseEntity } from './persistence/course.entity';
+import { TrainingCompletionsService } from './training-completions.service';
 import { TrainingFactsService } from './training-facts.service';
 
 @Module({
-  providers: [TrainingFactsService],
-  exports: [TrainingFactsService],
+  imports: [TypeOrmModule.forFeature([CourseEntity]), OfficersModule],
+  providers: [TrainingFactsService, CoursesService, CompletionStore, TrainingCompletionsService],
+  exports: [TrainingFactsService, CoursesService, TrainingCompletionsService],
 })
 export class TrainingModule {}

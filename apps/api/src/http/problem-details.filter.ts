@@ -65,7 +65,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const instance = request.url?.split('?')[0];
     if (error instanceof DomainError) {
       const status = STATUS_BY_KIND[error.kind];
-      return { type: problemType(error.code), title: TITLES[status], status, detail: error.message, code: error.code, instance, ...error.extensions };
+      // Extensions first: a member named like a standard one (status, type) must never override it.
+      return { ...error.extensions, type: problemType(error.code), title: TITLES[status], status, detail: error.message, code: error.code, instance };
     }
     if (error instanceof HttpException) return this.fromHttpException(error, instance);
     const fastifyStatus = (error as { statusCode?: unknown })?.statusCode;

@@ -154,7 +154,7 @@ describe('transitionCertification: every (status × command) pair', () => {
       expect(error.kind).toBe('rule');
       expect(error.code).toBe('CERTIFICATION.ILLEGAL_TRANSITION');
       expect(error.reasons).toEqual([(outcome as { refused: string }).refused]);
-      expect(error.extensions).toMatchObject({ status: from, command });
+      expect(error.extensions).toMatchObject({ certificationStatus: from, command });
       expect([...(error.extensions.allowedCommands as string[])].sort()).toEqual([...ALLOWED[from]].sort());
     },
   );

@@ -41,7 +41,8 @@ export class IllegalCertificationTransitionError extends RuleViolationError {
       CERTIFICATION_ERROR_CODES.illegalTransition,
       `The certification is ${status}: ${command} is refused (${reason}).`,
       [reason],
-      { status, command, allowedCommands },
+      // Not `status`: the problem document's own `status` is the HTTP code.
+      { certificationStatus: status, command, allowedCommands },
     );
   }
 }

@@ -6,3 +6,5 @@ export * from './certification-settlement';
 export * from './certification-transitions';
 export * from './certification-eligibility';
 export * from './certification.errors';
+export * from './certification-case-effect';
+export * from './certification-hireability';

@@ -63,7 +63,7 @@ describe('transitionCase: every (status, action) pair', () => {
       expect(error).toBeInstanceOf(IllegalCaseActionError);
       expect(error.code).toBe('CASE.ILLEGAL_ACTION');
       expect(error.kind).toBe('rule');
-      expect(error.extensions).toMatchObject({ status, action, reasons: ['action_not_allowed_in_status'] });
+      expect(error.extensions).toMatchObject({ caseStatus: status, action, reasons: ['action_not_allowed_in_status'] });
       expect([...(error.extensions.allowedActions as string[])].sort()).toEqual(Object.keys(EXPECTED[status]).sort());
     }
   });

@@ -60,7 +60,8 @@ export class IllegalCaseActionError extends RuleViolationError {
       CASE_ERROR_CODES.illegalAction,
       `Action "${action}" is not allowed while the case is ${status}.`,
       ['action_not_allowed_in_status'],
-      { status, action, allowedActions: [...allowedActions] },
+      // `caseStatus`, not `status`: the problem document's `status` member is the HTTP status.
+      { caseStatus: status, action, allowedActions: [...allowedActions] },
     );
     this.name = 'IllegalCaseActionError';
   }

@@ -8,3 +8,6 @@ export { appealWindowEndsOn } from './case-appeal';
 export * from './standard-of-proof';
 export * from './discipline.errors';
 export * from './business-days';
+export * from './case-facts';
+export * from './misconduct-report';
+export * from './separation';

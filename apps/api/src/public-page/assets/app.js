@@ -56,10 +56,8 @@
     return node;
   }
 
-  function humanize(value) {
-    const s = String(value).replace(/[_-]+/g, ' ').trim();
-    return s.charAt(0).toUpperCase() + s.slice(1);
-  }
+  // "excessive_force" -> "Excessive force" (for values this page has no label for)
+  const humanize = (value) => String(value).replace(/[_-]+/g, ' ').trim().replace(/^./, (c) => c.toUpperCase());
 
   function badge(status) {
     const known = STATUS[status];
@@ -86,9 +84,8 @@
   }
 
   async function getJson(path) {
-    if (inFlight) inFlight.abort();
-    const controller = new AbortController();
-    inFlight = controller;
+    inFlight?.abort();
+    const controller = (inFlight = new AbortController());
     let res;
     try {
       res = await fetch(path, { headers: { Accept: 'application/json' }, signal: controller.signal });
@@ -96,16 +93,12 @@
       if (err.name === 'AbortError') throw err;
       throw new ApiError(0, 'Sorry, the registry could not be reached. Check your connection and try again.');
     }
-    if (res.ok) {
-      try { return await res.json(); } catch (err) {
-        if (err.name === 'AbortError') throw err;
-        throw new ApiError(res.status, 'Sorry, the registry sent an unexpected response. Please try again.');
-      }
-    }
-    let problem = null;
-    try { problem = await res.json(); } catch (_) { /* body was not JSON */ }
+    // A body that is not JSON (e.g. a proxy's HTML error page) must not surface as a parser error.
+    const body = await res.json().catch((err) => { if (err.name === 'AbortError') throw err; return null; });
+    if (res.ok && body) return body;
+    if (res.ok) throw new ApiError(res.status, 'Sorry, the registry sent an unexpected response. Please try again.');
     if (res.status === 429) throw new ApiError(429, 'Too many searches, wait a minute and try again.');
-    const detail = problem && (problem.detail || problem.title);
+    const detail = body && (body.detail || body.title); // application/problem+json
     throw new ApiError(res.status, detail ? `Sorry – ${detail}`
       : `Sorry, something went wrong (error ${res.status}). Please try again.`);
   }
@@ -150,9 +143,7 @@
   }
 
   function summary() {
-    if (search.count === 0) {
-      return `No officers found for “${search.name}”. Check the spelling, try part of the name, or search by POST ID.`;
-    }
+    if (search.count === 0) return `No officers found for “${search.name}”. Check the spelling, try part of the name, or search by POST ID.`;
     const found = `${search.count} officer${search.count === 1 ? '' : 's'} found for “${search.name}”`;
     return search.nextCursor ? `${found}. More results are available.` : `${found}.`;
   }
@@ -165,10 +156,7 @@
       ui.results.replaceChildren();
       ui.more.hidden = true;
       search = { name, count: 0, nextCursor: null, done: false };
-      if (name.length < 2) {
-        setMessage(ui.message, 'Enter at least 2 characters of a name.', true);
-        return;
-      }
+      if (name.length < 2) return setMessage(ui.message, 'Enter at least 2 characters of a name.', true);
       setMessage(ui.message, 'Searching…');
     }
     const params = new URLSearchParams({ name, limit: String(PAGE_SIZE) });
@@ -205,21 +193,18 @@
     show('search');
     document.title = `Search: ${search.name} – ${BASE_TITLE}`;
     ui.input.value = search.name;
-    const links = Array.from(ui.results.querySelectorAll('a.result-link'));
-    const target = links.find((a) => a.dataset.postId === lastOpenedPostId);
-    if (target) target.focus();
+    Array.from(ui.results.querySelectorAll('a.result-link')).find((a) => a.dataset.postId === lastOpenedPostId)?.focus();
   }
 
   function fillRows(table, rows, toCells) {
-    const body = table.tBodies[0];
-    body.replaceChildren(...rows.map((row) => {
+    table.tBodies[0].replaceChildren(...rows.map((row) => {
       const tr = make('tr');
-      toCells(row).forEach((cell, i) => {
+      tr.append(...toCells(row).map((cell, i) => {
         const td = make(i === 0 ? 'th' : 'td'); // first column names the row for screen readers
         if (i === 0) td.scope = 'row';
         td.append(cell);                       // strings become text nodes: safe
-        tr.append(td);
-      });
+        return td;
+      }));
       return tr;
     }));
     table.parentElement.hidden = rows.length === 0;
@@ -257,8 +242,7 @@
     document.title = `${postId} – ${BASE_TITLE}`;
     if (!POST_ID.test(postId)) {
       setMessage(ui.detailMessage, 'That is not a POST ID. POST IDs look like MA-000042.', true);
-      ui.detailMessage.focus();
-      return;
+      return ui.detailMessage.focus();
     }
     setMessage(ui.detailMessage, 'Loading officer record…');
     try {
@@ -275,7 +259,7 @@
   }
 
   function showHome() {
-    if (inFlight) inFlight.abort();
+    inFlight?.abort();
     show('home');
     document.title = BASE_TITLE;
   }
@@ -302,6 +286,8 @@
     // Any other hash (e.g. "#main" from the skip link) is an in-page anchor, not a route.
   }
 
+  const searchHash = (name) => `#/search?${new URLSearchParams({ name })}`;
+
   function go(hash) {
     if (location.hash === hash) route(); // same hash fires no hashchange: run it ourselves
     else location.hash = hash;
@@ -310,20 +296,12 @@
   ui.form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = ui.input.value.trim().replace(/\s+/g, ' ');
-    const id = POST_ID_TYPED.exec(text);
-    if (id) {
-      showFieldError('');
-      go(`#/officers/${id[1].toUpperCase()}-${id[2]}`);
-      return;
-    }
-    if (text.length < 2) {
-      showFieldError('Enter at least 2 characters of a name, or a POST ID such as MA-000042.');
-      ui.input.focus();
-      return;
-    }
-    showFieldError('');
-    forceFresh = true;
-    go(`#/search?${new URLSearchParams({ name: text })}`);
+    const id = POST_ID_TYPED.exec(text); // a POST ID goes straight to the officer
+    const tooShort = !id && text.length < 2;
+    showFieldError(tooShort ? 'Enter at least 2 characters of a name, or a POST ID such as MA-000042.' : '');
+    if (tooShort) return ui.input.focus();
+    forceFresh = !id;
+    go(id ? `#/officers/${id[1].toUpperCase()}-${id[2]}` : searchHash(text));
   });
 
   // Clear the error as soon as the user fixes the input.
@@ -335,7 +313,7 @@
 
   ui.back.addEventListener('click', () => {
     if (detailFromSearch) history.back(); // returns to the results entry already in history
-    else if (search.done) go(`#/search?${new URLSearchParams({ name: search.name })}`);
+    else if (search.done) go(searchHash(search.name));
     else { go('#/'); ui.input.focus(); }
   });
 

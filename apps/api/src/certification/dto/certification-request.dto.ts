@@ -1,0 +1,73 @@
+import { ADMIN_SUSPENSION_REASONS, CERTIFICATION_TRANSITION_ACTIONS, MAX_DISCLOSURES_LENGTH } from '@app/certification';
+import type { AdminSuspensionReason, CertificationTransitionAction } from '@app/certification';
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, ValidateBy } from 'class-validator';
+import { IsIsoDate } from '../../common/is-iso-date';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CertifyDto {
+  /** The first day of the term; defaults to today. May be backdated, not past the last recorded change, never in the future. */
+  @ApiProperty({ required: false, format: 'date' })
+  @IsOptional() @IsIsoDate()
+  effectiveOn?: string;
+
+  /** The commission's background-check finding (DOMAIN.md: an attestation, not computed); recorded in the audit entry. */
+  @IsOptional() @IsBoolean()
+  backgroundCheckAttested?: boolean;
+
+  /** The commission's fitness and moral-character finding; recorded in the audit entry. */
+  @IsOptional() @IsBoolean()
+  fitnessAttested?: boolean;
+}
+
+/**
+ * A field whose rule depends on `action`: one validator rather than `@ValidateIf` (several
+ * ValidateIf on one property are AND-ed and would skip the refusal of a misplaced field).
+ */
+function DependsOnAction(name: string, check: (value: unknown, action: unknown) => string | null): PropertyDecorator {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown, args) => check(value, (args?.object as { action?: unknown }).action) === null,
+      defaultMessage: (args) => check(args?.value, (args?.object as { action?: unknown }).action) ?? `${args?.property} is invalid`,
+    },
+  });
+}
+
+const isText = (value: unknown, max: number) => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+
+export const MAX_STATED_REASON_LENGTH = 500;
+
+export class CertificationTransitionDto {
+  @ApiProperty({ enum: CERTIFICATION_TRANSITION_ACTIONS })
+  @IsIn(CERTIFICATION_TRANSITION_ACTIONS)
+  action: CertificationTransitionAction;
+
+  /**
+   * `admin_suspend`: required, `in_service_training` or `failure_to_report` (c. 6E §9, POST practice).
+   * Other actions: the stated reason written into the history row (optional, up to 500 characters).
+   */
+  @ApiProperty({ required: false, type: String, maxLength: MAX_STATED_REASON_LENGTH, example: 'in_service_training' })
+  @Transform(trim)
+  @DependsOnAction('reasonForAction', (value, action) => {
+    if (action === 'admin_suspend') {
+      return (ADMIN_SUSPENSION_REASONS as readonly unknown[]).includes(value) ? null : `reason must be one of ${ADMIN_SUSPENSION_REASONS.join(', ')} for admin_suspend`;
+    }
+    return value === undefined || isText(value, MAX_STATED_REASON_LENGTH) ? null : `reason must be 1 to ${MAX_STATED_REASON_LENGTH} characters`;
+  })
+  reason?: AdminSuspensionReason | string;
+
+  /** The date the change takes effect; defaults to today. Not in the future, not before the last recorded change. */
+  @IsOptional() @IsIsoDate()
+  effectiveOn?: string;
+
+  /** `accept_relinquishment` only, and required there: the application's disclosures. Restricted: stored apart, never returned, logged or audited. */
+  @ApiProperty({ required: false, type: String, maxLength: MAX_DISCLOSURES_LENGTH })
+  @DependsOnAction('disclosuresForAction', (value, action) => {
+    if (action !== 'accept_relinquishment') return value === undefined ? null : 'disclosures are accepted only with accept_relinquishment';
+    return isText(value, MAX_DISCLOSURES_LENGTH) ? null : `disclosures are required with accept_relinquishment, 1 to ${MAX_DISCLOSURES_LENGTH} characters`;
+  })
+  disclosures?: string;
+}

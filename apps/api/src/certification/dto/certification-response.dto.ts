@@ -1,0 +1,74 @@
+import { CERTIFICATION_STATUSES } from '@app/certification';
+import type { CertificationHistoryView, CertificationView } from '@app/certification';
+import { ApiProperty } from '@nestjs/swagger';
+
+type Status = (typeof CERTIFICATION_STATUSES)[number];
+
+export class CertificationHistoryItemResponse {
+  @ApiProperty({ enum: CERTIFICATION_STATUSES })
+  from: Status;
+  @ApiProperty({ enum: CERTIFICATION_STATUSES })
+  to: Status;
+  /** Stable code (`initial_certification`, `renewal`, `term_expired`, …) or the stated reason. */
+  reason: string;
+  /** Legal basis, e.g. `M.G.L. c. 6E §4(f)(3)`. */
+  basis: string;
+  /** The commission case that made the change, if any. */
+  caseId: string | null;
+  /** The case's number, once the discipline context resolves it. */
+  caseNumber?: string;
+  /** The date the change took effect. */
+  effectiveOn: string;
+  /** When the change was recorded (ISO 8601 UTC). */
+  at: string;
+}
+
+export class CertificationResponse {
+  postId: string;
+  /** As of today: a certification whose term ended reads `lapsed` even before the daily job records it. */
+  @ApiProperty({ enum: CERTIFICATION_STATUSES })
+  status: Status;
+  /** First day of the current term. */
+  issuedOn: string | null;
+  /** The term ends on this date (the officer is no longer certified on it). */
+  expiresOn: string | null;
+  firstCertifiedOn: string | null;
+  @ApiProperty({ enum: ['in_service_training', 'failure_to_report'], nullable: true })
+  adminSuspensionReason: 'in_service_training' | 'failure_to_report' | null;
+  /** While suspended: the first day no longer suspended; null while an interim suspension runs until lifted. */
+  suspensionEndsOn: string | null;
+  /** Every recorded change, oldest first. */
+  history: CertificationHistoryItemResponse[];
+}
+
+export class CertifiedResponse extends CertificationResponse {
+  /** Non-blocking findings the adjudicator must see, e.g. `previously_relinquished`. */
+  warnings: string[];
+}
+
+const toHistoryItem = (h: CertificationHistoryView): CertificationHistoryItemResponse => ({
+  from: h.from,
+  to: h.to,
+  reason: h.reason,
+  basis: h.basis,
+  caseId: h.caseId,
+  ...(h.caseNumber !== undefined ? { caseNumber: h.caseNumber } : {}),
+  effectiveOn: h.effectiveOn,
+  at: h.at,
+});
+
+export const toCertificationResponse = (view: CertificationView): CertificationResponse => ({
+  postId: view.postId,
+  status: view.status,
+  issuedOn: view.issuedOn,
+  expiresOn: view.expiresOn,
+  firstCertifiedOn: view.firstCertifiedOn,
+  adminSuspensionReason: view.adminSuspensionReason,
+  suspensionEndsOn: view.suspensionEndsOn,
+  history: view.history.map(toHistoryItem),
+});
+
+export const toCertifiedResponse = (view: CertificationView & { warnings: readonly string[] }): CertifiedResponse => ({
+  ...toCertificationResponse(view),
+  warnings: [...view.warnings],
+});

@@ -1,0 +1,73 @@
+import type { HiringCheckQuery } from '@app/hiring';
+import { Transform } from 'class-transformer';
+import { buildMessage, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import { IsIsoDate } from '../../common/is-iso-date';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
+
+const NAME_FIELDS = ['firstName', 'lastName', 'dateOfBirth'] as const;
+type Shape = Partial<Record<'postId' | (typeof NAME_FIELDS)[number], unknown>>;
+const hasNameField = (o: Shape) => NAME_FIELDS.some((field) => o[field] !== undefined);
+
+/** Exactly one of the two query shapes: `{postId}` or `{firstName, lastName, dateOfBirth}`. */
+function OneQueryShape(): PropertyDecorator {
+  return ValidateBy({
+    name: 'oneQueryShape',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => (value !== undefined) !== hasNameField((args?.object ?? {}) as Shape),
+      defaultMessage: buildMessage(() => 'give either postId, or firstName, lastName and dateOfBirth, not both'),
+    },
+  });
+}
+
+/**
+ * A name as an agency types it: trimmed, 1 to 100 characters, at least one letter, no
+ * control characters. Apostrophes, `%`, `_` and `\` are accepted and mean nothing special:
+ * names are bound parameters, never patterns, and normalisation drops punctuation.
+ */
+function QueryName(): PropertyDecorator {
+  return (target, key) => {
+    Transform(trim)(target, key);
+    IsString()(target, key);
+    MinLength(1, { message: '$property must not be empty or only whitespace' })(target, key);
+    MaxLength(100, { message: '$property must be at most 100 characters' })(target, key);
+    Matches(/\p{L}/u, { message: '$property must contain a letter' })(target, key);
+    Matches(/^[^\p{Cc}]*$/u, { message: '$property must not contain control characters' })(target, key);
+  };
+}
+
+/**
+ * `{postId}` (exact) or `{firstName, lastName, dateOfBirth}`: the date of birth must match
+ * exactly, the names are matched over the current name and every alias, tolerating
+ * misspellings, swapped first and last names, hyphenated and compound surnames, diacritics
+ * and a missing middle name. A one-letter name is accepted but is no wildcard: it matches
+ * only a name that is itself about that short.
+ */
+export class CreateHiringCheckDto {
+  /** `<JURISDICTION>-<6 or more digits>`, e.g. `MA-000042`; lower case is accepted. */
+  @ValidateIf((o: Shape) => o.postId !== undefined || !hasNameField(o))
+  @OneQueryShape()
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Z]{2}-[0-9]{6,}$/, { message: 'postId must look like MA-000042' })
+  postId?: string;
+
+  /** Given name(s), 1 to 100 characters; a middle name may be included or left out. */
+  @ValidateIf((o: Shape) => o.postId === undefined || o.firstName !== undefined)
+  @QueryName()
+  firstName?: string;
+
+  /** Family name, 1 to 100 characters; hyphenated or compound names may be given whole or in part. */
+  @ValidateIf((o: Shape) => o.postId === undefined || o.lastName !== undefined)
+  @QueryName()
+  lastName?: string;
+
+  /** Restricted. `YYYY-MM-DD`, a real date, not in the future; must match exactly. Stored with the check, never logged or audited. */
+  @ValidateIf((o: Shape) => o.postId === undefined || o.dateOfBirth !== undefined)
+  @IsIsoDate()
+  dateOfBirth?: string;
+}
+
+export const toHiringCheckQuery = (body: CreateHiringCheckDto): HiringCheckQuery =>
+  body.postId !== undefined ? { postId: body.postId } : { firstName: body.firstName!, lastName: body.lastName!, dateOfBirth: body.dateOfBirth! };

@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@app/auth';
+import type { Actor } from '@app/core';
+import { HiresService } from '@app/hiring';
+import { PostIdParamDto } from '../common/post-id-param.dto';
+import { CreateEmploymentDto, EmploymentResponse, toEmploymentResponse, toHireCommand } from './dto/employment.dto';
+
+@ApiTags('employment')
+@ApiBearerAuth()
+@Controller('officers/:postId/employments')
+export class EmploymentsController {
+  constructor(private readonly hires: HiresService) {}
+
+  /**
+   * Records a hire by the caller's agency. Needs the agency's own hiring check of this officer
+   * from the last 30 days; the officer must be hireable at this moment, else `422` with `reasons[]`.
+   */
+  @Roles('agency_admin', 'agency_hiring')
+  @Post()
+  async hire(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto, @Body() body: CreateEmploymentDto): Promise<EmploymentResponse> {
+    return toEmploymentResponse(await this.hires.hire(actor, postId, toHireCommand(body)));
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@app/auth';
+import type { Actor } from '@app/core';
+import { HiringChecksService } from '@app/hiring';
+import { PageQueryDto } from '../common/pagination.dto';
+import { IdParamDto } from '../common/uuid-param.dto';
+import { CreateHiringCheckDto, toHiringCheckQuery } from './dto/hiring-check-request.dto';
+import {
+  HiringCheckDetailResponse,
+  HiringCheckPage,
+  HiringCheckResponse,
+  toHiringCheckDetailResponse,
+  toHiringCheckPage,
+  toHiringCheckResponse,
+} from './dto/hiring-check-response.dto';
+
+@ApiTags('hiring')
+@ApiBearerAuth()
+@Controller('hiring-checks')
+export class HiringChecksController {
+  constructor(private readonly checks: HiringChecksService) {}
+
+  /**
+   * "May we hire this person?" by `postId`, or by `firstName`, `lastName` and `dateOfBirth`
+   * (a `POST`, so no date of birth lands in a URL). Stored and audited; an empty `matches`
+   * is an answer too.
+   */
+  @Roles('agency_admin', 'agency_hiring')
+  @Post()
+  async check(@CurrentActor() actor: Actor, @Body() body: CreateHiringCheckDto): Promise<HiringCheckResponse> {
+    return toHiringCheckResponse(await this.checks.check(actor, toHiringCheckQuery(body)));
+  }
+
+  /** The caller agency's own checks, newest first. */
+  @Roles('agency_admin', 'agency_hiring')
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<HiringCheckPage> {
+    return toHiringCheckPage(await this.checks.list(actor, query));
+  }
+
+  /** One of the caller agency's checks, as answered then; another agency's is a 404. */
+  @Roles('agency_admin', 'agency_hiring')
+  @Get(':id')
+  async get(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<HiringCheckDetailResponse> {
+    return toHiringCheckDetailResponse(await this.checks.get(actor, id));
+  }
+}

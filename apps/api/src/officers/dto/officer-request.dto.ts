@@ -1,0 +1,88 @@
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIsoDate } from '../../common/is-iso-date';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Letters (any script, with their marks), spaces, apostrophes, hyphens and periods; a letter first. */
+const NAME = /^\p{L}[\p{L}\p{M} '’.-]*$/u;
+const NAME_MESSAGE = '$property must start with a letter and contain only letters, spaces, apostrophes, hyphens and periods';
+
+const EMPTY = { message: '$property must not be empty or only whitespace' };
+const AT_MOST_100 = { message: '$property must be at most 100 characters' };
+
+/** A prior name the officer was known by (maiden name, earlier legal name). */
+export class OfficerAliasDto {
+  /** 1 to 100 characters. */
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  firstName: string;
+
+  /** 1 to 100 characters. */
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  lastName: string;
+}
+
+export class CreateOfficerDto {
+  /** 1 to 100 characters. */
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  firstName: string;
+
+  /** Up to 100 characters; omit when none. */
+  @IsOptional()
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  middleName?: string;
+
+  /** 1 to 100 characters. */
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  lastName: string;
+
+  /** `Jr.`, `III`, `2nd`: up to 20 letters, digits, spaces or periods. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'suffix must not be empty or only whitespace' })
+  @MaxLength(20, { message: 'suffix must be at most 20 characters' })
+  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} .]*$/u, { message: 'suffix must contain only letters, digits, spaces and periods' })
+  suffix?: string;
+
+  /** Restricted. `YYYY-MM-DD`, a real date, not in the future, at most 120 years ago. */
+  @IsIsoDate()
+  dateOfBirth: string;
+
+  /** Restricted. The last four digits of the SSN; `0000` is never issued. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^(?!0000)[0-9]{4}$/, { message: 'ssnLast4 must be four digits, not 0000' })
+  ssnLast4?: string;
+
+  /** Prior names, at most 20. Matched like the current name by duplicate detection and hiring checks. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20, { message: 'aliases must contain at most 20 names' })
+  @ValidateNested({ each: true })
+  @Type(() => OfficerAliasDto)
+  aliases?: OfficerAliasDto[];
+}
+
+export class CreateOfficerQueryDto {
+  /** `true` registers the officer although a likely duplicate exists (a different person with a similar name and the same date of birth). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: "confirmDistinct must be 'true' or 'false'" })
+  confirmDistinct?: boolean;
+}
+
+/** A `POST` so that no date of birth lands in a URL or an access log (API.md). */
+export class SearchOfficersDto {
+  /** Any name the officer is or was known by, 1 to 200 characters; misspellings and swapped order are tolerated. */
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty or only whitespace' })
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
+  @Matches(/^(?=.*\p{L})[\p{L}\p{M} '’.,-]+$/u, { message: 'name must contain a letter and only letters, spaces, apostrophes, hyphens, periods and commas' })
+  name: string;
+
+  /** Restricted. Narrows the search to officers born that day. */
+  @IsOptional() @IsIsoDate()
+  dateOfBirth?: string;
+}

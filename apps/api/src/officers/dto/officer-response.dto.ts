@@ -1,0 +1,107 @@
+import type { CreatedOfficer, OfficerEntity, OfficerRecord, OfficerSearchHit } from '@app/officers';
+
+export class OfficerAliasResponse {
+  firstName: string;
+  lastName: string;
+}
+
+/** Identity as registered. `dateOfBirth` and `ssnLast4` are restricted: only the commission and employing agencies read them. */
+export class OfficerIdentityResponse {
+  /** Lifelong registry identifier, e.g. `MA-000042`. */
+  postId: string;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  suffix: string | null;
+  dateOfBirth: string;
+  ssnLast4: string | null;
+  aliases: OfficerAliasResponse[];
+  createdAt: string;
+}
+
+export class AgencyRefResponse {
+  id: string;
+  name: string;
+  code: string;
+}
+
+export class SeparationResponse {
+  nature: string;
+  reason: string | null;
+  /** The officer left while an investigation was pending (555 CMR 12.03). */
+  underInvestigation: boolean;
+  /** The separating agency's notes: shown to the commission and to that agency only. */
+  notes: string | null;
+}
+
+export class EmploymentHistoryItemResponse {
+  employmentId: string;
+  agency: AgencyRefResponse;
+  position: string;
+  startDate: string;
+  endDate: string | null;
+  separation: SeparationResponse | null;
+}
+
+export class CertificationSummaryResponse {
+  /** As it reads today: an expired term reads `lapsed` even before the daily job runs. */
+  status: string;
+  issuedOn: string | null;
+  expiresOn: string | null;
+}
+
+export class OfficerRecordResponse extends OfficerIdentityResponse {
+  /** Oldest first. */
+  employmentHistory: EmploymentHistoryItemResponse[];
+  certification: CertificationSummaryResponse;
+}
+
+export class OfficerSearchHitResponse {
+  postId: string;
+  name: string;
+  dateOfBirth: string;
+  /** Trigram similarity of the best-matching name (current or alias), 0..1. */
+  matchScore: number;
+}
+
+export class OfficerSearchResponse {
+  /** Best match first; at most 50. */
+  items: OfficerSearchHitResponse[];
+}
+
+const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[]): OfficerIdentityResponse => ({
+  postId: o.postId,
+  firstName: o.firstName,
+  middleName: o.middleName,
+  lastName: o.lastName,
+  suffix: o.suffix,
+  dateOfBirth: o.dateOfBirth,
+  ssnLast4: o.ssnLast4,
+  aliases: aliases.map((a) => ({ firstName: a.firstName, lastName: a.lastName })),
+  createdAt: o.createdAt.toISOString(),
+});
+
+/** The creator already holds the restricted values it just sent; echoing them discloses nothing new. */
+export const toCreatedOfficerResponse = (created: CreatedOfficer): OfficerIdentityResponse => identity(created.officer, created.aliases);
+
+export const toOfficerRecordResponse = (record: OfficerRecord): OfficerRecordResponse => ({
+  ...identity(record.officer, record.aliases),
+  employmentHistory: record.employmentHistory.map((e) => ({
+    employmentId: e.employmentId,
+    agency: { id: e.agency.id, name: e.agency.name, code: e.agency.code },
+    position: e.position,
+    startDate: e.startDate,
+    endDate: e.endDate,
+    separation: e.separation && {
+      nature: e.separation.nature,
+      reason: e.separation.reason,
+      underInvestigation: e.separation.underInvestigation,
+      notes: e.separation.notes,
+    },
+  })),
+  certification: { status: record.certification.status, issuedOn: record.certification.issuedOn, expiresOn: record.certification.expiresOn },
+});
+
+export const toOfficerSearchResponse = (hits: OfficerSearchHit[]): OfficerSearchResponse => ({
+  items: hits.map((h) => ({ postId: h.postId, name: h.name, dateOfBirth: h.dateOfBirth, matchScore: h.matchScore })),
+});

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
+import type { Actor } from '@app/core';
+import { OfficerRecordsService, OfficersService } from '@app/officers';
+import { PostIdParamDto } from '../common/post-id-param.dto';
+import { CreateOfficerDto, CreateOfficerQueryDto, SearchOfficersDto } from './dto/officer-request.dto';
+import {
+  OfficerIdentityResponse,
+  OfficerRecordResponse,
+  OfficerSearchResponse,
+  toCreatedOfficerResponse,
+  toOfficerRecordResponse,
+  toOfficerSearchResponse,
+} from './dto/officer-response.dto';
+
+@ApiTags('officers')
+@ApiBearerAuth()
+@Controller('officers')
+export class OfficersController {
+  constructor(
+    private readonly officers: OfficersService,
+    private readonly records: OfficerRecordsService,
+  ) {}
+
+  /**
+   * Registers an officer with a new lifelong POST ID. A likely duplicate (same date of birth,
+   * similar current or prior name) is a 409 listing `possibleDuplicates`, unless `?confirmDistinct=true`.
+   */
+  @Roles('academy_registrar', 'agency_admin', 'commission_admin', 'commission_investigator', 'commission_adjudicator')
+  @Post()
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateOfficerDto, @Query() query: CreateOfficerQueryDto): Promise<OfficerIdentityResponse> {
+    return toCreatedOfficerResponse(await this.officers.create(actor, body, { confirmDistinct: query.confirmDistinct === true }));
+  }
+
+  /** Commission only. Audited; the date of birth travels in the body, never in the URL. */
+  @Roles('commission_admin', 'commission_investigator', 'commission_adjudicator')
+  @Post('search')
+  @HttpCode(200)
+  async search(@CurrentActor() actor: Actor, @Body() body: SearchOfficersDto): Promise<OfficerSearchResponse> {
+    return toOfficerSearchResponse(await this.records.search(actor, body));
+  }
+
+  /**
+   * The restricted record: the commission, and agencies that employ or employed the officer.
+   * Anyone else gets the same 404 as for an unknown POST ID. Every read is audited.
+   */
+  @AnyAuthenticated()
+  @Get(':postId')
+  async get(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto): Promise<OfficerRecordResponse> {
+    return toOfficerRecordResponse(await this.records.getRecord(actor, postId));
+  }
+}

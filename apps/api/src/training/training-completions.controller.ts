@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
+import type { Actor } from '@app/core';
+import { COMPLETION_FIELDS, TrainingCompletionsService } from '@app/training';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageQueryDto } from '../common/pagination.dto';
+import { readTrainingBatch } from './batch-body';
+import {
+  OfficerTrainingPage,
+  RecordTrainingCompletionDto,
+  toOfficerTrainingItem,
+  toTrainingCompletionResponse,
+  TrainingBatchJsonDto,
+  TrainingBatchResponse,
+  TrainingCompletionResponse,
+} from './dto/training-completion.dto';
+import { PostIdParamDto } from '../common/post-id-param.dto';
+
+@ApiTags('training')
+@ApiBearerAuth()
+@Controller()
+export class TrainingCompletionsController {
+  constructor(private readonly completions: TrainingCompletionsService) {}
+
+  /**
+   * Records a completion for the caller's academy: `201` when new; the same `externalRef`
+   * with the same body again → `200` with the original; with a different body → `409
+   * TRAINING.EXTERNAL_REF_CONFLICT`. An unknown `postId` or `courseCode`, or a
+   * `completedOn` after today → `422` with `reasons[]` and `errors[{field, reason, message}]`.
+   */
+  @Roles('academy_registrar')
+  @Post('training-completions')
+  @ApiCreatedResponse({ type: TrainingCompletionResponse, description: 'Recorded.' })
+  @ApiOkResponse({ type: TrainingCompletionResponse, description: 'An identical earlier submission: the original record.' })
+  async record(
+    @CurrentActor() actor: Actor,
+    @Body() body: RecordTrainingCompletionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TrainingCompletionResponse> {
+    const { created, completion } = await this.completions.record(actor, body);
+    reply.status(created ? 201 : 200);
+    return toTrainingCompletionResponse(completion);
+  }
+
+  /**
+   * Up to 10,000 records as JSON `{records: [...]}` or as `text/csv` with a header row
+   * naming the six fields (any order, comma-separated, UTF-8, an optional BOM, quoted
+   * fields may hold commas and newlines). Every row is judged with the single-record
+   * rules; valid rows are stored, the others reported. Row numbers count data rows from
+   * 1 (`records[0]`, or the first CSV record after the header, which is row 0). More than
+   * 10,000 records → `400 TRAINING.BATCH_TOO_LARGE`; a CSV whose header is not exactly
+   * the six fields → `400 TRAINING.CSV_HEADER_INVALID`; a damaged CSV (unclosed quote, a
+   * row with more or fewer fields than the header) → `400 TRAINING.CSV_MALFORMED`. In
+   * those cases, and if anything fails while storing, nothing of the batch is stored.
+   */
+  @Roles('academy_registrar')
+  @Post('training-completions/batch')
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'text/csv')
+  @ApiExtraModels(TrainingBatchJsonDto)
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(TrainingBatchJsonDto) },
+        { type: 'string', description: `CSV: header row ${COMPLETION_FIELDS.join(',')}, then one completion per row` },
+      ],
+    },
+  })
+  async importBatch(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<TrainingBatchResponse> {
+    return this.completions.importBatch(actor, await readTrainingBatch(request));
+  }
+
+  /**
+   * The officer's completions in date order. The commission sees all; an academy the ones
+   * it recorded; an agency those of an officer it employs or employed (otherwise `404`).
+   */
+  @AnyAuthenticated()
+  @Get('officers/:postId/training')
+  async listForOfficer(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto, @Query() query: PageQueryDto): Promise<OfficerTrainingPage> {
+    const page = await this.completions.listForOfficer(actor, postId, query);
+    return { items: page.items.map(toOfficerTrainingItem), nextCursor: page.nextCursor };
+  }
+}

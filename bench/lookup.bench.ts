@@ -1,0 +1,111 @@
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import { seedRegistry } from './lookup-seed';
+import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, LoadResult, loadTest, printRow, startBenchApp } from './support';
+
+/**
+ * Issue 5 targets, measured in one run against a registry of 1,000,000 officers (+ ~300k
+ * aliases), each with autocannon -c 50 -d 15:
+ *   (a) bare Fastify + pg, the same exact postId query                  baseline
+ *   (b) POST /hiring-checks {postId} with an agency JWT                 >= 35% of (a), p99 < 50 ms
+ *   (c) POST /hiring-checks by misspelt name + date of birth            p95 < 30 ms
+ *   (d) GET /public/officers/:postId                                    >= 50% of (a)
+ * `npm run bench:lookup` (OFFICERS, CONNECTIONS, SECONDS override 1,000,000 / 50 / 15).
+ * Every hiring check is stored and audited, as in production.
+ */
+async function main(): Promise<void> {
+  const officers = Number(process.env.OFFICERS ?? 1_000_000);
+  const connections = Number(process.env.CONNECTIONS ?? 50);
+  const seconds = Number(process.env.SECONDS ?? 15);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+
+  const { app, runtime, url } = await startBenchApp();
+  const owner = new Pool({ connectionString: runtime.config.database.url, max: 2 });
+  const pool = new Pool({ connectionString: runtime.config.database.url, max: 10 });
+  const bare = Fastify();
+  try {
+    log(`seeding (generate_series):`);
+    const { certified } = await seedRegistry(owner, officers, log);
+    const misspelt = certified.lastName.replace('Kowalczyk', 'Kowalsky');
+    log(`sample: ${certified.postId}, "${certified.firstName} ${misspelt}" (registered as ${certified.lastName})`);
+
+    const token = await agencyToken(url);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const byPostId = JSON.stringify({ postId: certified.postId });
+    const byName = JSON.stringify({ firstName: certified.firstName, lastName: misspelt, dateOfBirth: certified.dateOfBirth });
+    await expectMatch(url, auth, byPostId, certified.postId);
+    await expectMatch(url, auth, byName, certified.postId);
+    const publicReady = (await fetch(`${url}/api/v1/public/officers/${certified.postId}`)).status === 200;
+
+    bare.get<{ Params: { postId: string } }>('/officers/:postId', async (request) => {
+      const { rows } = await pool.query({
+        name: 'officer-by-post-id',
+        text: 'SELECT id, post_id, first_name, middle_name, last_name, suffix FROM officer WHERE post_id = $1',
+        values: [request.params.postId],
+      });
+      return rows[0];
+    });
+    const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+    const targets: [string, Parameters<typeof loadTest>[0]][] = [
+      ['(a) bare Fastify + pg, postId query', { url: `${bareUrl}/officers/${certified.postId}`, connections, seconds }],
+      ['(b) POST /hiring-checks {postId} (JWT)', { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byPostId }],
+      ['(c) POST /hiring-checks misspelt name + DOB', { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byName }],
+    ];
+    if (publicReady) targets.push(['(d) GET /public/officers/:postId', { url: `${url}/api/v1/public/officers/${certified.postId}`, connections, seconds }]);
+    else log('(d) skipped: GET /public/officers/:postId does not answer 200 yet');
+
+    for (const [, options] of targets) await loadTest({ ...options, seconds: 2 }); // warm-up
+    log(`\nautocannon -c ${connections} -d ${seconds}, Node ${process.version}, ${officers.toLocaleString('en-US')} officers`);
+    const results: LoadResult[] = [];
+    for (const [label, options] of targets) {
+      const result = await loadTest(options);
+      results.push(result);
+      printRow(label, result, results[0] === result ? undefined : results[0]);
+    }
+    const [a, b, c, d] = results;
+    const ratio = (x: LoadResult) => x.requestsPerSecond / a.requestsPerSecond;
+    log('');
+    log(`(b)/(a) = ${ratio(b).toFixed(2)} (target >= 0.35), p99 ${b.p99} ms (target < 50)  ${ratio(b) >= 0.35 && b.p99 < 50 ? 'MET' : 'NOT MET'}`);
+    log(`(c) p95 ~ ${c.p95?.toFixed(1)} ms (mean of p90 and p97.5; target < 30)  ${(c.p95 ?? Infinity) < 30 ? 'MET' : 'NOT MET'}`);
+    if (d) log(`(d)/(a) = ${ratio(d).toFixed(2)} (target >= 0.50)  ${ratio(d) >= 0.5 ? 'MET' : 'NOT MET'}`);
+    const stored = await owner.query(`SELECT count(*)::int AS n FROM hiring_check`);
+    log(`hiring checks stored (and audited) during the run: ${stored.rows[0].n.toLocaleString('en-US')}`);
+  } finally {
+    await bare.close();
+    await pool.end();
+    await owner.end();
+    await app.close();
+    await runtime.embedded?.stop();
+  }
+}
+
+async function agencyToken(url: string): Promise<string> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, string>;
+  };
+  const { accessToken: admin } = await post('/auth/login', { email: BENCH_ADMIN_EMAIL, password: BENCH_ADMIN_PASSWORD });
+  const agency = await post('/organizations', { type: 'agency', name: 'Bench Hiring Agency', code: 'BENCH-HIRING' }, admin);
+  await post(`/organizations/${agency.id}/users`, { email: 'hiring@bench.local', password: 'bench-hiring-password', roles: ['agency_hiring'] }, admin);
+  return (await post('/auth/login', { email: 'hiring@bench.local', password: 'bench-hiring-password' })).accessToken;
+}
+
+/** The measured request must do the real work: one 201 listing the sample officer. */
+async function expectMatch(url: string, headers: Record<string, string>, body: string, postId: string): Promise<void> {
+  const response = await fetch(`${url}/api/v1/hiring-checks`, { method: 'POST', headers, body });
+  const answer = (await response.json()) as { matches?: { postId: string; matchScore: number; matchReasons: string[] }[] };
+  const match = answer.matches?.find((m) => m.postId === postId);
+  if (response.status !== 201 || !match) throw new Error(`hiring check ${body} did not find ${postId}: ${response.status} ${JSON.stringify(answer)}`);
+  process.stdout.write(`check ${body.replace(/"dateOfBirth":"[^"]*"/, '"dateOfBirth":"…"')} → ${answer.matches!.length} match(es), ${postId} score ${match.matchScore} ${match.matchReasons.join(',')}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

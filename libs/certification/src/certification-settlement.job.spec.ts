@@ -1,0 +1,28 @@
+import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
+import { Test } from '@nestjs/testing';
+import { Clock, FixedClock } from '@app/core';
+import { CertificationSettlementJob } from './certification-settlement.job';
+import { CertificationService } from './certification.service';
+
+describe('CertificationSettlementJob', () => {
+  it('should be scheduled daily and settle what is due on the clock’s today', async () => {
+    const settleDue = jest.fn().mockResolvedValue({ settled: 3, failed: 0 });
+    const moduleRef = await Test.createTestingModule({
+      imports: [ScheduleModule.forRoot()],
+      providers: [
+        CertificationSettlementJob,
+        { provide: CertificationService, useValue: { settleDue } },
+        { provide: Clock, useValue: new FixedClock(new Date('2026-03-01T00:05:00Z')) },
+      ],
+    }).compile();
+    await moduleRef.init();
+    try {
+      const job = moduleRef.get(SchedulerRegistry).getCronJob('certification-settlement');
+      expect(job.cronTime.source).toBe('5 0 * * *');
+      await moduleRef.get(CertificationSettlementJob).run();
+      expect(settleDue).toHaveBeenCalledWith('2026-03-01');
+    } finally {
+      await moduleRef.close();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { Clock } from '@app/core';
+import { CertificationService } from './certification.service';
+
+/**
+ * Daily: records the lapses and ended suspensions that time brought (DOMAIN.md; reads
+ * already show them). Registered by the app that runs timed work (the api process for
+ * now, apps/worker later), not by CertificationModule, so that no process runs it twice
+ * by accident; running it twice is harmless anyway (settleDue is idempotent).
+ * Just after midnight UTC, the calendar Clock.today() uses.
+ */
+@Injectable()
+export class CertificationSettlementJob {
+  private readonly logger = new Logger(CertificationSettlementJob.name);
+
+  constructor(
+    private readonly certification: CertificationService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Cron('5 0 * * *', { name: 'certification-settlement', timeZone: 'UTC' })
+  async run(): Promise<void> {
+    const today = this.clock.today();
+    const { settled, failed } = await this.certification.settleDue(today);
+    if (failed > 0) this.logger.error({ today, settled, failed }, 'certification settlement finished with failures');
+    else this.logger.log({ today, settled }, 'certification settlement finished');
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OfficersModule } from '@app/officers';
+import { TrainingModule } from '@app/training';
+import { CertificationAdjudication } from './certification-adjudication';
+import { CERTIFICATION_RULES, certificationRulesFrom } from './certification-rules';
+import { CertificationService } from './certification.service';
+import { CertificationHistoryEntity } from './persistence/certification-history.entity';
+import { CertificationEntity } from './persistence/certification.entity';
+import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-disclosure.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CertificationEntity, CertificationHistoryEntity, RelinquishmentDisclosureEntity]),
+    OfficersModule,
+    TrainingModule,
+  ],
+  providers: [
+    { provide: CERTIFICATION_RULES, useFactory: certificationRulesFrom, inject: [ConfigService] },
+    CertificationAdjudication,
+    CertificationService,
+  ],
+  exports: [CertificationService, CERTIFICATION_RULES],
+})
+export class CertificationModule {}

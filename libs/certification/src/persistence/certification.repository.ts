@@ -1,0 +1,173 @@
+import type { EntityManager } from 'typeorm';
+import { certificationNotFound } from '../certification.service-errors';
+import type { CertificationHistoryEntry, CertificationState, CertificationStatus, HireabilityFacts } from '../domain';
+import { CertificationHistoryEntity } from './certification-history.entity';
+import { CertificationEntity } from './certification.entity';
+
+/*
+ * Persistence of the certification aggregate. Every function takes the caller's
+ * EntityManager, so that it runs inside that transaction.
+ */
+
+export function toState(row: CertificationEntity): CertificationState {
+  return {
+    status: row.status,
+    issuedOn: row.issuedOn,
+    expiresOn: row.expiresOn,
+    adminSuspensionReason: row.adminSuspensionReason,
+    statusBeforeSuspension: row.statusBeforeSuspension,
+    suspensionCaseId: row.suspensionCaseId,
+    suspensionEndsOn: row.suspensionEndsOn,
+    statusBeforeRevocation: row.statusBeforeRevocation,
+    revocationCaseId: row.revocationCaseId,
+  };
+}
+
+/**
+ * The officers context creates the row with the officer; an officer from before that (or
+ * a factory) gets it here. DO NOTHING: a concurrent creator wins and both then lock the
+ * same row. Nothing is inserted for an unknown officer id.
+ */
+export async function ensureCertificationRow(manager: EntityManager, officerId: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO certification (officer_id, status) SELECT id, 'not_certified' FROM officer WHERE id = $1 ON CONFLICT (officer_id) DO NOTHING`,
+    [officerId],
+  );
+}
+
+/** SELECT … FOR UPDATE: every change to one certification is serialised on this row. */
+export function lockCertification(manager: EntityManager, officerId: string): Promise<CertificationEntity | null> {
+  return manager
+    .getRepository(CertificationEntity)
+    .createQueryBuilder('c')
+    .setLock('pessimistic_write')
+    .where('c.officerId = :officerId', { officerId })
+    .getOne();
+}
+
+/** Creates the row when missing, then locks it; CERTIFICATION.NOT_FOUND (404) for an unknown officer id. */
+export async function lockOrCreateCertification(manager: EntityManager, officerId: string): Promise<CertificationEntity> {
+  await ensureCertificationRow(manager, officerId);
+  const row = await lockCertification(manager, officerId);
+  if (!row) throw certificationNotFound();
+  return row;
+}
+
+export function historyOf(manager: EntityManager, officerId: string): Promise<CertificationHistoryEntity[]> {
+  return manager.getRepository(CertificationHistoryEntity).find({ where: { officerId }, order: { id: 'ASC' } });
+}
+
+export interface SaveMeta {
+  /** For the command's own row; rows recording what time did are the system's. */
+  actorId: string;
+  recordedAt: Date;
+}
+
+/**
+ * Writes the new state (version + 1) and appends the history rows. `systemRows` leading
+ * rows record what time did before the command (a term that ended, a suspension that ran
+ * out) and are attributed to the system, not to the person whose request noticed them.
+ */
+export async function saveTransition(
+  manager: EntityManager,
+  row: CertificationEntity,
+  next: CertificationState,
+  history: readonly CertificationHistoryEntry[],
+  meta: SaveMeta & { systemRows: number },
+): Promise<void> {
+  const firstCertifiedOn = row.firstCertifiedOn ?? (next.status === 'certified' ? next.issuedOn : null);
+  await manager
+    .createQueryBuilder()
+    .update(CertificationEntity)
+    .set({ ...next, firstCertifiedOn, version: () => 'version + 1', updatedAt: meta.recordedAt })
+    .where('officer_id = :officerId', { officerId: row.officerId })
+    .execute();
+  if (history.length === 0) return;
+  await manager.insert(
+    CertificationHistoryEntity,
+    history.map((entry, index) => ({
+      officerId: row.officerId,
+      fromStatus: entry.from,
+      toStatus: entry.to,
+      reason: entry.reason,
+      basis: entry.basis,
+      caseId: entry.caseId ?? null,
+      actorId: index < meta.systemRows ? SYSTEM_ACTOR_ID : meta.actorId,
+      effectiveOn: entry.effectiveOn,
+      recordedAt: meta.recordedAt,
+    })),
+  );
+}
+
+export const SYSTEM_ACTOR_ID = 'system';
+
+export interface StoredCertification {
+  state: CertificationState;
+  facts: HireabilityFacts;
+}
+
+interface HireabilityRow {
+  officer_id: string;
+  status: CertificationStatus;
+  issued_on: string | null;
+  expires_on: string | null;
+  first_certified_on: string | null;
+  admin_suspension_reason: CertificationState['adminSuspensionReason'];
+  status_before_suspension: CertificationStatus | null;
+  suspension_case_id: string | null;
+  suspension_ends_on: string | null;
+  status_before_revocation: CertificationStatus | null;
+  revocation_case_id: string | null;
+  status_since: string | null;
+  ever_relinquished: boolean;
+}
+
+/**
+ * State and history facts of many certifications in one query (no lock). `status_since`
+ * is the last change INTO the recorded status: a row that kept the status (a renewal, a
+ * suspension recast by its case) does not restart it.
+ */
+export async function loadForHireability(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, StoredCertification>> {
+  if (officerIds.length === 0) return new Map();
+  const rows = (await manager.query(
+    `SELECT c.officer_id, c.status, c.issued_on, c.expires_on, c.first_certified_on, c.admin_suspension_reason,
+            c.status_before_suspension, c.suspension_case_id, c.suspension_ends_on, c.status_before_revocation, c.revocation_case_id,
+            (SELECT h.effective_on FROM certification_history h
+              WHERE h.officer_id = c.officer_id AND h.to_status = c.status AND h.from_status <> h.to_status
+              ORDER BY h.id DESC LIMIT 1) AS status_since,
+            EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = c.officer_id AND h.to_status = 'relinquished') AS ever_relinquished
+       FROM certification c WHERE c.officer_id = ANY($1::uuid[])`,
+    [officerIds],
+  )) as HireabilityRow[];
+  return new Map(
+    rows.map((r) => [
+      r.officer_id,
+      {
+        state: {
+          status: r.status,
+          issuedOn: r.issued_on,
+          expiresOn: r.expires_on,
+          adminSuspensionReason: r.admin_suspension_reason,
+          statusBeforeSuspension: r.status_before_suspension,
+          suspensionCaseId: r.suspension_case_id,
+          suspensionEndsOn: r.suspension_ends_on,
+          statusBeforeRevocation: r.status_before_revocation,
+          revocationCaseId: r.revocation_case_id,
+        },
+        facts: { firstCertifiedOn: r.first_certified_on, statusSince: r.status_since, everRelinquished: r.ever_relinquished },
+      },
+    ]),
+  );
+}
+
+/** Certifications that time has changed by `today` and no one recorded yet, in pages by officer id. */
+export async function dueForSettlement(manager: EntityManager, today: string, afterOfficerId: string | null, limit: number): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT officer_id FROM certification
+      WHERE ((status = 'certified' AND expires_on <= $1) OR (status = 'suspended' AND suspension_ends_on <= $1))
+        AND ($2::uuid IS NULL OR officer_id > $2::uuid)
+      ORDER BY officer_id LIMIT $3`,
+    [today, afterOfficerId, limit],
+  )) as { officer_id: string }[];
+  return rows.map((r) => r.officer_id);
+}

@@ -1,0 +1,186 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { CertificationService } from '@app/certification';
+import { Actor, Clock, COMMISSION_ROLES, decodeCursor, DomainError, encodeCursor, hasAnyRole, InvalidInputError, Page } from '@app/core';
+import { isUniqueViolation } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { DisciplineConfig } from '../discipline-config';
+import { CaseCommand, CaseStatus, CaseVersionConflictError, transitionCase } from '../domain';
+import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
+import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
+import { withIdempotency } from '../persistence/idempotency';
+import { caseTimeline, findCase, findCases, isReportingAgency } from './case-queries';
+import { caseNotFound, CaseView, ReportingAgencyCaseView, toCaseView, toReportingAgencyView } from './case-views';
+import { CaseOpening, OpenCaseCommand } from './case-opening';
+
+/** An action with the client's `expectedVersion` (API.md `POST /cases/:id/actions`). */
+export type CaseActionRequest = CaseCommand & { expectedVersion: number };
+
+export interface CaseListQuery {
+  status?: CaseStatus;
+  postId?: string;
+  interimHearingOverdue?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Commission cases (DOMAIN.md "Cases"). Every action is one transaction: the case row locked,
+ * the pure workflow called, the certification changed through its own module, the timeline
+ * row appended, the case updated on its version, the audit entry written: all or nothing.
+ */
+@Injectable()
+export class CasesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly certification: CertificationService,
+    private readonly opening: CaseOpening,
+    private readonly config: DisciplineConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Certification history rows name the case by its number (API.md `caseNumber`). */
+  onModuleInit(): void {
+    this.certification.registerCaseNumberResolver(async (manager, caseIds) => {
+      const rows = (await manager.query(`SELECT id, case_number FROM commission_case WHERE id = ANY($1)`, [caseIds])) as {
+        id: string;
+        case_number: string;
+      }[];
+      return new Map(rows.map((row) => [row.id, row.case_number]));
+    });
+  }
+
+  open(actor: Actor, command: OpenCaseCommand, idempotencyKey?: string): Promise<CaseView> {
+    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: '/cases', body: command };
+    return this.dataSource.transaction((manager) =>
+      withIdempotency(manager, request, async () => {
+        const caseId = await this.opening.open(manager, actor, command);
+        return this.commissionView(manager, caseId);
+      }),
+    );
+  }
+
+  async act(actor: Actor, caseId: string, request: CaseActionRequest): Promise<CaseView> {
+    const { expectedVersion, ...command } = request;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const entity = await manager
+          .createQueryBuilder(CaseEntity, 'c')
+          .setLock('pessimistic_write')
+          .where('c.id = :caseId', { caseId })
+          .getOne();
+        if (!entity) throw caseNotFound();
+        const today = this.clock.today();
+        const { next, effects, event } = transitionCase(caseStateOf(entity), command as CaseCommand, {
+          today,
+          actorRoles: actor.roles,
+          config: this.config.caseClocks,
+          expectedVersion,
+        });
+
+        // The certification row lock taken here orders this decision against a renewal or a
+        // hire on the same officer: whichever commits first, the other sees it.
+        const certificationChanges: CertificationChange[] = [];
+        for (const effect of effects) {
+          const { from, to } = await this.certification.applyCaseEffect(manager, actor, entity.officerId, entity.id, effect, today);
+          certificationChanges.push({ type: effect.type, from, to });
+        }
+        const timelineRow = manager.create(CaseEventEntity, {
+          caseId,
+          version: next.version,
+          action: event.action,
+          fromStatus: event.fromStatus,
+          toStatus: event.toStatus,
+          payload: event.payload as Record<string, unknown>,
+          certificationChanges,
+          occurredOn: event.occurredOn,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          actorOrganizationId: actor.organizationId,
+          recordedAt: this.clock.now(),
+        });
+        await manager.save(timelineRow);
+        const updated = await manager
+          .createQueryBuilder()
+          .update(CaseEntity)
+          .set({ status: next.status, version: next.version, state: storedStateOf(next), updatedAt: this.clock.now() })
+          .where('id = :caseId AND version = :version', { caseId, version: entity.version })
+          .execute();
+        if (updated.affected !== 1) throw new CaseVersionConflictError(expectedVersion, entity.version + 1);
+        await this.audit.record(manager, actor, {
+          action: `case.${event.action}`,
+          entityType: 'case',
+          entityId: caseId,
+          details: { caseNumber: entity.caseNumber, fromStatus: event.fromStatus, toStatus: event.toStatus, version: next.version, certificationChanges },
+        });
+        return this.commissionView(manager, caseId);
+      });
+    } catch (error) {
+      // Backstop behind the row lock: the timeline's UNIQUE (case_id, version) refuses a second action on one version.
+      if (isUniqueViolation(error, 'case_event_version_unique')) throw new CaseVersionConflictError(expectedVersion, expectedVersion + 1);
+      // DOMAIN.md "Audit": a 403/404 on a restricted record is kept although the request rolls back.
+      if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not_found')) {
+        await this.audit.recordStandalone(actor, {
+          action: 'case.action_refused',
+          entityType: 'case',
+          entityId: caseId,
+          details: { action: command.action, code: error.code },
+        });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Commission roles read the whole case with its timeline; an agency that reported into the
+   * case reads its status and outcome only; anyone else gets the 404 of an unknown case.
+   */
+  async get(actor: Actor, caseId: string): Promise<CaseView | ReportingAgencyCaseView> {
+    const view = await this.dataSource.transaction(async (manager): Promise<CaseView | ReportingAgencyCaseView | null> => {
+      if (hasAnyRole(actor, COMMISSION_ROLES)) {
+        const found = await findCase(manager, caseId);
+        if (!found) return null;
+        await this.audit.record(manager, actor, { action: 'case.read', entityType: 'case', entityId: caseId, details: { view: 'commission' } });
+        return toCaseView(found, this.clock.today(), this.config.caseClocks, await caseTimeline(manager, caseId));
+      }
+      if (actor.organizationType !== 'agency' || !(await isReportingAgency(manager, caseId, actor.organizationId))) return null;
+      const found = await findCase(manager, caseId);
+      if (!found) return null;
+      await this.audit.record(manager, actor, { action: 'case.read', entityType: 'case', entityId: caseId, details: { view: 'reporting_agency' } });
+      return toReportingAgencyView(found);
+    });
+    if (view) return view;
+    await this.audit.recordStandalone(actor, { action: 'case.read_refused', entityType: 'case', entityId: caseId });
+    throw caseNotFound();
+  }
+
+  /** Newest first; the list read is audited once with the case ids it returned. */
+  async list(actor: Actor, query: CaseListQuery): Promise<Page<CaseView>> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && after === undefined) {
+      throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
+    }
+    const today = this.clock.today();
+    const clocks = this.config.caseClocks;
+    return this.dataSource.transaction(async (manager) => {
+      const overdue = query.interimHearingOverdue === undefined ? undefined : { value: query.interimHearingOverdue, today, clocks };
+      const rows = await findCases(manager, { status: query.status, postId: query.postId, interimHearingOverdue: overdue, after, limit: query.limit + 1 });
+      const items = rows.slice(0, query.limit).map((row) => toCaseView(row, today, clocks));
+      await this.audit.record(manager, actor, {
+        action: 'case.list',
+        entityType: 'case',
+        details: { status: query.status ?? null, postId: query.postId ?? null, caseIds: items.map((item) => item.id) },
+      });
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.openedAt, id: last.id }) : null };
+    });
+  }
+
+  private async commissionView(manager: EntityManager, caseId: string): Promise<CaseView> {
+    const found = await findCase(manager, caseId);
+    if (!found) throw caseNotFound();
+    return toCaseView(found, this.clock.today(), this.config.caseClocks, await caseTimeline(manager, caseId));
+  }
+}

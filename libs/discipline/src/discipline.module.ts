@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificationModule } from '@app/certification';
+import { OfficersModule } from '@app/officers';
+import { CaseOpening } from './cases/case-opening';
+import { CasesService } from './cases/cases.service';
+import { DisciplineConfig } from './discipline-config';
+import { DisciplineFactsService } from './discipline-facts.service';
+import { GroundsService } from './grounds.service';
+import { CaseEntity } from './persistence/case.entity';
+import { CaseEventEntity } from './persistence/case-event.entity';
+import { GroundEntity } from './persistence/ground.entity';
+import { MisconductReportEntity, MisconductReportVersionEntity } from './persistence/misconduct-report.entity';
+import { ReportsService } from './reports/reports.service';
+import { SeparationsService } from './separations.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([GroundEntity, MisconductReportEntity, MisconductReportVersionEntity, CaseEntity, CaseEventEntity]),
+    OfficersModule,
+    CertificationModule,
+  ],
+  providers: [DisciplineConfig, GroundsService, ReportsService, SeparationsService, CaseOpening, CasesService, DisciplineFactsService],
+  exports: [GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService],
+})
+export class DisciplineModule {}

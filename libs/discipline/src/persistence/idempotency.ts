@@ -1,0 +1,77 @@
+import { ConflictError, InvalidInputError } from '@app/core';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+
+/** What identifies one creating request for replay: who, which key, what was asked. */
+export interface IdempotentRequest {
+  organizationId: string;
+  /** The `Idempotency-Key` header; absent means no replay protection was asked for. */
+  key: string | undefined;
+  method: string;
+  /** The operation, e.g. `/misconduct-reports/:id/amendments` with the id filled in. */
+  path: string;
+  body: unknown;
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * API.md "Creating requests accept an Idempotency-Key": the same key with the same body gets
+ * the original response, a different body a 409. The key row is written in the same
+ * transaction as the effect (reliability.md §3.3), so a request that fails stores no key and
+ * may be retried; a concurrent duplicate waits on the key's unique index until the first
+ * commits, then replays it. Keys are kept (at least the 24 hours API.md promises).
+ *
+ * The replayed response is the JSON the first request stored: `work` must return plain JSON.
+ */
+export async function withIdempotency<T>(manager: EntityManager, request: IdempotentRequest, work: () => Promise<T>): Promise<T> {
+  if (request.key === undefined) return work();
+  if (!KEY_PATTERN.test(request.key)) {
+    throw new InvalidInputError('IDEMPOTENCY.INVALID_KEY', 'The Idempotency-Key header is invalid.', [
+      { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
+    ]);
+  }
+  const requestHash = fingerprint(request.body);
+  const inserted = (await manager.query(
+    `INSERT INTO idempotency_key (organization_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (organization_id, key) DO NOTHING RETURNING key`,
+    [request.organizationId, request.key, request.method, request.path, requestHash],
+  )) as unknown[];
+  if (inserted.length === 0) return replay<T>(manager, request, requestHash);
+
+  const result = await work();
+  await manager.query(`UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE organization_id = $1 AND key = $2`, [
+    request.organizationId,
+    request.key,
+    201,
+    JSON.stringify(result),
+  ]);
+  return result;
+}
+
+async function replay<T>(manager: EntityManager, request: IdempotentRequest, requestHash: string): Promise<T> {
+  const [stored] = (await manager.query(
+    `SELECT method, path, request_hash, response_body FROM idempotency_key WHERE organization_id = $1 AND key = $2`,
+    [request.organizationId, request.key],
+  )) as { method: string; path: string; request_hash: string; response_body: T | null }[];
+  if (stored.method !== request.method || stored.path !== request.path || stored.request_hash !== requestHash || stored.response_body === null) {
+    throw new ConflictError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+  }
+  return stored.response_body;
+}
+
+/** sha256 of the body with its object keys sorted, so that key order does not matter. */
+function fingerprint(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, Clock, COMMISSION_ROLES, ConflictError, decodeCursor, encodeCursor, hasAnyRole, InvalidInputError, IsoDate, Page } from '@app/core';
+import { officerNotFound } from '@app/officers';
+import { DataSource, EntityManager } from 'typeorm';
+import { DisciplineConfig } from '../discipline-config';
+import { AgencyFinding, assessNewReport, checkAmendedReport, MisconductCategory, REPORT_ERROR_CODES, ReportContent } from '../domain';
+import { withIdempotency } from '../persistence/idempotency';
+import { MisconductReportEntity, MisconductReportVersionEntity } from '../persistence/misconduct-report.entity';
+import { findReport, findReports, findReportVersions, MisconductReportView, reportNotFound } from './report-views';
+
+export interface CreateReportCommand {
+  postId: string;
+  incidentDate: IsoDate;
+  /** When the agency received the complaint (c. 6E §8(b)). */
+  receivedOn: IsoDate;
+  categories: MisconductCategory[];
+  summary: string;
+  agencyFinding: AgencyFinding;
+  discipline?: string | null;
+}
+
+/** Fields left out keep their current value; `reason` says why the report changes. */
+export interface AmendReportCommand {
+  incidentDate?: IsoDate;
+  categories?: MisconductCategory[];
+  summary?: string;
+  agencyFinding?: AgencyFinding;
+  discipline?: string | null;
+  reason: string;
+  /** When given, a report amended meanwhile is refused (409) instead of overwritten unseen. */
+  expectedVersion?: number;
+}
+
+/**
+ * Misconduct reports (DOMAIN.md, c. 6E §8(b)): an agency reports about officers it employs or
+ * employed, amends by adding versions, never deletes. The commission reads them all.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly config: DisciplineConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  create(actor: Actor, command: CreateReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
+    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: '/misconduct-reports', body: command };
+    return this.dataSource.transaction((manager) =>
+      withIdempotency(manager, request, async () => {
+        const officerId = await this.requireEmployedOfficer(manager, actor, command.postId);
+        const timeliness = assessNewReport(command, this.clock.today(), this.config.reportDeadline);
+        const now = this.clock.now();
+        const report = await manager.save(
+          manager.create(MisconductReportEntity, {
+            agencyId: actor.organizationId,
+            officerId,
+            currentVersion: 1,
+            ...timeliness,
+            createdBy: actor.id,
+            createdAt: now,
+          }),
+        );
+        await this.insertVersion(manager, actor, report.id, 1, contentOf(command), null, now);
+        await this.audit.record(manager, actor, {
+          action: 'misconduct_report.create',
+          entityType: 'misconduct_report',
+          entityId: report.id,
+          details: { postId: command.postId, version: 1, categories: command.categories, agencyFinding: command.agencyFinding, ...timeliness },
+        });
+        return this.requireVisible(manager, report.id, actor.organizationId);
+      }),
+    );
+  }
+
+  amend(actor: Actor, reportId: string, command: AmendReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
+    const path = `/misconduct-reports/${reportId}/amendments`;
+    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path, body: command };
+    return this.dataSource.transaction((manager) =>
+      withIdempotency(manager, request, async () => {
+        // The agency's own reports only: another agency's report is "not found", not "forbidden".
+        const report = await manager.findOne(MisconductReportEntity, {
+          where: { id: reportId, agencyId: actor.organizationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!report) throw reportNotFound();
+        if (command.expectedVersion !== undefined && command.expectedVersion !== report.currentVersion) {
+          throw new ConflictError(REPORT_ERROR_CODES.versionConflict, `The report is at version ${report.currentVersion}, not ${command.expectedVersion}.`, {
+            expectedVersion: command.expectedVersion,
+            currentVersion: report.currentVersion,
+          });
+        }
+        const current = await manager.findOneByOrFail(MisconductReportVersionEntity, { reportId, version: report.currentVersion });
+        const next = amendedContent(current, command);
+        checkAmendedReport(next.incidentDate, report.receivedOn, this.clock.today());
+        const version = report.currentVersion + 1;
+        await this.insertVersion(manager, actor, reportId, version, next, command.reason, this.clock.now());
+        await manager.update(MisconductReportEntity, { id: reportId }, { currentVersion: version });
+        await this.audit.record(manager, actor, {
+          action: 'misconduct_report.amend',
+          entityType: 'misconduct_report',
+          entityId: reportId,
+          details: { version, changedFields: changedFields(current, next) },
+        });
+        return this.requireVisible(manager, reportId, actor.organizationId);
+      }),
+    );
+  }
+
+  /** The agency's own reports, newest first; the commission sees every agency's. */
+  async list(actor: Actor, query: { postId?: string; limit: number; cursor?: string }): Promise<Page<MisconductReportView>> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && after === undefined) {
+      throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // An unknown POST ID lists nothing, like an officer the agency never reported on: no existence oracle.
+      const rows = await findReports(manager, { agencyId: this.scopeOf(actor), postId: query.postId, after, limit: query.limit + 1 });
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      await this.audit.record(manager, actor, {
+        action: 'misconduct_report.list',
+        entityType: 'misconduct_report',
+        details: { postId: query.postId ?? null, count: items.length },
+      });
+      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+    });
+  }
+
+  async get(actor: Actor, reportId: string): Promise<MisconductReportView> {
+    const view = await this.dataSource.transaction(async (manager) => {
+      const found = await findReport(manager, reportId, this.scopeOf(actor));
+      if (!found) return null;
+      await this.audit.record(manager, actor, { action: 'misconduct_report.read', entityType: 'misconduct_report', entityId: reportId });
+      return { ...found, versions: await findReportVersions(manager, reportId) };
+    });
+    if (view) return view;
+    await this.audit.recordStandalone(actor, { action: 'misconduct_report.read_refused', entityType: 'misconduct_report', entityId: reportId });
+    throw reportNotFound();
+  }
+
+  /**
+   * An agency reports only about officers it employs or employed; for any other officer the
+   * answer is the same 404 as for an unknown POST ID, so that reporting cannot be used to
+   * learn who exists.
+   */
+  private async requireEmployedOfficer(manager: EntityManager, actor: Actor, postId: string): Promise<string> {
+    const rows = (await manager.query(
+      `SELECT o.id FROM officer o WHERE o.post_id = $1
+          AND EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id AND e.agency_id = $2)`,
+      [postId, actor.organizationId],
+    )) as { id: string }[];
+    if (rows.length === 0) throw officerNotFound(postId);
+    return rows[0].id;
+  }
+
+  private async insertVersion(
+    manager: EntityManager,
+    actor: Actor,
+    reportId: string,
+    version: number,
+    content: ReportContent,
+    amendmentReason: string | null,
+    recordedAt: Date,
+  ): Promise<void> {
+    await manager.insert(MisconductReportVersionEntity, { reportId, version, ...content, amendmentReason, recordedBy: actor.id, recordedAt });
+  }
+
+  private async requireVisible(manager: EntityManager, reportId: string, agencyId: string | null): Promise<MisconductReportView> {
+    const view = await findReport(manager, reportId, agencyId);
+    if (!view) throw reportNotFound();
+    return view;
+  }
+
+  private scopeOf(actor: Actor): string | null {
+    return hasAnyRole(actor, COMMISSION_ROLES) ? null : actor.organizationId;
+  }
+}
+
+function contentOf(command: CreateReportCommand): ReportContent {
+  const { incidentDate, categories, summary, agencyFinding } = command;
+  return { incidentDate, categories: [...new Set(categories)], summary, agencyFinding, discipline: command.discipline ?? null };
+}
+
+function amendedContent(current: ReportContent, command: AmendReportCommand): ReportContent {
+  return {
+    incidentDate: command.incidentDate ?? current.incidentDate,
+    categories: command.categories ? [...new Set(command.categories)] : current.categories,
+    summary: command.summary ?? current.summary,
+    agencyFinding: command.agencyFinding ?? current.agencyFinding,
+    discipline: command.discipline !== undefined ? command.discipline : current.discipline,
+  };
+}
+
+function changedFields(before: ReportContent, after: ReportContent): string[] {
+  return (Object.keys(after) as (keyof ReportContent)[]).filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}

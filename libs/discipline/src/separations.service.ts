@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, Clock, IsoDate, NotFoundError } from '@app/core';
+import { EmploymentEntity, OfficerEntity, SeparationNature } from '@app/officers';
+import { DataSource } from 'typeorm';
+import { checkSeparation, SEPARATION_ERROR_CODES } from './domain';
+
+export interface SeparationCommand {
+  endDate: IsoDate;
+  nature: SeparationNature;
+  reason: string;
+  /** 555 CMR 12.03: the officer left while an investigation was pending. */
+  underInvestigation: boolean;
+  notes?: string | null;
+}
+
+export interface SeparationView {
+  employmentId: string;
+  postId: string;
+  agencyId: string;
+  position: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  nature: SeparationNature;
+  reason: string;
+  underInvestigation: boolean;
+  notes: string | null;
+}
+
+const employmentNotFound = () => new NotFoundError(SEPARATION_ERROR_CODES.notFound, 'No such employment.');
+
+/**
+ * Separations (DOMAIN.md "Misconduct reports"): the employing agency records how and why an
+ * officer left. The `underInvestigation` flag is what later hiring checks show, so resigning
+ * before the finding does not wipe the record.
+ */
+@Injectable()
+export class SeparationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async separate(actor: Actor, employmentId: string, command: SeparationCommand): Promise<SeparationView> {
+    const view = await this.dataSource.transaction(async (manager) => {
+      // Only the employing agency: any other caller gets the 404 of an unknown employment.
+      const employment = await manager.findOne(EmploymentEntity, {
+        where: { id: employmentId, agencyId: actor.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!employment) return null;
+      checkSeparation(employment, command.endDate, this.clock.today());
+      const separation = {
+        endDate: command.endDate,
+        separationNature: command.nature,
+        separationReason: command.reason,
+        underInvestigation: command.underInvestigation,
+        separationNotes: command.notes ?? null,
+      };
+      await manager.update(EmploymentEntity, { id: employment.id }, separation);
+      const officer = await manager.findOneByOrFail(OfficerEntity, { id: employment.officerId });
+      await this.audit.record(manager, actor, {
+        action: 'employment.separate',
+        entityType: 'employment',
+        entityId: employment.id,
+        details: {
+          postId: officer.postId,
+          endDate: command.endDate,
+          nature: command.nature,
+          underInvestigation: command.underInvestigation,
+          changedFields: ['endDate', 'nature', 'reason', 'underInvestigation', ...(command.notes ? ['notes'] : [])],
+        },
+      });
+      return {
+        employmentId: employment.id,
+        postId: officer.postId,
+        agencyId: employment.agencyId,
+        position: employment.position,
+        startDate: employment.startDate,
+        endDate: command.endDate,
+        nature: command.nature,
+        reason: command.reason,
+        underInvestigation: command.underInvestigation,
+        notes: separation.separationNotes,
+      };
+    });
+    if (view) return view;
+    await this.audit.recordStandalone(actor, { action: 'employment.separate_refused', entityType: 'employment', entityId: employmentId });
+    throw employmentNotFound();
+  }
+}

@@ -1,0 +1,127 @@
+import type { CertificationStatus, HireabilityReasonCode, HireabilityVerdict } from '@app/certification';
+import type { IsoDate } from '@app/core';
+import type { SeparationNature } from '@app/officers';
+import type { MatchReason } from './name-match';
+
+/**
+ * The answer to "may we hire this person?" for one matched officer (DOMAIN.md "Hiring
+ * checks"): the certification's verdict, warnings that do not block but must be seen, and
+ * the employment history. Pure.
+ */
+
+/** Why not hireable: `revoked` with date and case number, `suspended` with end date, … */
+export interface HiringReason {
+  code: HireabilityReasonCode;
+  /** The day the officer entered this status. */
+  since?: IsoDate;
+  /** `suspended`: first day no longer suspended; null while an interim suspension runs until lifted. */
+  endsOn?: IsoDate | null;
+  /** `revoked`, `suspended`: the commission case that imposed it. */
+  caseNumber?: string;
+}
+
+/**
+ * Open cases are a count only (no details: they are not findings, c. 6E §8; DOMAIN.md
+ * "What is public"). `separated_under_investigation` follows the officer to every later
+ * check (555 CMR 12.03): resigning before the finding must not wipe the record.
+ */
+export type HiringWarning =
+  | { code: 'open_case'; count: number }
+  | { code: 'separated_under_investigation'; agency: string; date: IsoDate }
+  | { code: 'sustained_findings'; count: number }
+  | { code: 'previously_relinquished' };
+
+export interface EmploymentFact {
+  agency: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  separationNature: SeparationNature | null;
+  underInvestigation: boolean | null;
+}
+
+export interface HiringEmployment {
+  agency: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  separationNature?: SeparationNature;
+}
+
+export interface HiringMatch {
+  postId: string;
+  name: string;
+  matchScore: number;
+  matchReasons: MatchReason[];
+  /** The name that matched, when it is not the current one (an alias). */
+  matchedName?: { firstName: string; lastName: string };
+  certificationStatus: CertificationStatus;
+  hireable: boolean;
+  reasons: HiringReason[];
+  warnings: HiringWarning[];
+  openCases: number;
+  employmentHistory: HiringEmployment[];
+}
+
+/** What discipline tells a hiring check (a subset of DisciplineFacts). */
+export interface DisciplineCounts {
+  openCases: number;
+  sustainedFindings: number;
+}
+
+export interface MatchInput {
+  postId: string;
+  name: string;
+  matchScore: number;
+  matchReasons: MatchReason[];
+  matchedAlias?: { firstName: string; lastName: string };
+  verdict: HireabilityVerdict;
+  discipline: DisciplineCounts;
+  /** Oldest first. */
+  employments: EmploymentFact[];
+  /** Case id → case number, for the reasons that name a case. */
+  caseNumbers: ReadonlyMap<string, string>;
+}
+
+/** The verdict's reasons as an agency reads them: the case by its number, never its internal id. */
+export function hiringReasons(verdict: Pick<HireabilityVerdict, 'reasons'>, caseNumbers: ReadonlyMap<string, string>): HiringReason[] {
+  return verdict.reasons.map((reason) => {
+    const out: HiringReason = { code: reason.code };
+    if (reason.since) out.since = reason.since;
+    if (reason.endsOn !== undefined) out.endsOn = reason.endsOn;
+    const caseNumber = reason.caseId ? caseNumbers.get(reason.caseId) : undefined;
+    if (caseNumber) out.caseNumber = caseNumber;
+    return out;
+  });
+}
+
+export function hiringWarnings(verdict: Pick<HireabilityVerdict, 'previouslyRelinquished'>, discipline: DisciplineCounts, employments: readonly EmploymentFact[]): HiringWarning[] {
+  const warnings: HiringWarning[] = [];
+  if (discipline.openCases > 0) warnings.push({ code: 'open_case', count: discipline.openCases });
+  for (const e of employments) {
+    if (e.underInvestigation === true && e.endDate !== null) warnings.push({ code: 'separated_under_investigation', agency: e.agency, date: e.endDate });
+  }
+  if (discipline.sustainedFindings > 0) warnings.push({ code: 'sustained_findings', count: discipline.sustainedFindings });
+  if (verdict.previouslyRelinquished) warnings.push({ code: 'previously_relinquished' });
+  return warnings;
+}
+
+export function hiringMatch(input: MatchInput): HiringMatch {
+  return {
+    postId: input.postId,
+    name: input.name,
+    matchScore: input.matchScore,
+    matchReasons: input.matchReasons,
+    ...(input.matchedAlias ? { matchedName: input.matchedAlias } : {}),
+    certificationStatus: input.verdict.status,
+    hireable: input.verdict.hireable,
+    reasons: hiringReasons(input.verdict, input.caseNumbers),
+    warnings: hiringWarnings(input.verdict, input.discipline, input.employments),
+    openCases: input.discipline.openCases,
+    // The separation's nature is shown; its reason and notes are the separating agency's word to the commission.
+    employmentHistory: input.employments.map((e) => ({
+      agency: e.agency,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      ...(e.separationNature ? { separationNature: e.separationNature } : {}),
+    })),
+  };
+}

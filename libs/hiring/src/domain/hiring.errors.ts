@@ -1,0 +1,27 @@
+import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '@app/core';
+import { HIRING_CHECK_VALID_DAYS } from './hire-guard';
+import type { HiringReason } from './hiring-answer';
+
+/** Unknown and another agency's read the same (API.md: never leak existence across organizations). */
+export const hiringCheckNotFound = () => new NotFoundError('HIRING_CHECK.NOT_FOUND', 'No such hiring check for your agency.');
+
+export const invalidHiringCheckQuery = (errors: { field: string; message: string }[]) =>
+  new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', errors);
+
+export const invalidCursor = () => new InvalidInputError('REQUEST.INVALID_CURSOR', 'The cursor is not one this list returned.', [{ field: 'cursor', message: 'cursor is invalid' }]);
+
+export const agencyOnly = () => new RuleViolationError('HIRING.AGENCY_ONLY', 'Hiring checks and hires are made by an agency for itself.', [{ code: 'agency_only' }]);
+
+export const hiringCheckMissingOrStale = () =>
+  new RuleViolationError(
+    'EMPLOYMENT.HIRING_CHECK_REQUIRED',
+    `A hire needs your agency's own hiring check of this officer, made within the last ${HIRING_CHECK_VALID_DAYS} days.`,
+    [{ code: 'hiring_check_missing_or_stale' }],
+  );
+
+/** c. 6E §4(d), §11: no agency may employ an officer who is not certified, or who is decertified. */
+export const notHireable = (reasons: HiringReason[]) =>
+  new RuleViolationError('EMPLOYMENT.NOT_HIREABLE', `The officer is not hireable: ${reasons.map((r) => r.code).join(', ')}.`, reasons as unknown as Record<string, unknown>[]);
+
+export const alreadyEmployed = () =>
+  new ConflictError('EMPLOYMENT.ALREADY_EMPLOYED', 'Your agency already employs this officer; record the separation before a new employment.');

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { CertificationService } from '@app/certification';
+import { Actor, Clock, DomainError, IsoDate } from '@app/core';
+import { isUniqueViolation } from '@app/database';
+import { EmploymentEntity, OfficersService } from '@app/officers';
+import { DataSource, IsNull } from 'typeorm';
+import { checkCoversHire } from './domain/hire-guard';
+import { hiringReasons } from './domain/hiring-answer';
+import { agencyOnly, alreadyEmployed, hiringCheckMissingOrStale, hiringCheckNotFound, notHireable } from './domain/hiring.errors';
+import { findAgencyCheck } from './persistence/hiring-check.store';
+import { caseNumbersOf } from './persistence/officer-profiles.query';
+
+export interface HireCommand {
+  startDate: IsoDate;
+  position: string;
+  /** The caller agency's own check of this officer, at most 30 days old. */
+  hiringCheckId?: string;
+}
+
+export interface HireView {
+  id: string;
+  postId: string;
+  agencyId: string;
+  position: string;
+  startDate: IsoDate;
+  endDate: null;
+  hiringCheckId: string;
+  createdAt: Date;
+}
+
+/** Refusals worth a record of their own: someone tried to hire past the guard. */
+const AUDITED_REFUSALS = new Set(['EMPLOYMENT.NOT_HIREABLE', 'EMPLOYMENT.HIRING_CHECK_REQUIRED', 'HIRING_CHECK.NOT_FOUND']);
+
+/**
+ * The hire guard (DOMAIN.md "Hiring checks"; c. 6E §4(d), §11): an agency records a hire
+ * only with its own recent check of the officer, and only if the officer is hireable at
+ * the moment of the hire.
+ */
+@Injectable()
+export class HiresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly officers: OfficersService,
+    private readonly certification: CertificationService,
+    private readonly clock: Clock,
+  ) {}
+
+  async hire(actor: Actor, postId: string, command: HireCommand): Promise<HireView> {
+    if (actor.organizationType !== 'agency') throw agencyOnly();
+    const agencyId = actor.organizationId;
+    const now = this.clock.now();
+    const today = this.clock.today();
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const officer = await this.officers.requireByPostId(postId, manager);
+        const check = command.hiringCheckId === undefined ? null : await findAgencyCheck(manager, agencyId, command.hiringCheckId);
+        if (command.hiringCheckId !== undefined && !check) throw hiringCheckNotFound();
+        if (!check || !checkCoversHire(check, officer.id, now)) throw hiringCheckMissingOrStale();
+
+        // Re-evaluated with the certification row locked until commit: a revocation or suspension
+        // committed a moment earlier is seen here, and one arriving later waits for this hire.
+        const verdict = await this.certification.lockAndEvaluateHireability(manager, officer.id, today);
+        if (!verdict.hireable) {
+          const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
+          throw notHireable(hiringReasons(verdict, await caseNumbersOf(manager, caseIds)));
+        }
+        if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();
+
+        const employment = await manager.save(
+          manager.create(EmploymentEntity, {
+            officerId: officer.id,
+            agencyId,
+            position: command.position,
+            startDate: command.startDate,
+            endDate: null,
+            hiringCheckId: check.id,
+          }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'employment.create',
+          entityType: 'employment',
+          entityId: employment.id,
+          details: { postId: officer.postId, agencyId, position: command.position, startDate: command.startDate, hiringCheckId: check.id },
+        });
+        return {
+          id: employment.id,
+          postId: officer.postId,
+          agencyId,
+          position: employment.position,
+          startDate: employment.startDate,
+          endDate: null,
+          hiringCheckId: check.id,
+          createdAt: employment.createdAt,
+        };
+      });
+    } catch (error) {
+      // Two hires of one officer by one agency at once: the partial unique index lets one through.
+      if (isUniqueViolation(error, 'employment_one_open_per_agency')) throw alreadyEmployed();
+      if (error instanceof DomainError && AUDITED_REFUSALS.has(error.code)) {
+        const reasons = (error.extensions.reasons as { code: string }[] | undefined)?.map((r) => r.code) ?? [];
+        await this.audit.recordStandalone(actor, {
+          action: 'employment.create_refused',
+          entityType: 'employment',
+          details: { postId, code: error.code, reasons, hiringCheckId: command.hiringCheckId ?? null },
+        });
+      }
+      throw error;
+    }
+  }
+}

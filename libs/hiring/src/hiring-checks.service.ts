@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { CertificationService } from '@app/certification';
+import { Actor, Clock, decodeCursor, encodeCursor, IsoDate, Page } from '@app/core';
+import { DisciplineFactsService } from '@app/discipline';
+import { dateOfBirthProblems, displayName, normalizeName } from '@app/officers';
+import { DataSource } from 'typeorm';
+import { hiringMatch, HiringMatch } from './domain/hiring-answer';
+import { agencyOnly, hiringCheckNotFound, invalidCursor, invalidHiringCheckQuery } from './domain/hiring.errors';
+import { matchNames, NameMatch } from './domain/name-match';
+import { findAgencyCheck, HiringCheckQuery, insertHiringCheck, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
+import { findNameCandidates } from './persistence/name-candidates.query';
+import { caseNumbersOf, OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.query';
+
+export type { HiringCheckQuery, StoredHiringCheck };
+
+export interface HiringCheckResult {
+  id: string;
+  checkedAt: Date;
+  matches: HiringMatch[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type FoundOfficer = { profile: OfficerProfile; match: Pick<NameMatch, 'matchScore' | 'matchReasons'> & Partial<Pick<NameMatch, 'matchedName'>> };
+const BY_POST_ID: FoundOfficer['match'] = { matchScore: 1, matchReasons: ['post_id'] };
+
+/**
+ * Hiring checks (DOMAIN.md "Hiring checks"; c. 6E §4(d), §11): the answer for every
+ * matched officer, stored with the question and audited. An agency sees its own checks only.
+ */
+@Injectable()
+export class HiringChecksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly certification: CertificationService,
+    private readonly discipline: DisciplineFactsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * By `postId` (exact) or by name and date of birth (the date exact, the name tolerant).
+   * An unknown POST ID or no name match is an answer too: an empty `matches`, stored.
+   */
+  async check(actor: Actor, query: HiringCheckQuery): Promise<HiringCheckResult> {
+    const agencyId = this.requireAgency(actor);
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const found = 'postId' in query ? await this.byPostId(query.postId) : await this.byName(query, today);
+    const matches = await this.answer(found, today);
+    const matchedOfficerIds = found.map((f) => f.profile.officerId);
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      const checkId = await insertHiringCheck(manager, { agencyId, actor, checkedAt: now, query, matches, matchedOfficerIds });
+      // Last, so the audit chain's lock is held for as short a time as possible. Never the query itself (restricted).
+      await this.audit.record(manager, actor, {
+        action: 'hiring_check.create',
+        entityType: 'hiring_check',
+        entityId: checkId,
+        details: { byPostId: 'postId' in query, matchCount: matches.length },
+      });
+      return checkId;
+    });
+    return { id, checkedAt: now, matches };
+  }
+
+  /** The caller agency's checks, newest first. Audited: the answers are restricted. */
+  async list(actor: Actor, page: { limit: number; cursor?: string }): Promise<Page<StoredHiringCheck>> {
+    const agencyId = this.requireAgency(actor);
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+    if (page.cursor !== undefined && (!after || !UUID.test(after.id))) throw invalidCursor();
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await listAgencyChecks(manager, agencyId, { limit: page.limit + 1, after });
+      const items = rows.slice(0, page.limit);
+      const last = items[items.length - 1];
+      await this.audit.record(manager, actor, { action: 'hiring_check.list', entityType: 'hiring_check', details: { count: items.length } });
+      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.checkedAt.toISOString(), id: last.id }) : null };
+    });
+  }
+
+  /** One of the caller agency's checks; another agency's is the 404 of an unknown id, and the attempt is audited. */
+  async get(actor: Actor, id: string): Promise<StoredHiringCheck> {
+    const agencyId = this.requireAgency(actor);
+    const found = await this.dataSource.transaction(async (manager) => {
+      const check = await findAgencyCheck(manager, agencyId, id);
+      if (check) await this.audit.record(manager, actor, { action: 'hiring_check.read', entityType: 'hiring_check', entityId: id });
+      return check;
+    });
+    if (found) return found;
+    await this.audit.recordStandalone(actor, { action: 'hiring_check.read_denied', entityType: 'hiring_check', entityId: id });
+    throw hiringCheckNotFound();
+  }
+
+  private requireAgency(actor: Actor): string {
+    if (actor.organizationType !== 'agency') throw agencyOnly();
+    return actor.organizationId;
+  }
+
+  private async byPostId(postId: string): Promise<FoundOfficer[]> {
+    const profile = await profileByPostId(this.dataSource.manager, postId);
+    return profile ? [{ profile, match: BY_POST_ID }] : [];
+  }
+
+  private async byName(query: { firstName: string; lastName: string; dateOfBirth: IsoDate }, today: IsoDate): Promise<FoundOfficer[]> {
+    const problems = dateOfBirthProblems(query.dateOfBirth, today);
+    if (problems.length > 0) throw invalidHiringCheckQuery(problems);
+    const nameQuery = { firstName: query.firstName, lastName: query.lastName, normalizedFirst: normalizeName(query.firstName), normalizedLast: normalizeName(query.lastName) };
+    if (nameQuery.normalizedFirst === '' || nameQuery.normalizedLast === '') return [];
+    const matches = matchNames(nameQuery, await findNameCandidates(this.dataSource.manager, query.dateOfBirth, nameQuery));
+    const profiles = await profilesByIds(
+      this.dataSource.manager,
+      matches.map((m) => m.officerId),
+    );
+    return matches.flatMap((match) => {
+      const profile = profiles.get(match.officerId);
+      return profile ? [{ profile, match }] : [];
+    });
+  }
+
+  /** Certification and discipline for all matches at once: a fixed number of queries however many match. */
+  private async answer(found: FoundOfficer[], today: IsoDate): Promise<HiringMatch[]> {
+    if (found.length === 0) return [];
+    const ids = found.map((f) => f.profile.officerId);
+    const [verdicts, facts] = await Promise.all([this.certification.evaluateHireability(ids, today), this.discipline.factsFor(ids)]);
+    const caseIds = [...verdicts.values()].flatMap((v) => v.reasons.map((r) => r.caseId).filter((c): c is string => !!c));
+    const caseNumbers = await caseNumbersOf(this.dataSource.manager, caseIds);
+    return found.map(({ profile, match }) => {
+      const discipline = facts.get(profile.officerId);
+      return hiringMatch({
+        postId: profile.postId,
+        name: displayName(profile),
+        matchScore: match.matchScore,
+        matchReasons: match.matchReasons,
+        matchedAlias: match.matchedName?.kind === 'alias' ? { firstName: match.matchedName.firstName, lastName: match.matchedName.lastName } : undefined,
+        verdict: verdicts.get(profile.officerId)!,
+        discipline: { openCases: discipline?.openCases ?? 0, sustainedFindings: discipline?.sustainedFindings ?? 0 },
+        employments: profile.employments,
+        caseNumbers,
+      });
+    });
+  }
+}

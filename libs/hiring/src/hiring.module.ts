@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CertificationModule } from '@app/certification';
+import { DisciplineModule } from '@app/discipline';
+import { OfficersModule } from '@app/officers';
+import { HiresService } from './hires.service';
+import { HiringChecksService } from './hiring-checks.service';
+
+/** DESIGN.md: hiring -> certification, officers, discipline. */
+@Module({
+  imports: [OfficersModule, CertificationModule, DisciplineModule],
+  providers: [HiringChecksService, HiresService],
+  exports: [HiringChecksService, HiresService],
+})
+export class HiringModule {}

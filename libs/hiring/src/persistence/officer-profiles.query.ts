@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+import type { EmploymentFact } from '../domain/hiring-answer';
+
+/** What a hiring check shows about a matched officer besides certification and discipline. */
+export interface OfficerProfile {
+  officerId: string;
+  postId: string;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  suffix: string | null;
+  /** Oldest first. */
+  employments: EmploymentFact[];
+}
+
+interface ProfileRow {
+  id: string;
+  post_id: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  suffix: string | null;
+  employments: EmploymentFact[];
+}
+
+// One round trip: the officer and its whole employment history (dates come out of json as YYYY-MM-DD).
+const PROFILE_COLUMNS = `
+  o.id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix,
+  coalesce((SELECT json_agg(json_build_object('agency', a.name, 'startDate', e.start_date, 'endDate', e.end_date,
+                                              'separationNature', e.separation_nature, 'underInvestigation', e.under_investigation)
+                            ORDER BY e.start_date, e.created_at)
+              FROM employment e JOIN organization a ON a.id = e.agency_id
+             WHERE e.officer_id = o.id), '[]'::json) AS employments`;
+
+const toProfile = (row: ProfileRow): OfficerProfile => ({
+  officerId: row.id,
+  postId: row.post_id,
+  firstName: row.first_name,
+  middleName: row.middle_name,
+  lastName: row.last_name,
+  suffix: row.suffix,
+  employments: row.employments,
+});
+
+export async function profileByPostId(manager: EntityManager, postId: string): Promise<OfficerProfile | null> {
+  const [row] = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`, [postId])) as ProfileRow[];
+  return row ? toProfile(row) : null;
+}
+
+export async function profilesByIds(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, OfficerProfile>> {
+  if (officerIds.length === 0) return new Map();
+  const rows = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ANY($1::uuid[])`, [officerIds])) as ProfileRow[];
+  return new Map(rows.map((row) => [row.id, toProfile(row)]));
+}
+
+/**
+ * Case ids of revocations and suspensions → case numbers. Read here rather than through
+ * @app/discipline because its facts service exposes no such lookup yet; the table is
+ * discipline's and read-only to us.
+ */
+export async function caseNumbersOf(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = (await manager.query(`SELECT id, case_number FROM commission_case WHERE id = ANY($1::uuid[])`, [caseIds])) as { id: string; case_number: string }[];
+  return new Map(rows.map((row) => [row.id, row.case_number]));
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, Clock, COMMISSION_ROLES, hasAnyRole, IsoDate } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { certificationSummary, CertificationRow, CertificationSummary } from './domain/certification-summary';
+import { normalizeName } from './domain/name-normalization';
+import { dateOfBirthProblems, displayName } from './domain/officer-identity';
+import { implausibleDateOfBirth } from './domain/officers.errors';
+import { OfficersService, OfficerNameInput, roundScore } from './officers.service';
+import { searchSimilarNames } from './persistence/name-match.queries';
+import { OfficerEntity } from './persistence/officer.entity';
+import { SeparationNature } from './persistence/employment.entity';
+
+export interface EmploymentHistoryItem {
+  employmentId: string;
+  agency: { id: string; name: string; code: string };
+  position: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  separation: { nature: SeparationNature; reason: string | null; underInvestigation: boolean; notes: string | null } | null;
+}
+
+/** The restricted record: identity (with date of birth and SSN digits), names, employment, licence. */
+export interface OfficerRecord {
+  officer: OfficerEntity;
+  aliases: OfficerNameInput[];
+  employmentHistory: EmploymentHistoryItem[];
+  certification: CertificationSummary;
+}
+
+export interface OfficerSearchHit {
+  postId: string;
+  name: string;
+  dateOfBirth: IsoDate;
+  matchScore: number;
+}
+
+/** Looser than duplicate detection: a search lists candidates for a person to judge. */
+export const SEARCH_MIN_SIMILARITY = 0.3;
+export const SEARCH_LIMIT = 50;
+
+/** Reads of restricted officer data; every one is audited (DOMAIN.md "Audit"). */
+@Injectable()
+export class OfficerRecordsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly officers: OfficersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async getRecord(actor: Actor, postId: string): Promise<OfficerRecord> {
+    const officer = await this.officers.requireVisibleByPostId(actor, postId);
+    return this.dataSource.transaction(async (manager) => {
+      const names = await this.officers.findNames(officer.id, manager);
+      const record: OfficerRecord = {
+        officer,
+        aliases: names.filter((n) => n.kind === 'alias').map((n) => ({ firstName: n.firstName, lastName: n.lastName })),
+        employmentHistory: await this.employmentHistory(manager, actor, officer.id),
+        certification: certificationSummary(await this.certificationRow(manager, officer.id), this.clock.today()),
+      };
+      await this.audit.record(manager, actor, {
+        action: 'officer.read',
+        entityType: 'officer',
+        entityId: officer.id,
+        details: { postId, restrictedFields: ['dateOfBirth', 'ssnLast4'] },
+      });
+      return record;
+    });
+  }
+
+  /** Commission search by name (current or prior), optionally narrowed to a date of birth. */
+  async search(actor: Actor, query: { name: string; dateOfBirth?: IsoDate }): Promise<OfficerSearchHit[]> {
+    if (query.dateOfBirth !== undefined) {
+      const problems = dateOfBirthProblems(query.dateOfBirth, this.clock.today());
+      if (problems.length > 0) throw implausibleDateOfBirth(problems);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await searchSimilarNames(manager, normalizeName(query.name), query.dateOfBirth, SEARCH_MIN_SIMILARITY, SEARCH_LIMIT);
+      const hits = rows.map((r) => ({ postId: r.postId, name: displayName(r), dateOfBirth: r.dateOfBirth, matchScore: roundScore(r.score) }));
+      await this.audit.record(manager, actor, {
+        action: 'officer.search',
+        entityType: 'officer',
+        // The name is not restricted; whether a date of birth narrowed the search is kept, the date is not.
+        details: { name: query.name, byDateOfBirth: query.dateOfBirth !== undefined, results: hits.map((h) => h.postId) },
+      });
+      return hits;
+    });
+  }
+
+  private async employmentHistory(manager: EntityManager, actor: Actor, officerId: string): Promise<EmploymentHistoryItem[]> {
+    const rows = (await manager.query(
+      `SELECT e.id, e.agency_id, a.name AS agency_name, a.code AS agency_code, e.position, e.start_date, e.end_date,
+              e.separation_nature, e.separation_reason, e.under_investigation, e.separation_notes
+         FROM employment e JOIN organization a ON a.id = e.agency_id
+        WHERE e.officer_id = $1
+        ORDER BY e.start_date, e.created_at`,
+      [officerId],
+    )) as EmploymentRow[];
+    const commission = hasAnyRole(actor, COMMISSION_ROLES);
+    return rows.map((r) => ({
+      employmentId: r.id,
+      agency: { id: r.agency_id, name: r.agency_name, code: r.agency_code },
+      position: r.position,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      separation:
+        r.end_date === null || r.separation_nature === null
+          ? null
+          : {
+              nature: r.separation_nature,
+              reason: r.separation_reason,
+              underInvestigation: r.under_investigation === true,
+              // Free-text notes are the separating agency's word to the commission, not to other employers.
+              notes: commission || r.agency_id === actor.organizationId ? r.separation_notes : null,
+            },
+    }));
+  }
+
+  private async certificationRow(manager: EntityManager, officerId: string): Promise<CertificationRow | null> {
+    const [row] = (await manager.query(
+      `SELECT status, issued_on, expires_on, status_before_suspension, suspension_ends_on FROM certification WHERE officer_id = $1`,
+      [officerId],
+    )) as { status: string; issued_on: string | null; expires_on: string | null; status_before_suspension: string | null; suspension_ends_on: string | null }[];
+    if (!row) return null;
+    return {
+      status: row.status,
+      issuedOn: row.issued_on,
+      expiresOn: row.expires_on,
+      statusBeforeSuspension: row.status_before_suspension,
+      suspensionEndsOn: row.suspension_ends_on,
+    };
+  }
+}
+
+interface EmploymentRow {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  agency_code: string;
+  position: string;
+  start_date: string;
+  end_date: string | null;
+  separation_nature: SeparationNature | null;
+  separation_reason: string | null;
+  under_investigation: boolean | null;
+  separation_notes: string | null;
+}

@@ -1,0 +1,50 @@
+import { InvalidInputError } from '@app/core';
+
+export const PUBLIC_NAME_MIN_LENGTH = 2;
+export const PUBLIC_NAME_MAX_LENGTH = 100;
+export const PUBLIC_PAGE_DEFAULT = 20;
+export const PUBLIC_PAGE_MAX = 50;
+
+/**
+ * The searchable part of a public name query, already normalised (`normalizeName`, the
+ * function that filled `officer_name`). Punctuation, including SQL and LIKE
+ * metacharacters, is not part of any stored name, so it is dropped rather than matched;
+ * what is left must still be a name. Precise 400s instead of a scan of the whole registry.
+ */
+export function publicNameQuery(raw: string, normalize: (value: string) => string): string {
+  const trimmed = raw.trim();
+  if (trimmed.length < PUBLIC_NAME_MIN_LENGTH || trimmed.length > PUBLIC_NAME_MAX_LENGTH) {
+    throw nameError(`name must be ${PUBLIC_NAME_MIN_LENGTH} to ${PUBLIC_NAME_MAX_LENGTH} characters`);
+  }
+  const normalized = normalize(trimmed);
+  if (normalized.replace(/ /g, '').length < PUBLIC_NAME_MIN_LENGTH) {
+    throw nameError(`name must contain at least ${PUBLIC_NAME_MIN_LENGTH} letters or digits`);
+  }
+  return normalized;
+}
+
+const nameError = (message: string) => new InvalidInputError('PUBLIC.INVALID_NAME', message, [{ field: 'name', message }]);
+
+/** Keyset position in a result list ordered by relevance (0..1000, best first), then POST ID. */
+export interface PublicSearchCursor {
+  rank: number;
+  postId: string;
+}
+
+export function encodePublicCursor(cursor: PublicSearchCursor): string {
+  return Buffer.from(JSON.stringify({ r: cursor.rank, p: cursor.postId })).toString('base64url');
+}
+
+/** A cursor this service did not write is a 400 naming the field, never a 500. */
+export function decodePublicCursor(value: string | undefined): PublicSearchCursor | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { r?: unknown; p?: unknown };
+    if (Number.isInteger(parsed.r) && (parsed.r as number) >= 0 && (parsed.r as number) <= 1000 && typeof parsed.p === 'string' && /^[A-Z]{2}-\d{6,}$/.test(parsed.p)) {
+      return { rank: parsed.r as number, postId: parsed.p };
+    }
+  } catch {
+    // not base64url JSON: refused below
+  }
+  throw new InvalidInputError('PUBLIC.INVALID_CURSOR', 'cursor is not one this service returned', [{ field: 'cursor', message: 'cursor is invalid' }]);
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CertificationService } from '@app/certification';
+import { Clock, NotFoundError, Page } from '@app/core';
+import { DisciplineFactsService } from '@app/discipline';
+import { displayName, normalizeName } from '@app/officers';
+import { DataSource } from 'typeorm';
+import { csvRow } from './domain/csv';
+import { decodePublicCursor, encodePublicCursor, PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, publicNameQuery } from './domain/public-name-query';
+import { buildPublicOfficerRecord, CertificationFacts, PublicOfficerRecord } from './domain/public-record';
+import { agencyPeriodsOf, findListedOfficer, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
+
+export interface PublicSearchQuery {
+  name: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export const DISCIPLINARY_ACTIONS_CSV_HEADER = ['postId', 'name', 'actionType', 'effectiveOn', 'endsOn', 'groundCategory', 'agency'] as const;
+const EXPORT_PAGE = 500;
+
+/**
+ * The public read model (c. 6E §13, 555 CMR 8.06; DOMAIN.md "What is public"). No caller,
+ * no audit: everything here is public by law. Records are assembled from the officers,
+ * certification and discipline contexts through their public services and reduced by a
+ * pure whitelist (domain/public-record.ts), so a new restricted column cannot leak.
+ */
+@Injectable()
+export class PublicRecordsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly certification: CertificationService,
+    private readonly discipline: DisciplineFactsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Name search, best match first; `400` for a name that is not one, `[]` when nothing matches. */
+  async search(query: PublicSearchQuery): Promise<Page<PublicOfficerRecord>> {
+    const name = publicNameQuery(query.name, normalizeName);
+    const limit = Math.min(Math.max(query.limit ?? PUBLIC_PAGE_DEFAULT, 1), PUBLIC_PAGE_MAX);
+    const after = decodePublicCursor(query.cursor);
+    // One more than asked tells whether another page exists without a count.
+    const rows = await this.dataSource.transaction((manager) => searchListedOfficers(manager, name, after, limit + 1));
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.recordsOf(page),
+      nextCursor: rows.length > limit && last ? encodePublicCursor({ rank: last.rank, postId: last.postId }) : null,
+    };
+  }
+
+  /** One officer; unknown and unlisted POST IDs are the same 404. */
+  async get(postId: string): Promise<PublicOfficerRecord> {
+    const officer = await findListedOfficer(this.dataSource.manager, postId);
+    if (!officer) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
+    return (await this.recordsOf([officer]))[0];
+  }
+
+  /**
+   * c. 6E §13(a) orders as open data: every final suspension, revocation and retraining
+   * order, one CSV row each, by POST ID then effective date. Built in pages of officers;
+   * the whole file is a few hundred bytes per order.
+   */
+  async disciplinaryActionsCsv(): Promise<string> {
+    const lines = [csvRow(DISCIPLINARY_ACTIONS_CSV_HEADER)];
+    for (let after = ''; ; ) {
+      const officers = await officersWithFinalCases(this.dataSource.manager, after, EXPORT_PAGE);
+      for (const record of await this.recordsOf(officers)) {
+        for (const action of record.publicActions) {
+          lines.push(csvRow([record.postId, record.name, action.type, action.effectiveOn, action.endsOn, action.groundCategory, action.agency]));
+        }
+      }
+      if (officers.length < EXPORT_PAGE) return lines.join('');
+      after = officers[officers.length - 1].postId;
+    }
+  }
+
+  private async recordsOf(officers: readonly ListedOfficerRow[]): Promise<PublicOfficerRecord[]> {
+    if (officers.length === 0) return [];
+    const ids = officers.map((officer) => officer.id);
+    const [verdicts, facts, agencies] = await Promise.all([
+      this.certification.evaluateHireability(ids, this.clock.today()),
+      this.discipline.factsFor(ids),
+      agencyPeriodsOf(this.dataSource.manager, ids),
+    ]);
+    return officers.map((officer) => {
+      const verdict = verdicts.get(officer.id);
+      const certification: CertificationFacts = verdict
+        ? { status: verdict.status, firstCertifiedOn: verdict.firstCertifiedOn, issuedOn: verdict.issuedOn }
+        : { status: 'not_certified', firstCertifiedOn: null, issuedOn: null };
+      return buildPublicOfficerRecord({
+        postId: officer.postId,
+        name: displayName(officer),
+        certification,
+        discipline: facts.get(officer.id) ?? { finalActions: [], pendingDecision: false },
+        agencies: agencies.get(officer.id) ?? [],
+      });
+    });
+  }
+}

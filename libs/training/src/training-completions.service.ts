@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, isValidIsoDate, Page } from '@app/core';
+import { officerNotFound, OfficersService } from '@app/officers';
+import { DataSource } from 'typeorm';
+import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './completion-store';
+import { checkCompletionRecord, FieldError, MAX_BATCH_RECORDS } from './domain/completion-record';
+import { CourseKind } from './domain/course';
+import { academyOnly, batchEmpty, batchTooLarge, completionInvalid, completionRefused, externalRefConflict } from './domain/training.errors';
+
+export interface RecordedCompletion {
+  /** false: an identical earlier submission (API.md: 200 with the original). */
+  created: boolean;
+  completion: StoredCompletion;
+}
+
+export interface BatchSubmission {
+  format: 'json' | 'csv';
+  /** Untrusted records, each checked here; row numbers are 1-based positions in this array. */
+  records: unknown[];
+}
+
+export interface BatchResult {
+  accepted: number;
+  unchanged: number;
+  rejected: { row: number; externalRef: string | null; errors: FieldError[] }[];
+}
+
+export interface OfficerCompletion extends StoredCompletion {
+  courseKind: CourseKind;
+  courseTitle: string;
+}
+
+@Injectable()
+export class TrainingCompletionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: CompletionStore,
+    private readonly officers: OfficersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One completion for the caller's academy; idempotent on (academy, externalRef). */
+  async record(actor: Actor, raw: unknown): Promise<RecordedCompletion> {
+    requireAcademy(actor);
+    const check = checkCompletionRecord(raw);
+    if (!check.ok) throw completionInvalid(check.errors);
+    return this.dataSource.transaction(async (manager) => {
+      const [outcome] = await this.store.store(manager, actor.organizationId, this.clock.today(), [{ row: 1, input: check.input }]);
+      if (outcome.status === 'rejected') {
+        if (outcome.errors.some((error) => error.reason === 'external_ref_conflict')) throw externalRefConflict(check.input.externalRef);
+        throw completionRefused(outcome.errors);
+      }
+      const completion: StoredCompletion = { ...outcome.input, id: outcome.id, academyId: actor.organizationId, recordedAt: outcome.recordedAt };
+      if (outcome.status === 'unchanged') return { created: false, completion };
+      await this.audit.record(manager, actor, {
+        action: 'training_completion.record',
+        entityType: 'training_completion',
+        entityId: completion.id,
+        details: { ...check.input },
+      });
+      return { created: true, completion };
+    });
+  }
+
+  /**
+   * Every row is judged; the valid ones are stored, the others reported with their row
+   * number, reference and every error. The stored part is one transaction: a failure
+   * half-way stores nothing of the batch.
+   */
+  async importBatch(actor: Actor, batch: BatchSubmission): Promise<BatchResult> {
+    requireAcademy(actor);
+    if (batch.records.length > MAX_BATCH_RECORDS) throw batchTooLarge(String(batch.records.length));
+    if (batch.records.length === 0) throw batchEmpty();
+
+    const checked: CheckedCompletion[] = [];
+    const incomplete: IncompleteCompletion[] = [];
+    batch.records.forEach((raw, index) => {
+      const check = checkCompletionRecord(raw);
+      if (check.ok) checked.push({ row: index + 1, input: check.input });
+      else incomplete.push({ row: index + 1, externalRef: referenceOf(raw), partial: check.partial, errors: check.errors });
+    });
+
+    return this.dataSource.transaction(async (manager) => {
+      const outcomes = await this.store.store(manager, actor.organizationId, this.clock.today(), checked, incomplete);
+      const rejected: BatchResult['rejected'] = [];
+      let accepted = 0;
+      let unchanged = 0;
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') rejected.push({ row: outcome.row, externalRef: outcome.externalRef, errors: outcome.errors });
+        else if (outcome.status === 'created') accepted++;
+        else unchanged++;
+      }
+      // One entry per batch with counts: the rows themselves are in the table, tied to the academy.
+      await this.audit.record(manager, actor, {
+        action: 'training_completion.import',
+        entityType: 'training_completion_batch',
+        entityId: null,
+        details: { format: batch.format, received: batch.records.length, accepted, unchanged, rejected: rejected.length },
+      });
+      return { accepted, unchanged, rejected };
+    });
+  }
+
+  /**
+   * The commission sees every completion; an academy only those it recorded; an agency
+   * those of an officer it employs or employed, as for the officer's record (else 404,
+   * as for an unknown officer).
+   */
+  async listForOfficer(actor: Actor, postId: string, page: { limit: number; cursor?: string }): Promise<Page<OfficerCompletion>> {
+    const officer = await this.officers.requireByPostId(postId);
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+    if (page.cursor !== undefined && !(after && isValidIsoDate(after.at) && UUID.test(after.id))) {
+      throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
+    }
+    const params: unknown[] = [officer.id, page.limit + 1];
+    let scope = '';
+    if (actor.organizationType === 'academy') {
+      params.push(actor.organizationId);
+      scope = `AND t.academy_id = $${params.length}`;
+    } else if (!(await this.officers.isVisibleTo(actor, officer.id))) {
+      throw officerNotFound(postId);
+    }
+    if (after) {
+      // Keyset on (completed_on, id): stable while new completions arrive.
+      params.push(after.at, after.id);
+      scope += ` AND (t.completed_on, t.id) > ($${params.length - 1}::date, $${params.length}::uuid)`;
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT t.id, t.academy_id, t.completed_on, t.hours::float8 AS hours, t.result, t.external_ref, t.created_at,
+              c.code AS course_code, c.kind AS course_kind, c.title AS course_title
+         FROM training_completion t JOIN course c ON c.id = t.course_id
+        WHERE t.officer_id = $1 ${scope}
+        ORDER BY t.completed_on, t.id LIMIT $2`,
+      params,
+    )) as CompletionRow[];
+    const items = rows.slice(0, page.limit).map((row) => toOfficerCompletion(row, officer.postId));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.completedOn, id: last.id }) : null };
+  }
+}
+
+interface CompletionRow {
+  id: string;
+  academy_id: string;
+  completed_on: string;
+  hours: number;
+  result: 'pass' | 'fail';
+  external_ref: string;
+  created_at: Date;
+  course_code: string;
+  course_kind: CourseKind;
+  course_title: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireAcademy(actor: Actor): void {
+  if (actor.organizationType !== 'academy') throw academyOnly();
+}
+
+function referenceOf(raw: unknown): string | null {
+  const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).externalRef : undefined;
+  return typeof value === 'string' && value.length <= 200 ? value : null;
+}
+
+const toOfficerCompletion = (row: CompletionRow, postId: string): OfficerCompletion => ({
+  id: row.id,
+  postId,
+  courseCode: row.course_code,
+  courseKind: row.course_kind,
+  courseTitle: row.course_title,
+  completedOn: row.completed_on,
+  hours: row.hours,
+  result: row.result,
+  externalRef: row.external_ref,
+  academyId: row.academy_id,
+  recordedAt: row.created_at,
+});

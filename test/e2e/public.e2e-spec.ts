@@ -1,0 +1,289 @@
+import { FixedClock } from '@app/core';
+import { parse } from 'csv-parse/sync';
+import { actAll, caseTokens, CaseTokens, openCase } from '../support/case-helpers';
+import { certifyBySql, createOfficer, insertEmployment, insertOfficers, officerIdOf } from '../support/factories';
+import { bearer, startTestApp, TestApp } from '../support/test-app';
+
+/** A Tuesday; NOTICE_MIN_DAYS 14 puts the earliest response day on 2026-03-24. */
+const NOW = new Date('2026-03-10T15:00:00.000Z');
+/** Restricted values given to every officer here: none may appear in any public body. */
+const RESTRICTED = { dateOfBirth: '1971-07-29', ssnLast4: '7391' };
+const SECRET_SUMMARY = 'Confidential inquiry 5X7Q';
+
+/** The public portal (API.md "Public", DOMAIN.md "What is public"): no credentials, nothing restricted. */
+describe('public portal (e2e)', () => {
+  let t: TestApp;
+  let tokens: CaseTokens;
+  const officers = {} as Record<'revoked' | 'pending' | 'interim' | 'recruit' | 'aliased', { postId: string; id: string }>;
+  let revokedCaseNumber: string;
+  let bulkTag: string;
+  const notice = { action: 'issue_notice', proposedSanction: 'revoke', responseDueOn: '2026-03-24' };
+  const waiver = { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true };
+  const findings = [{ ground: 'unprofessional_conduct_pattern', sustained: true }];
+
+  async function agency(name: string) {
+    const code = `AG${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    const response = await t.http().post('/api/v1/organizations').set(bearer(await t.adminToken())).send({ type: 'agency', name, code });
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  }
+  async function officer(firstName: string, lastName: string, extra: Record<string, unknown> = {}) {
+    const { postId } = await createOfficer(t, { firstName, lastName, ...RESTRICTED, ...extra });
+    return { postId, id: await officerIdOf(t, postId) };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new FixedClock(NOW) });
+    tokens = await caseTokens(t);
+    const oldAgency = await agency('Springfield PD, "North" Division');
+    const newAgency = await agency('=HYPERLINK("http://evil") PD');
+
+    // Certified 2015, two agencies, revoked in a final case.
+    officers.revoked = await officer('Katherine', 'Donnelly');
+    await certifyBySql(t, officers.revoked.id, { issuedOn: '2024-01-02', expiresOn: '2027-01-01' });
+    await t.db.query(`UPDATE certification SET first_certified_on = '2015-06-01' WHERE officer_id = $1`, [officers.revoked.id]);
+    await t.db.query(
+      `INSERT INTO employment (officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation, separation_notes)
+       VALUES ($1, $2, 'Patrol officer', '2015-06-01', '2020-12-31', 'resigned', 'Moved', true, 'RESTRICTED-NOTE')`,
+      [officers.revoked.id, oldAgency],
+    );
+    await insertEmployment(t, officers.revoked.id, newAgency, '2021-01-04');
+    const revokeCase = await openCase(t, tokens.investigator, { postId: officers.revoked.postId, summary: 'Pattern of complaints' });
+    revokedCaseNumber = revokeCase.caseNumber;
+    await actAll(t, revokeCase.id, [
+      [tokens.investigator, notice],
+      [tokens.investigator, waiver],
+      [tokens.adjudicator, { action: 'decide', sanction: 'revoke', findings, reasoning: 'Pattern shown' }],
+      [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
+    ]);
+
+    // Decided (suspension) but still within the appeal window: under review, nothing published.
+    officers.pending = await officer('Bartholomew', 'Quigley');
+    await certifyBySql(t, officers.pending.id);
+    const pendingCase = await openCase(t, tokens.investigator, { postId: officers.pending.postId });
+    await actAll(t, pendingCase.id, [
+      [tokens.investigator, notice],
+      [tokens.investigator, waiver],
+      [tokens.adjudicator, { action: 'decide', sanction: 'suspend', suspensionDays: 30, findings, reasoning: 'Pattern shown' }],
+    ]);
+
+    // Interim suspension in an open case: `suspended`, with no grounds and no case details.
+    officers.interim = await officer('Ottoline', 'Wexford');
+    await certifyBySql(t, officers.interim.id);
+    const interimCase = await openCase(t, tokens.investigator, { postId: officers.interim.postId, summary: SECRET_SUMMARY });
+    await actAll(t, interimCase.id, [[tokens.adjudicator, { action: 'interim_suspend', trigger: 'felony_charge', reason: SECRET_SUMMARY }]]);
+
+    // A recruit: never certified, never employed, not in the public database.
+    officers.recruit = await officer('Zebulon', 'Recruitson');
+
+    // Known before by another name; employed, never certified.
+    officers.aliased = await officer('Mariana', 'Castellanos', { aliases: [{ firstName: 'Mariana', lastName: 'Featherstonehaugh' }] });
+    await insertEmployment(t, officers.aliased.id, newAgency, '2025-09-01');
+
+    // 25 listed officers sharing a name, for pagination.
+    const bulk = await insertOfficers(t.db, 25);
+    bulkTag = (await t.db.query(`SELECT last_name FROM officer WHERE post_id = $1`, [bulk[0]])).rows[0].last_name.replace(/\d+$/, '');
+    await t.db.query(
+      `UPDATE certification SET status = 'certified', issued_on = '2025-01-02', expires_on = '2028-01-01', first_certified_on = '2025-01-02'
+        WHERE officer_id IN (SELECT id FROM officer WHERE post_id = ANY($1))`,
+      [bulk],
+    );
+  });
+  afterAll(() => t.close());
+
+  const search = (query: Record<string, string>) => t.http().get('/api/v1/public/officers').query(query);
+  const detail = (postId: string) => t.http().get(`/api/v1/public/officers/${encodeURIComponent(postId)}`);
+  const expectNothingRestricted = (raw: string) => {
+    for (const value of [RESTRICTED.dateOfBirth, RESTRICTED.ssnLast4, SECRET_SUMMARY, 'RESTRICTED-NOTE', revokedCaseNumber, 'dateOfBirth', 'ssnLast4', 'openCases', 'caseNumber']) {
+      expect(raw).not.toContain(value);
+    }
+  };
+
+  describe('officer record', () => {
+    it('should show a revoked officer with every agency and the final revocation, without credentials', async () => {
+      const response = await detail(officers.revoked.postId);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        postId: officers.revoked.postId,
+        name: 'Katherine Donnelly',
+        certificationStatus: 'revoked',
+        firstCertifiedOn: '2015-06-01',
+        lastCertifiedOn: '2024-01-02',
+        agencies: [
+          { name: 'Springfield PD, "North" Division', startDate: '2015-06-01', endDate: '2020-12-31' },
+          { name: '=HYPERLINK("http://evil") PD', startDate: '2021-01-04', endDate: null },
+        ],
+        publicActions: [{ type: 'revocation', effectiveOn: '2026-03-10', endsOn: null, groundCategory: 'unprofessional_conduct', agency: '=HYPERLINK("http://evil") PD' }],
+      });
+      expectNothingRestricted(response.text);
+    });
+
+    it('should read under_review while a decision can still be appealed, and publish nothing of it yet', async () => {
+      const response = await detail(officers.pending.postId);
+      expect(response.body).toMatchObject({ certificationStatus: 'under_review', publicActions: [] });
+      expectNothingRestricted(response.text);
+    });
+
+    it('should show an interim suspension as suspended with no grounds and nothing of the open case', async () => {
+      const response = await detail(officers.interim.postId);
+      expect(response.body).toMatchObject({ certificationStatus: 'suspended', publicActions: [] });
+      expectNothingRestricted(response.text);
+    });
+
+    it('should answer 404 for an unknown POST ID and for a recruit never certified or employed, 400 for a malformed one', async () => {
+      for (const postId of ['MA-999999', officers.recruit.postId]) {
+        const response = await detail(postId);
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body).toMatchObject({ status: 404, code: 'PUBLIC.OFFICER_NOT_FOUND' });
+      }
+      for (const postId of ["MA-1' OR '1'='1", 'x'.repeat(99), '%', '_', '\\']) {
+        const response = await detail(postId);
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toEqual([{ field: 'postId', message: 'postId must look like MA-000042' }]);
+      }
+      // Fastify refuses path parameters over 100 characters before routing (414, from Fastify itself).
+      expect((await detail('x'.repeat(10_000))).status).toBe(414);
+      expect((await detail(officers.revoked.postId.toLowerCase())).status).toBe(200);
+    });
+  });
+
+  describe('name search', () => {
+    it('should find a misspelled name, best match first, with the whole public record', async () => {
+      const response = await search({ name: 'Kathryn Donelly' });
+      expect(response.status).toBe(200);
+      expect(response.body.items[0]).toMatchObject({ postId: officers.revoked.postId, name: 'Katherine Donnelly', certificationStatus: 'revoked' });
+      expect(response.body.items[0].publicActions).toHaveLength(1);
+      expectNothingRestricted(response.text);
+    });
+
+    it('should find by part of a name, swapped names, and a prior name (showing the current one)', async () => {
+      expect((await search({ name: 'donnelly' })).body.items.map((o: { postId: string }) => o.postId)).toContain(officers.revoked.postId);
+      expect((await search({ name: 'Quigley Bartholomew' })).body.items[0].postId).toBe(officers.pending.postId);
+      const alias = await search({ name: 'Featherstonehaugh' });
+      expect(alias.body.items).toEqual([expect.objectContaining({ postId: officers.aliased.postId, name: 'Mariana Castellanos', certificationStatus: 'not_certified' })]);
+      expect(alias.text).not.toContain('Featherstonehaugh');
+    });
+
+    it('should not list a recruit who never served nor was certified', async () => {
+      expect((await search({ name: 'Zebulon Recruitson' })).body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('should page with a keyset cursor: no repeats, no gaps, limit capped at 50', async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const response = await search({ name: `bulk ${bulkTag}`, limit: '10', ...(cursor ? { cursor } : {}) });
+        expect(response.status).toBe(200);
+        seen.push(...response.body.items.map((o: { postId: string }) => o.postId));
+        cursor = response.body.nextCursor ?? undefined;
+        pages += 1;
+      } while (cursor && pages < 10);
+      expect(pages).toBe(3);
+      expect(seen).toHaveLength(25);
+      expect(new Set(seen).size).toBe(25);
+      expect((await search({ name: `bulk ${bulkTag}` })).body.items).toHaveLength(20);
+      expect((await search({ name: 'bulk', limit: '51' })).status).toBe(400);
+      expect((await search({ name: 'bulk', limit: '0' })).status).toBe(400);
+    });
+
+    it.each([
+      ['one letter', 'a', 'name must be 2 to 100 characters'],
+      ['one letter in spaces', '  a  ', 'name must be 2 to 100 characters'],
+      ['10,000 characters', 'x'.repeat(10_000), 'name must be 2 to 100 characters'],
+      ['only LIKE metacharacters', '%_', 'name must contain at least 2 letters or digits'],
+      ['quotes and a backslash', `'\\`, 'name must contain at least 2 letters or digits'],
+      ['one letter and wildcards', '%a%', 'name must contain at least 2 letters or digits'],
+    ])('should refuse %s with a 400 naming the field', async (_, name, message) => {
+      const response = await search({ name });
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toEqual([{ field: 'name', message }]);
+    });
+
+    it.each(["Donn%", 'Donn_lly', "O'Brien", "' OR '1'='1", "Donnelly'; DROP TABLE officer; --", 'Don\\nelly', '%%Donn%%'])(
+      'should treat %p as text: a result list, never an error',
+      async (name) => {
+        const response = await search({ name });
+        expect(response.status).toBe(200);
+        expect(Array.isArray(response.body.items)).toBe(true);
+      },
+    );
+
+    it('should treat LIKE wildcards literally, not as "anything"', async () => {
+      // "%%%…x" would match every name if % reached a LIKE; it is only the letter x.
+      expect((await search({ name: '%%' + 'x' })).status).toBe(400);
+      const wildcard = await search({ name: 'zz%' });
+      expect(wildcard.status).toBe(200);
+      expect(wildcard.body.items).toEqual([]);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM officer`)).rows[0].n).toBeGreaterThan(25);
+    });
+
+    it('should refuse a missing name, unknown parameters and a forged cursor', async () => {
+      expect((await t.http().get('/api/v1/public/officers')).status).toBe(400);
+      expect((await search({ name: 'Donnelly', dateOfBirth: RESTRICTED.dateOfBirth })).status).toBe(400);
+      const forged = await search({ name: 'Donnelly', cursor: 'bm90LWEtY3Vyc29y' });
+      expect(forged.status).toBe(400);
+      expect(forged.body.errors).toEqual([{ field: 'cursor', message: 'cursor is invalid' }]);
+    });
+  });
+
+  describe('disciplinary actions CSV', () => {
+    it('should list final actions only, as escaped CSV with a header row', async () => {
+      const response = await t.http().get('/api/v1/public/disciplinary-actions.csv');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(response.headers['content-disposition']).toBe('attachment; filename="disciplinary-actions.csv"');
+      expect(response.text).toContain(`"'=HYPERLINK(""http://evil"") PD"`);
+      const rows = parse(response.text, { columns: false }) as string[][];
+      expect(rows).toEqual([
+        ['postId', 'name', 'actionType', 'effectiveOn', 'endsOn', 'groundCategory', 'agency'],
+        [officers.revoked.postId, 'Katherine Donnelly', 'revocation', '2026-03-10', '', 'unprofessional_conduct', `'=HYPERLINK("http://evil") PD`],
+      ]);
+      expectNothingRestricted(response.text);
+    });
+  });
+
+  describe('lookup page', () => {
+    it('should serve the HTML page with its search form under the Content-Security-Policy', async () => {
+      const response = await t.http().get('/');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.text).toContain('<form id="search-form"');
+      expect(response.text).toContain('<script src="/assets/app.js" defer></script>');
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    });
+
+    it('should serve the script and the stylesheet with their content types, and nothing else under /assets', async () => {
+      const js = await t.http().get('/assets/app.js');
+      expect(js.status).toBe(200);
+      expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(js.text).toContain("const API = '/api/v1/public';");
+      const css = await t.http().get('/assets/app.css');
+      expect(css.status).toBe(200);
+      expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+      for (const path of ['/assets/index.html', '/assets/../../package.json', '/assets/%2e%2e/%2e%2e/package.json']) {
+        expect((await t.http().get(path)).status).toBe(404);
+      }
+    });
+  });
+});
+
+describe('public portal rate limit (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('should answer 429 once the per-minute public budget is spent', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.http().get('/api/v1/public/officers').query({ name: 'Smith' })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await t.http().get('/api/v1/public/officers').query({ name: 'Smith' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.headers['retry-after']).toBeDefined();
+  });
+});
