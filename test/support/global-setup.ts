@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDatabase, runMigrations, startEmbeddedPostgres, withDatabaseName } from '../../libs/database/src';
+// Direct files, not the index: global setup runs outside Jest's module mapper (no @app/* aliases).
+import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
+import { ensureDatabase, runMigrations, withDatabaseName } from '../../libs/database/src/migrate';
 import { MIGRATIONS } from '../../migrations';
 
 /**

@@ -5,3 +5,4 @@ export * from './dates';
 export * from './clock';
 export * from './pagination';
 export * from './clock.module';
+export * from './canonical-json';

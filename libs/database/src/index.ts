@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './migrate';
 export * from './postgres-errors';
 export * from './snake-naming.strategy';
+export * from './idempotency';

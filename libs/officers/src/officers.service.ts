@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, COMMISSION_ROLES, DomainError, hasAnyRole, IsoDate } from '@app/core';
+import { withIdempotency } from '@app/database';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { dateOfBirthProblems, displayName, formatPostId, officerNameRows } from './domain/officer-identity';
 import { implausibleDateOfBirth, officerNotFound, PossibleDuplicate, possibleDuplicateOfficer } from './domain/officers.errors';
@@ -62,62 +63,29 @@ export class OfficersService {
    * Registers a person with a new lifelong POST ID, their names (current and prior) for
    * matching, and the certification record every officer has (`not_certified`). Refused
    * with OFFICER.POSSIBLE_DUPLICATE when someone born the same day has a similar name,
-   * unless the caller confirms it is a different person.
+   * unless the caller confirms it is a different person. With an `Idempotency-Key`, a retry
+   * replays the first result; the key row stores only the
+   * officer id: the identity, restricted in part, is re-read, never copied into another table.
    */
-  async create(actor: Actor, command: CreateOfficerCommand, options: { confirmDistinct: boolean }): Promise<CreatedOfficer> {
+  async create(
+    actor: Actor,
+    command: CreateOfficerCommand,
+    options: { confirmDistinct: boolean; idempotencyKey?: string },
+  ): Promise<CreatedOfficer> {
     const problems = dateOfBirthProblems(command.dateOfBirth, this.clock.today());
     if (problems.length > 0) throw implausibleDateOfBirth(problems);
     const aliases = command.aliases ?? [];
-    const names = officerNameRows(command, aliases);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        // Creates for one date of birth queue here, so two identical parallel requests cannot
-        // both pass the duplicate check: the second sees the first's committed names.
-        await manager.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [OFFICER_DOB_LOCK_NAMESPACE, `officer-dob:${command.dateOfBirth}`]);
-        const matches = await findSameBirthDateSimilarNames(
-          manager,
-          command.dateOfBirth,
-          [...new Set(names.map((name) => name.normalizedFull))],
-          DUPLICATE_MIN_SIMILARITY,
-          MAX_DUPLICATES_LISTED,
-        );
-        const candidates: PossibleDuplicate[] = matches.map((m) => ({ postId: m.postId, name: displayName(m), matchScore: roundScore(m.score) }));
-        if (candidates.length > 0 && !options.confirmDistinct) throw possibleDuplicateOfficer(candidates);
-
-        const [{ n }] = (await manager.query(`SELECT nextval('officer_post_number_seq') AS n`)) as { n: string }[];
-        const officer = await manager.save(
-          manager.create(OfficerEntity, {
-            postId: formatPostId(this.config.getOrThrow<string>('jurisdiction'), n),
-            firstName: command.firstName,
-            middleName: command.middleName ?? null,
-            lastName: command.lastName,
-            suffix: command.suffix ?? null,
-            dateOfBirth: command.dateOfBirth,
-            ssnLast4: command.ssnLast4 ?? null,
-            createdByOrganizationId: actor.organizationId,
-          }),
-        );
-        await manager.insert(
-          OfficerNameEntity,
-          names.map((name) => ({ ...name, officerId: officer.id, dateOfBirth: command.dateOfBirth })),
-        );
-        await manager.query(`INSERT INTO certification (officer_id, status) VALUES ($1, 'not_certified')`, [officer.id]);
-        await this.audit.record(manager, actor, {
-          action: 'officer.create',
-          entityType: 'officer',
-          entityId: officer.id,
-          // Never the date of birth or SSN digits (DOMAIN.md "What is public": restricted).
-          details: {
-            postId: officer.postId,
-            firstName: officer.firstName,
-            middleName: officer.middleName,
-            lastName: officer.lastName,
-            suffix: officer.suffix,
-            aliases,
-            ...(candidates.length > 0 ? { confirmedDistinctFrom: candidates.map((c) => c.postId) } : {}),
-          },
-        });
-        return { officer, aliases };
+        const request = {
+          organizationId: actor.organizationId,
+          key: options.idempotencyKey,
+          method: 'POST',
+          path: '/officers',
+          body: { command, confirmDistinct: options.confirmDistinct },
+        };
+        const { officerId } = await withIdempotency(manager, request, () => this.insertOfficer(manager, actor, command, options.confirmDistinct));
+        return { officer: await manager.findOneByOrFail(OfficerEntity, { id: officerId }), aliases };
       });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'OFFICER.POSSIBLE_DUPLICATE') {
@@ -127,6 +95,58 @@ export class OfficersService {
       }
       throw error;
     }
+  }
+
+  private async insertOfficer(manager: EntityManager, actor: Actor, command: CreateOfficerCommand, confirmDistinct: boolean): Promise<{ officerId: string }> {
+    const aliases = command.aliases ?? [];
+    const names = officerNameRows(command, aliases);
+    // Creates for one date of birth queue here, so two identical parallel requests cannot
+    // both pass the duplicate check: the second sees the first's committed names.
+    await manager.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [OFFICER_DOB_LOCK_NAMESPACE, `officer-dob:${command.dateOfBirth}`]);
+    const matches = await findSameBirthDateSimilarNames(
+      manager,
+      command.dateOfBirth,
+      [...new Set(names.map((name) => name.normalizedFull))],
+      DUPLICATE_MIN_SIMILARITY,
+      MAX_DUPLICATES_LISTED,
+    );
+    const candidates: PossibleDuplicate[] = matches.map((m) => ({ postId: m.postId, name: displayName(m), matchScore: roundScore(m.score) }));
+    if (candidates.length > 0 && !confirmDistinct) throw possibleDuplicateOfficer(candidates);
+
+    const [{ n }] = (await manager.query(`SELECT nextval('officer_post_number_seq') AS n`)) as { n: string }[];
+    const officer = await manager.save(
+      manager.create(OfficerEntity, {
+        postId: formatPostId(this.config.getOrThrow<string>('jurisdiction'), n),
+        firstName: command.firstName,
+        middleName: command.middleName ?? null,
+        lastName: command.lastName,
+        suffix: command.suffix ?? null,
+        dateOfBirth: command.dateOfBirth,
+        ssnLast4: command.ssnLast4 ?? null,
+        createdByOrganizationId: actor.organizationId,
+      }),
+    );
+    await manager.insert(
+      OfficerNameEntity,
+      names.map((name) => ({ ...name, officerId: officer.id, dateOfBirth: command.dateOfBirth })),
+    );
+    await manager.query(`INSERT INTO certification (officer_id, status) VALUES ($1, 'not_certified')`, [officer.id]);
+    await this.audit.record(manager, actor, {
+      action: 'officer.create',
+      entityType: 'officer',
+      entityId: officer.id,
+      // Never the date of birth or SSN digits (DOMAIN.md "What is public": restricted).
+      details: {
+        postId: officer.postId,
+        firstName: officer.firstName,
+        middleName: officer.middleName,
+        lastName: officer.lastName,
+        suffix: officer.suffix,
+        aliases,
+        ...(candidates.length > 0 ? { confirmedDistinctFrom: candidates.map((c) => c.postId) } : {}),
+      },
+    });
+    return { officerId: officer.id };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { COMMISSION_ROLES } from '@app/core';
@@ -10,6 +10,7 @@ import { CASE_ACTION_DTOS } from './dto/case-action.dto';
 import type { CaseActionDto } from './dto/case-action.dto';
 import { GroundResponse, ListCasesQueryDto, OpenCaseDto, toGroundResponse } from './dto/case.dto';
 import { CasePage, CaseResponse, ReportingAgencyCaseResponse, toCaseReadResponse, toCaseResponse } from './dto/case-response.dto';
+import { ApiIdempotencyKey } from '../common/idempotency-key';
 
 const ACTION_DTOS = Object.values(CASE_ACTION_DTOS);
 
@@ -32,7 +33,7 @@ export class CasesController {
 
   @Roles('commission_investigator')
   @Post('cases')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the original response; different body: 409.' })
+  @ApiIdempotencyKey()
   async open(@CurrentActor() actor: Actor, @Body() body: OpenCaseDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<CaseResponse> {
     return toCaseResponse(await this.cases.open(actor, body, idempotencyKey));
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { COMMISSION_ROLES } from '@app/core';
@@ -14,8 +14,8 @@ import {
   toMisconductReportResponse,
 } from './dto/misconduct-report.dto';
 import { SeparationDto, SeparationResponse, toSeparationResponse } from './dto/separation.dto';
+import { ApiIdempotencyKey } from '../common/idempotency-key';
 
-const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Same key and body: the original response; different body: 409.' };
 
 /** Misconduct reports and separations: what agencies tell the commission (c. 6E §8(b), 555 CMR 12.03). */
 @ApiTags('misconduct')
@@ -30,7 +30,7 @@ export class MisconductReportsController {
   /** About an officer the agency employs or employed; `late` when filed after the business-day deadline. */
   @Roles('agency_admin')
   @Post('misconduct-reports')
-  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiIdempotencyKey()
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateMisconductReportDto,
@@ -42,7 +42,7 @@ export class MisconductReportsController {
   /** Adds a version; the earlier ones are kept. */
   @Roles('agency_admin')
   @Post('misconduct-reports/:id/amendments')
-  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiIdempotencyKey()
   async amend(
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParamDto,

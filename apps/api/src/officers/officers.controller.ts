@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { OfficerRecordsService, OfficersService } from '@app/officers';
+import { ApiIdempotencyKey } from '../common/idempotency-key';
 import { PostIdParamDto } from '../common/post-id-param.dto';
 import { CreateOfficerDto, CreateOfficerQueryDto, SearchOfficersDto } from './dto/officer-request.dto';
 import {
@@ -29,8 +30,15 @@ export class OfficersController {
    */
   @Roles('academy_registrar', 'agency_admin', 'commission_admin', 'commission_investigator', 'commission_adjudicator')
   @Post()
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateOfficerDto, @Query() query: CreateOfficerQueryDto): Promise<OfficerIdentityResponse> {
-    return toCreatedOfficerResponse(await this.officers.create(actor, body, { confirmDistinct: query.confirmDistinct === true }));
+  @ApiIdempotencyKey()
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateOfficerDto,
+    @Query() query: CreateOfficerQueryDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<OfficerIdentityResponse> {
+    const created = await this.officers.create(actor, body, { confirmDistinct: query.confirmDistinct === true, idempotencyKey });
+    return toCreatedOfficerResponse(created);
   }
 
   /** Commission only. Audited; the date of birth travels in the body, never in the URL. */

@@ -1,4 +1,7 @@
+import { canonicalJson } from '@app/core';
 import { createHash } from 'node:crypto';
+
+export { canonicalJson };
 
 /** The first entry's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -14,16 +17,6 @@ export interface ChainedFields {
   entityId: string | null;
   requestId: string | null;
   details: unknown;
-}
-
-/** JSON with object keys sorted at every depth: the same entry always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** hash = sha256(prevHash || canonical(entry)), as DOMAIN.md "Audit" specifies. */

@@ -9,7 +9,7 @@ import { DisciplineConfig } from '../discipline-config';
 import { CaseCommand, CaseStatus, CaseVersionConflictError, transitionCase } from '../domain';
 import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
-import { withIdempotency } from '../persistence/idempotency';
+import { withIdempotency } from '@app/database';
 import { caseTimeline, findCase, findCases, isReportingAgency } from './case-queries';
 import { caseNotFound, CaseView, ReportingAgencyCaseView, toCaseView, toReportingAgencyView } from './case-views';
 import { CaseOpening, OpenCaseCommand } from './case-opening';

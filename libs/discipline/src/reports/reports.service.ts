@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, COMMISSION_ROLES, ConflictError, decodeCursor, encodeCursor, hasAnyRole, InvalidInputError, IsoDate, Page } from '@app/core';
+import { withIdempotency } from '@app/database';
 import { officerNotFound } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
 import { AgencyFinding, assessNewReport, checkAmendedReport, MisconductCategory, REPORT_ERROR_CODES, ReportContent } from '../domain';
-import { withIdempotency } from '../persistence/idempotency';
 import { MisconductReportEntity, MisconductReportVersionEntity } from '../persistence/misconduct-report.entity';
 import { findReport, findReports, findReportVersions, MisconductReportView, reportNotFound } from './report-views';
 

@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError } from '@app/core';
+import { canonicalJson, ConflictError, InvalidInputError } from '@app/core';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
@@ -63,15 +63,4 @@ async function replay<T>(manager: EntityManager, request: IdempotentRequest, req
 /** sha256 of the body with its object keys sorted, so that key order does not matter. */
 function fingerprint(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

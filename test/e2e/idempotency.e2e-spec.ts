@@ -1,0 +1,54 @@
+import { bearer, startTestApp, TestApp } from '../support/test-app';
+
+/** API.md: creating requests accept an Idempotency-Key; a retried submission never creates a twin. */
+describe('Idempotency-Key on officer creation (e2e)', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await t.userToken(await t.commissionId(), ['commission_admin']);
+  });
+  afterAll(() => t.close());
+
+  const create = (key: string, body: Record<string, unknown>) =>
+    t.http().post('/api/v1/officers').set(bearer(token)).set('Idempotency-Key', key).send(body);
+  const officer = (lastName: string) => ({ firstName: 'Dana', lastName, dateOfBirth: '1990-04-12' });
+  const count = async (lastName: string) => (await t.db.query(`SELECT 1 FROM officer WHERE last_name = $1`, [lastName])).rowCount;
+
+  it('should replay the original response for the same key and body', async () => {
+    const first = await create('key-replay', officer('Replay'));
+    const retry = await create('key-replay', officer('Replay'));
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await count('Replay')).toBe(1);
+  });
+
+  it('should refuse the same key with another body with 409 and store nothing new', async () => {
+    expect((await create('key-conflict', officer('Original'))).status).toBe(201);
+    const other = await create('key-conflict', officer('Different'));
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(await count('Different')).toBe(0);
+  });
+
+  it('should create exactly one officer when the same submission arrives in parallel', async () => {
+    const responses = await Promise.all(Array.from({ length: 5 }, () => create('key-parallel', officer('Parallel'))));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body.postId)).size).toBe(1);
+    expect(await count('Parallel')).toBe(1);
+  });
+
+  it('should not keep the key of a refused request, so the corrected retry goes through', async () => {
+    const refused = await create('key-refused', { ...officer('Refused'), dateOfBirth: '2999-01-01' });
+    expect(refused.status).toBe(400);
+    const { rowCount } = await t.db.query(`SELECT 1 FROM idempotency_key WHERE key = 'key-refused'`);
+    expect(rowCount).toBe(0);
+  });
+
+  it('should refuse a malformed key', async () => {
+    const response = await create('x'.repeat(300), officer('Malformed'));
+    expect(response.status).toBe(400);
+    expect(await count('Malformed')).toBe(0);
+  });
+});
