@@ -3,6 +3,14 @@ import { RegistryCore1764000000100 } from './1764000000100-RegistryCore';
 import { Discipline1764000000200 } from './1764000000200-Discipline';
 import { Hiring1764000000300 } from './1764000000300-Hiring';
 import { CertificationIntegrity1764000000350 } from './1764000000350-CertificationIntegrity';
+import { TrainingRecordsAppendOnly1764000000400 } from './1764000000400-TrainingRecordsAppendOnly';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
-export const MIGRATIONS = [Foundation1764000000000, RegistryCore1764000000100, Discipline1764000000200, Hiring1764000000300, CertificationIntegrity1764000000350];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  RegistryCore1764000000100,
+  Discipline1764000000200,
+  Hiring1764000000300,
+  CertificationIntegrity1764000000350,
+  TrainingRecordsAppendOnly1764000000400,
+];
