@@ -20,7 +20,7 @@ export async function createApp(config: AppConfig, options: { configure?: (modul
     genReqId: generateRequestId,
     trustProxy: false,
     // Long path parameters reach the DTO validation (a 400 problem) instead of Fastify's bare 414.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
   });
   const module = ApiModule.register(config);
   options.configure?.(module);

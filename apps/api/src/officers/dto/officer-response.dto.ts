@@ -25,7 +25,7 @@ export class AgencyRefResponse {
   code: string;
 }
 
-export class SeparationResponse {
+export class EmploymentSeparationResponse {
   nature: string;
   reason: string | null;
   /** The officer left while an investigation was pending (555 CMR 12.03). */
@@ -40,7 +40,7 @@ export class EmploymentHistoryItemResponse {
   position: string;
   startDate: string;
   endDate: string | null;
-  separation: SeparationResponse | null;
+  separation: EmploymentSeparationResponse | null;
 }
 
 export class CertificationSummaryResponse {
