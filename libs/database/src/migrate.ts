@@ -11,6 +11,9 @@ export async function runMigrations(settings: DatabaseSettings, migrations: Mixe
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    // The usual restart has nothing to apply: answer from one query instead of building a
+    // TypeORM DataSource (a measurable share of start-up on this machine).
+    if (await allApplied(lock, migrations)) return [];
     const dataSource = new DataSource({ ...buildDataSourceOptions(settings, { asOwner: true, migrations }), poolSize: 1 } as never);
     await dataSource.initialize();
     try {
@@ -23,6 +26,15 @@ export async function runMigrations(settings: DatabaseSettings, migrations: Mixe
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lock.end();
   }
+}
+
+async function allApplied(client: Client, migrations: MixedList<Function>): Promise<boolean> {
+  const names = (Array.isArray(migrations) ? migrations : Object.values(migrations)).map((m) => (m as { name: string }).name);
+  const { rows } = await client.query<{ table: string | null }>(`SELECT to_regclass('public.migrations')::text AS table`);
+  if (!rows[0].table) return false;
+  const applied = await client.query<{ name: string }>('SELECT name FROM migrations');
+  const appliedNames = new Set(applied.rows.map((row) => row.name));
+  return names.every((name) => appliedNames.has(name));
 }
 
 /** `CREATE DATABASE` when missing; `adminUrl` points at a maintenance database. */
