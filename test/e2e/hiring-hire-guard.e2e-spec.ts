@@ -152,6 +152,18 @@ describe('recording a hire (e2e)', () => {
     expect(outcomes).toHaveLength(12);
   });
 
+  it('should replay a hire sent again with the same Idempotency-Key, and refuse the key for another body', async () => {
+    const { postId, officerId } = await certifiedOfficer(t);
+    const checkId = await checkByPostId(hiringA, postId);
+    const send = (body: Record<string, unknown>) => hire(hiringA, postId, { hiringCheckId: checkId, ...body }).set('Idempotency-Key', `hire-${postId}`);
+    const first = await send({});
+    const again = await send({});
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toEqual(first.body);
+    expect((await send({ position: 'Detective' })).status).toBe(409);
+    expect(await employments(officerId)).toHaveLength(1);
+  });
+
   it('should validate the request and 404 an unknown officer', async () => {
     const { postId } = await certifiedOfficer(t);
     const checkId = await checkByPostId(hiringA, postId);

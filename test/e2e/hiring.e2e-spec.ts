@@ -208,6 +208,17 @@ describe('hiring checks (e2e)', () => {
       expect((await t.http().get('/api/v1/hiring-checks?cursor=bm9wZQ').set(bearer(hiringC))).status).toBe(400);
     });
 
+    it('should replay a check sent again with the same Idempotency-Key instead of storing a second one', async () => {
+      const body = { firstName: 'Key', lastName: 'Holder', dateOfBirth: '1974-04-04' };
+      const first = await check(hiringA, body).set('Idempotency-Key', 'check-key-1');
+      const again = await check(hiringA, body).set('Idempotency-Key', 'check-key-1');
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.body).toEqual(first.body);
+      expect((await check(hiringA, { ...body, dateOfBirth: '1974-04-05' }).set('Idempotency-Key', 'check-key-1')).status).toBe(409);
+      const stored = await t.db.query(`SELECT count(*)::int AS n FROM hiring_check WHERE query->>'lastName' = 'Holder'`);
+      expect(stored.rows[0].n).toBe(1);
+    });
+
     it("should show a check to its agency and answer another agency's id with 404, audited", async () => {
       const response = await check(hiringA, { firstName: 'Some', lastName: 'One', dateOfBirth: '1975-05-05' });
       const own = await t.http().get(`/api/v1/hiring-checks/${response.body.id}`).set(bearer(hiringA));

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { CertificationService } from '@app/certification';
 import { Actor, Clock, DomainError, IsoDate } from '@app/core';
-import { isUniqueViolation } from '@app/database';
+import { isUniqueViolation, withIdempotency } from '@app/database';
 import { EmploymentEntity, OfficersService } from '@app/officers';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { checkCoversHire } from './domain/hire-guard';
 import { hiringReasons } from './domain/hiring-answer';
 import { agencyOnly, alreadyEmployed, hiringCheckMissingOrStale, hiringCheckNotFound, notHireable } from './domain/hiring.errors';
@@ -27,7 +27,8 @@ export interface HireView {
   startDate: IsoDate;
   endDate: null;
   hiringCheckId: string;
-  createdAt: Date;
+  /** ISO 8601: plain JSON, so that an Idempotency-Key replay returns it unchanged. */
+  createdAt: string;
 }
 
 /** Refusals worth a record of their own: someone tried to hire past the guard. */
@@ -48,54 +49,11 @@ export class HiresService {
     private readonly clock: Clock,
   ) {}
 
-  async hire(actor: Actor, postId: string, command: HireCommand): Promise<HireView> {
+  async hire(actor: Actor, postId: string, command: HireCommand, idempotencyKey?: string): Promise<HireView> {
     if (actor.organizationType !== 'agency') throw agencyOnly();
-    const agencyId = actor.organizationId;
-    const now = this.clock.now();
-    const today = this.clock.today();
+    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: `/officers/${postId}/employments`, body: command };
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const officer = await this.officers.requireByPostId(postId, manager);
-        const check = command.hiringCheckId === undefined ? null : await findAgencyCheck(manager, agencyId, command.hiringCheckId);
-        if (command.hiringCheckId !== undefined && !check) throw hiringCheckNotFound();
-        if (!check || !checkCoversHire(check, officer.id, now)) throw hiringCheckMissingOrStale();
-
-        // Re-evaluated with the certification row locked until commit: a revocation or suspension
-        // committed a moment earlier is seen here, and one arriving later waits for this hire.
-        const verdict = await this.certification.lockAndEvaluateHireability(manager, officer.id, today);
-        if (!verdict.hireable) {
-          const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
-          throw notHireable(hiringReasons(verdict, await caseNumbersOf(manager, caseIds)));
-        }
-        if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();
-
-        const employment = await manager.save(
-          manager.create(EmploymentEntity, {
-            officerId: officer.id,
-            agencyId,
-            position: command.position,
-            startDate: command.startDate,
-            endDate: null,
-            hiringCheckId: check.id,
-          }),
-        );
-        await this.audit.record(manager, actor, {
-          action: 'employment.create',
-          entityType: 'employment',
-          entityId: employment.id,
-          details: { postId: officer.postId, agencyId, position: command.position, startDate: command.startDate, hiringCheckId: check.id },
-        });
-        return {
-          id: employment.id,
-          postId: officer.postId,
-          agencyId,
-          position: employment.position,
-          startDate: employment.startDate,
-          endDate: null,
-          hiringCheckId: check.id,
-          createdAt: employment.createdAt,
-        };
-      });
+      return await this.dataSource.transaction((manager) => withIdempotency(manager, request, () => this.hireIn(manager, actor, postId, command)));
     } catch (error) {
       // Two hires of one officer by one agency at once: the partial unique index lets one through.
       if (isUniqueViolation(error, 'employment_one_open_per_agency')) throw alreadyEmployed();
@@ -109,5 +67,49 @@ export class HiresService {
       }
       throw error;
     }
+  }
+
+  private async hireIn(manager: EntityManager, actor: Actor, postId: string, command: HireCommand): Promise<HireView> {
+    const agencyId = actor.organizationId;
+    const officer = await this.officers.requireByPostId(postId, manager);
+    const check = command.hiringCheckId === undefined ? null : await findAgencyCheck(manager, agencyId, command.hiringCheckId);
+    if (command.hiringCheckId !== undefined && !check) throw hiringCheckNotFound();
+    if (!check || !checkCoversHire(check, officer.id, this.clock.now())) throw hiringCheckMissingOrStale();
+
+    // Re-evaluated with the certification row locked until commit: a revocation or suspension
+    // committed a moment earlier is seen here, and one arriving later waits for this hire.
+    const verdict = await this.certification.lockAndEvaluateHireability(manager, officer.id, this.clock.today());
+    if (!verdict.hireable) {
+      const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
+      throw notHireable(hiringReasons(verdict, await caseNumbersOf(manager, caseIds)));
+    }
+    if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();
+
+    const employment = await manager.save(
+      manager.create(EmploymentEntity, {
+        officerId: officer.id,
+        agencyId,
+        position: command.position,
+        startDate: command.startDate,
+        endDate: null,
+        hiringCheckId: check.id,
+      }),
+    );
+    await this.audit.record(manager, actor, {
+      action: 'employment.create',
+      entityType: 'employment',
+      entityId: employment.id,
+      details: { postId: officer.postId, agencyId, position: command.position, startDate: command.startDate, hiringCheckId: check.id },
+    });
+    return {
+      id: employment.id,
+      postId: officer.postId,
+      agencyId,
+      position: employment.position,
+      startDate: employment.startDate,
+      endDate: null,
+      hiringCheckId: check.id,
+      createdAt: employment.createdAt.toISOString(),
+    };
   }
 }

@@ -3,21 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { CertificationService } from '@app/certification';
 import { Actor, Clock, decodeCursor, encodeCursor, IsoDate, Page } from '@app/core';
+import { withIdempotency } from '@app/database';
 import { DisciplineFactsService } from '@app/discipline';
 import { dateOfBirthProblems, displayName, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { hiringMatch, HiringMatch } from './domain/hiring-answer';
 import { agencyOnly, hiringCheckNotFound, invalidCursor, invalidHiringCheckQuery } from './domain/hiring.errors';
 import { matchNames, NameMatch } from './domain/name-match';
-import { findAgencyCheck, HiringCheckQuery, insertHiringCheck, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
+import { HiringCheckRecorder } from './hiring-check.recorder';
+import { findAgencyCheck, HiringCheckQuery, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
 import { findNameCandidates } from './persistence/name-candidates.query';
 import { caseNumbersOf, OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.query';
 
 export type { HiringCheckQuery, StoredHiringCheck };
 
+/** Plain JSON (checkedAt as ISO 8601), so that an Idempotency-Key replay returns it unchanged. */
 export interface HiringCheckResult {
   id: string;
-  checkedAt: Date;
+  checkedAt: string;
   matches: HiringMatch[];
 }
 
@@ -36,6 +39,7 @@ export class HiringChecksService {
     private readonly audit: AuditService,
     private readonly certification: CertificationService,
     private readonly discipline: DisciplineFactsService,
+    private readonly recorder: HiringCheckRecorder,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +47,7 @@ export class HiringChecksService {
    * By `postId` (exact) or by name and date of birth (the date exact, the name tolerant).
    * An unknown POST ID or no name match is an answer too: an empty `matches`, stored.
    */
-  async check(actor: Actor, query: HiringCheckQuery): Promise<HiringCheckResult> {
+  async check(actor: Actor, query: HiringCheckQuery, idempotencyKey?: string): Promise<HiringCheckResult> {
     const agencyId = this.requireAgency(actor);
     const now = this.clock.now();
     const today = this.clock.today();
@@ -51,18 +55,19 @@ export class HiringChecksService {
     const matches = await this.answer(found, today);
     const matchedOfficerIds = found.map((f) => f.profile.officerId);
 
-    const id = await this.dataSource.transaction(async (manager) => {
-      const checkId = await insertHiringCheck(manager, { agencyId, actor, checkedAt: now, query, matches, matchedOfficerIds });
-      // Last, so the audit chain's lock is held for as short a time as possible. Never the query itself (restricted).
-      await this.audit.record(manager, actor, {
-        action: 'hiring_check.create',
-        entityType: 'hiring_check',
-        entityId: checkId,
-        details: { byPostId: 'postId' in query, matchCount: matches.length },
-      });
-      return checkId;
-    });
-    return { id, checkedAt: now, matches };
+    const check = { agencyId, actor, checkedAt: now, query, matches, matchedOfficerIds };
+    if (idempotencyKey === undefined) {
+      // Stored with its audit entry in one transaction, batched with concurrent checks (HiringCheckRecorder).
+      return { id: await this.recorder.record(check), checkedAt: now.toISOString(), matches };
+    }
+    // A client retrying with its key gets the first answer back, not a second check.
+    const request = { organizationId: agencyId, key: idempotencyKey, method: 'POST', path: '/hiring-checks', body: query };
+    return this.dataSource.transaction((manager) =>
+      withIdempotency(manager, request, async () => {
+        const [id] = await this.recorder.writeIn(manager, [check]);
+        return { id, checkedAt: now.toISOString(), matches };
+      }),
+    );
   }
 
   /** The caller agency's checks, newest first. Audited: the answers are restricted. */

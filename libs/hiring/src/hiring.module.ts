@@ -3,12 +3,13 @@ import { CertificationModule } from '@app/certification';
 import { DisciplineModule } from '@app/discipline';
 import { OfficersModule } from '@app/officers';
 import { HiresService } from './hires.service';
+import { HiringCheckRecorder } from './hiring-check.recorder';
 import { HiringChecksService } from './hiring-checks.service';
 
 /** DESIGN.md: hiring -> certification, officers, discipline. */
 @Module({
   imports: [OfficersModule, CertificationModule, DisciplineModule],
-  providers: [HiringChecksService, HiresService],
+  providers: [HiringCheckRecorder, HiringChecksService, HiresService],
   exports: [HiringChecksService, HiresService],
 })
 export class HiringModule {}

@@ -1,8 +1,9 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiresService } from '@app/hiring';
+import { ApiIdempotencyKey } from '../common/idempotency-key';
 import { PostIdParamDto } from '../common/post-id-param.dto';
 import { CreateEmploymentDto, EmploymentResponse, toEmploymentResponse, toHireCommand } from './dto/employment.dto';
 
@@ -18,7 +19,13 @@ export class EmploymentsController {
    */
   @Roles('agency_admin', 'agency_hiring')
   @Post()
-  async hire(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto, @Body() body: CreateEmploymentDto): Promise<EmploymentResponse> {
-    return toEmploymentResponse(await this.hires.hire(actor, postId, toHireCommand(body)));
+  @ApiIdempotencyKey()
+  async hire(
+    @CurrentActor() actor: Actor,
+    @Param() { postId }: PostIdParamDto,
+    @Body() body: CreateEmploymentDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<EmploymentResponse> {
+    return toEmploymentResponse(await this.hires.hire(actor, postId, toHireCommand(body), idempotencyKey));
   }
 }

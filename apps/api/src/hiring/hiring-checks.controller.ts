@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiringChecksService } from '@app/hiring';
+import { ApiIdempotencyKey } from '../common/idempotency-key';
 import { PageQueryDto } from '../common/pagination.dto';
 import { IdParamDto } from '../common/uuid-param.dto';
 import { CreateHiringCheckDto, toHiringCheckQuery } from './dto/hiring-check-request.dto';
@@ -28,8 +29,13 @@ export class HiringChecksController {
    */
   @Roles('agency_admin', 'agency_hiring')
   @Post()
-  async check(@CurrentActor() actor: Actor, @Body() body: CreateHiringCheckDto): Promise<HiringCheckResponse> {
-    return toHiringCheckResponse(await this.checks.check(actor, toHiringCheckQuery(body)));
+  @ApiIdempotencyKey()
+  async check(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateHiringCheckDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<HiringCheckResponse> {
+    return toHiringCheckResponse(await this.checks.check(actor, toHiringCheckQuery(body), idempotencyKey));
   }
 
   /** The caller agency's own checks, newest first. */

@@ -1,4 +1,5 @@
 import type { Actor } from '@app/core';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { HiringMatch } from '../domain/hiring-answer';
 
@@ -40,14 +41,22 @@ const toStored = (row: HiringCheckRow): StoredHiringCheck => ({
 
 const COLUMNS = `id, agency_id, actor_kind, actor_id, checked_at, query, answer, matched_officer_ids`;
 
-export async function insertHiringCheck(
-  manager: EntityManager,
-  check: { agencyId: string; actor: Actor; checkedAt: Date; query: HiringCheckQuery; matches: HiringMatch[]; matchedOfficerIds: string[] },
-): Promise<string> {
-  const [row] = (await manager.query(
-    `INSERT INTO hiring_check (agency_id, actor_kind, actor_id, checked_at, query_kind, query, answer, matched_officer_ids, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9) RETURNING id`,
-    [
+export interface NewHiringCheck {
+  agencyId: string;
+  actor: Actor;
+  checkedAt: Date;
+  query: HiringCheckQuery;
+  matches: HiringMatch[];
+  matchedOfficerIds: string[];
+}
+
+/** One statement for many checks; ids are made here so that each caller gets its own back. */
+export async function insertHiringChecks(manager: EntityManager, checks: readonly NewHiringCheck[]): Promise<string[]> {
+  const ids = checks.map(() => randomUUID());
+  const params: unknown[] = [];
+  const rows = checks.map((check, i) => {
+    const values = [
+      ids[i],
       check.agencyId,
       check.actor.kind,
       check.actor.id,
@@ -57,9 +66,17 @@ export async function insertHiringCheck(
       JSON.stringify({ matches: check.matches }),
       check.matchedOfficerIds,
       check.actor.requestId ?? null,
-    ],
-  )) as { id: string }[];
-  return row.id;
+    ];
+    const first = params.length + 1;
+    params.push(...values);
+    return `($${first}::uuid, $${first + 1}::uuid, $${first + 2}, $${first + 3}, $${first + 4}::timestamptz, $${first + 5}, $${first + 6}::jsonb, $${first + 7}::jsonb, $${first + 8}::uuid[], $${first + 9})`;
+  });
+  await manager.query(
+    `INSERT INTO hiring_check (id, agency_id, actor_kind, actor_id, checked_at, query_kind, query, answer, matched_officer_ids, request_id)
+     VALUES ${rows.join(', ')}`,
+    params,
+  );
+  return ids;
 }
 
 /** The check if it belongs to `agencyId`; another agency's reads as absent. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EmploymentFact } from '../domain/hiring-answer';
+import { preparedQuery } from './prepared';
 
 /** What a hiring check shows about a matched officer besides certification and discipline. */
 export interface OfficerProfile {
@@ -43,13 +44,13 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
 });
 
 export async function profileByPostId(manager: EntityManager, postId: string): Promise<OfficerProfile | null> {
-  const [row] = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`, [postId])) as ProfileRow[];
+  const [row] = await preparedQuery<ProfileRow>(manager, 'hiring-profile-by-post-id', `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`, [postId]);
   return row ? toProfile(row) : null;
 }
 
 export async function profilesByIds(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, OfficerProfile>> {
   if (officerIds.length === 0) return new Map();
-  const rows = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ANY($1::uuid[])`, [officerIds])) as ProfileRow[];
+  const rows = await preparedQuery<ProfileRow>(manager, 'hiring-profiles-by-ids', `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ANY($1::uuid[])`, [officerIds]);
   return new Map(rows.map((row) => [row.id, toProfile(row)]));
 }
 

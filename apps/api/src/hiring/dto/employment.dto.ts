@@ -49,5 +49,5 @@ export const toEmploymentResponse = (hire: HireView): EmploymentResponse => ({
   startDate: hire.startDate,
   endDate: hire.endDate,
   hiringCheckId: hire.hiringCheckId,
-  createdAt: hire.createdAt.toISOString(),
+  createdAt: hire.createdAt,
 });

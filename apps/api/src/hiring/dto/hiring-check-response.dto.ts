@@ -127,7 +127,7 @@ const toQuery = (query: StoredHiringCheck['query'], withDateOfBirth: boolean): H
 
 export const toHiringCheckResponse = (result: HiringCheckResult): HiringCheckResponse => ({
   id: result.id,
-  checkedAt: result.checkedAt.toISOString(),
+  checkedAt: result.checkedAt,
   matches: result.matches.map(toMatch),
 });
 
