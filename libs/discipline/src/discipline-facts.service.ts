@@ -19,6 +19,12 @@ export interface DisciplineFacts {
 /** Read model for other contexts (hiring, public); no audit: callers audit their own reads. */
 @Injectable()
 export class DisciplineFactsService {
+  /**
+   * Grounds are reference data written only by migrations (the service role may not change
+   * them), so one read per process is enough: a hiring check saves a query per call.
+   */
+  private groundCategoriesOnce?: Promise<Map<string, string>>;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Facts for every requested officer (zeros for an officer with none). Pass a manager to read inside a transaction. */
@@ -29,21 +35,20 @@ export class DisciplineFactsService {
     );
     if (ids.length === 0) return facts;
 
-    const [cases, sustainedReports, categories] = await Promise.all([
-      manager.query(`SELECT officer_id, case_number, status, state FROM commission_case WHERE officer_id = ANY($1) ORDER BY opened_at, id`, [ids]) as Promise<
-        { officer_id: string; case_number: string; status: CaseStatus; state: StoredCaseState }[]
-      >,
-      manager.query(
-        `SELECT r.officer_id, count(*)::int AS sustained
-           FROM misconduct_report r
-           JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
-          WHERE r.officer_id = ANY($1) AND v.agency_finding = 'sustained'
-          GROUP BY r.officer_id`,
-        [ids],
-      ) as Promise<{ officer_id: string; sustained: number }[]>,
-      manager.query(`SELECT code, category FROM ground`) as Promise<{ code: string; category: string }[]>,
-    ]);
-    const categoryByCode = new Map(categories.map((row) => [row.code, row.category]));
+    // One after the other: inside a transaction they share one connection (pg refuses overlapping queries there).
+    const cases = (await manager.query(
+      `SELECT officer_id, case_number, status, state FROM commission_case WHERE officer_id = ANY($1) ORDER BY opened_at, id`,
+      [ids],
+    )) as { officer_id: string; case_number: string; status: CaseStatus; state: StoredCaseState }[];
+    const sustainedReports = (await manager.query(
+      `SELECT r.officer_id, count(*)::int AS sustained
+         FROM misconduct_report r
+         JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
+        WHERE r.officer_id = ANY($1) AND v.agency_finding = 'sustained'
+        GROUP BY r.officer_id`,
+      [ids],
+    )) as { officer_id: string; sustained: number }[];
+    const categoryByCode = await this.groundCategories(manager);
     const categoryOf = (code: string) => categoryByCode.get(code) ?? 'other';
 
     for (const row of sustainedReports) facts.get(row.officer_id)!.sustainedFindings += row.sustained;
@@ -58,5 +63,14 @@ export class DisciplineFactsService {
     }
     for (const officer of facts.values()) officer.finalActions.sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
     return facts;
+  }
+
+  private groundCategories(manager: EntityManager): Promise<Map<string, string>> {
+    this.groundCategoriesOnce ??= (manager.query(`SELECT code, category FROM ground`) as Promise<{ code: string; category: string }[]>).then(
+      (rows) => new Map(rows.map((row) => [row.code, row.category])),
+    );
+    // A failed read is not cached: the next call tries again.
+    this.groundCategoriesOnce.catch(() => (this.groundCategoriesOnce = undefined));
+    return this.groundCategoriesOnce;
   }
 }
