@@ -102,7 +102,7 @@ export class Foundation1764000000000 implements MigrationInterface {
         PRIMARY KEY (organization_id, key)
       )`);
 
-    await db.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM post_registry_app`);
+    // Default privileges cover later migrations; these tables already exist, so grant them here.
     await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO post_registry_app`);
     await db.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM post_registry_app`);
   }

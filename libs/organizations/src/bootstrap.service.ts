@@ -44,12 +44,11 @@ export class BootstrapService implements OnApplicationBootstrap {
       await this.audit.record(manager, null, { action: 'user.bootstrap', entityType: 'user', entityId: admin.id, details: { email } });
       return { email, password: configuredPassword ? undefined : password };
     });
-    if (created) {
-      this.logger.log(
-        created.password
-          ? `Created the first commission administrator ${created.email} with password ${created.password} (shown once: sign in and store it)`
-          : `Created the first commission administrator ${created.email} (password from POST_BOOTSTRAP_ADMIN_PASSWORD)`,
-      );
+    if (created?.password) {
+      // Warn level: shown even when LOG_LEVEL=warn, since nobody could sign in without it.
+      this.logger.warn(`Created the first commission administrator ${created.email} with password ${created.password} (shown once: sign in and store it)`);
+    } else if (created) {
+      this.logger.log(`Created the first commission administrator ${created.email} (password from POST_BOOTSTRAP_ADMIN_PASSWORD)`);
     }
   }
 }
