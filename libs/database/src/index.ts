@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './postgres-errors';
 export * from './snake-naming.strategy';
 export * from './idempotency';
+export * from './prepared-query';

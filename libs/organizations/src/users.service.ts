@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
-import { isUniqueViolation } from '@app/database';
+import { isUniqueViolation, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from './domain/password-policy';
 import { assertMayAdministerOrganization } from './organization-admin.policy';
@@ -90,11 +90,13 @@ export class UsersService {
 
   /** One indexed query per authenticated request: a disabled user is refused on the next request. */
   async findForAuthentication(userId: string): Promise<UserWithOrganization | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await preparedQuery<{ id: string; organization_id: string; roles: Role[]; disabled_at: Date | null; type: OrganizationEntity['type'] }>(
+      this.dataSource.manager,
+      'user_for_authentication',
       `SELECT u.id, u.organization_id, u.roles, u.disabled_at, o.type
          FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
       [userId],
-    )) as { id: string; organization_id: string; roles: Role[]; disabled_at: Date | null; type: OrganizationEntity['type'] }[];
+    );
     return row
       ? { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: row.disabled_at }
       : null;

@@ -1,7 +1,7 @@
 import type { IsoDate } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import type { NameCandidate, NameQuery, PartEvidence } from '../domain/name-match';
-import { preparedQuery } from './prepared';
+import { preparedQuery } from '@app/database';
 
 /** A birth date shared by more people than this is a placeholder (1900-01-01), not a person: score the likeliest. */
 const MAX_CANDIDATE_ROWS = 1000;

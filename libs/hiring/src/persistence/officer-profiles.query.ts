@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EmploymentFact } from '../domain/hiring-answer';
-import { preparedQuery } from './prepared';
+import { preparedQuery } from '@app/database';
 
 /** What a hiring check shows about a matched officer besides certification and discipline. */
 export interface OfficerProfile {
