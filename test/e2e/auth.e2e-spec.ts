@@ -71,10 +71,14 @@ describe('authentication (e2e)', () => {
   });
 
   it('should count parallel wrong guesses so that a burst still locks the account', async () => {
-    await createUser('burst@example.test');
+    const id = await createUser('burst@example.test');
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => login('burst@example.test', `wrong-guess-${i}`)));
     expect(results.every((r) => r.status === 401)).toBe(true);
     expect((await login('burst@example.test', USER_PASSWORD)).status).toBe(401);
+    const { rows } = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'auth.%'`, [id]);
+    // Every guess is recorded; the fifth locks the account, the rest (and the right password) are refused while locked.
+    expect(rows.filter((r) => r.action === 'auth.account_locked')).toHaveLength(1);
+    expect(rows).toHaveLength(9);
   });
 
   it('should audit a successful login', async () => {
@@ -158,5 +162,20 @@ describe('authentication (e2e)', () => {
       .set(bearer(adminOfAgency))
       .send({ email: 'theirs@example.test', password: USER_PASSWORD, roles: ['agency_hiring'] });
     expect(foreign.status).toBe(403);
+    const { rows } = await t.db.query(`SELECT email, organization_id, roles FROM app_user WHERE email IN ('own@example.test', 'theirs@example.test')`);
+    expect(rows).toEqual([{ email: 'own@example.test', organization_id: agencyId, roles: ['agency_hiring'] }]);
+
+    // Another organization's user is "not found" to an agency admin, exactly like an unknown id.
+    const theirUser = await t
+      .http()
+      .post(`/api/v1/organizations/${other.id}/users`)
+      .set(bearer(await t.adminToken()))
+      .send({ email: 'theirs@example.test', password: USER_PASSWORD, roles: ['agency_hiring'] });
+    const disableTheirs = await t.http().post(`/api/v1/users/${theirUser.body.id}/disable`).set(bearer(adminOfAgency));
+    const disableUnknown = await t.http().post(`/api/v1/users/00000000-0000-4000-8000-000000000000/disable`).set(bearer(adminOfAgency));
+    expect([disableTheirs.status, disableUnknown.status]).toEqual([404, 404]);
+    expect(disableTheirs.body.code).toBe(disableUnknown.body.code);
+    const { rows: after } = await t.db.query(`SELECT disabled_at FROM app_user WHERE id = $1`, [theirUser.body.id]);
+    expect(after).toEqual([{ disabled_at: null }]);
   });
 });

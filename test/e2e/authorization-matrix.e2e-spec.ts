@@ -111,6 +111,9 @@ describe('authorization matrix (e2e)', () => {
       const allowed = rule === 'any' || (rule as Role[]).includes(role);
       const outcome = allowed ? ([401, 403].includes(response.status) ? 'refused' : 'passed') : response.status === 403 ? 'refused' : 'passed';
       expect({ role, outcome }).toEqual({ role, outcome: allowed ? 'passed' : 'refused' });
+      // Past the guard, a request with sample values must still get a designed answer, never a crash.
+      expect({ role, status: response.status }).toEqual({ role, status: expect.any(Number) });
+      expect({ role, crashed: response.status >= 500 }).toEqual({ role, crashed: false });
     }
   });
 

@@ -175,7 +175,8 @@ describe('recording a hire (e2e)', () => {
       [{ hiringCheckId: checkId, agencyId: agencyA }, 'agencyId'],
     ] as [Record<string, unknown>, string][]) {
       const response = await hire(hiringA, postId, body);
-      expect({ field, status: response.status }).toEqual({ field, status: 400 });
+      const fields = (response.body.errors ?? []).map((error: { field: string }) => error.field);
+      expect({ field, status: response.status, named: fields.includes(field) }).toEqual({ field, status: 400, named: true });
     }
     expect((await hire(hiringA, 'MA-999999', { hiringCheckId: checkId })).status).toBe(404);
     expect((await hire(hiringA, 'not-a-post-id', { hiringCheckId: checkId })).status).toBe(400);

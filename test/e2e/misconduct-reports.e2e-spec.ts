@@ -289,7 +289,10 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
     });
 
     it('should still accept reports from the former employer after the separation', async () => {
-      expect((await file(report())).status).toBe(201);
+      const filed = await file(report());
+      expect(filed.status).toBe(201);
+      const { rows } = await t.db.query(`SELECT agency_id FROM misconduct_report WHERE id = $1`, [filed.body.id]);
+      expect(rows).toHaveLength(1);
     });
   });
 

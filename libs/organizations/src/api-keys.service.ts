@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
 import { DataSource } from 'typeorm';
 import { apiKeyMatches, generateApiKey, parseApiKeyPrefix } from './domain/api-key-format';
-import { assertMayAdministerOrganization } from './organization-admin.policy';
+import { administeredScope, assertMayAdministerOrganization } from './organization-admin.policy';
 import { apiKeyNotFound, organizationNotFound, rolesNotAllowed } from './organizations.errors';
 import { ApiKeyEntity } from './persistence/api-key.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
@@ -42,9 +42,8 @@ export class ApiKeysService {
 
   async revoke(actor: Actor, keyId: string): Promise<ApiKeyEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const entity = await manager.findOne(ApiKeyEntity, { where: { id: keyId }, lock: { mode: 'pessimistic_write' } });
+      const entity = await manager.findOne(ApiKeyEntity, { where: { id: keyId, ...administeredScope(actor) }, lock: { mode: 'pessimistic_write' } });
       if (!entity) throw apiKeyNotFound();
-      assertMayAdministerOrganization(actor, entity.organizationId);
       entity.revokedAt ??= this.clock.now();
       await manager.save(entity);
       await this.audit.record(manager, actor, { action: 'api_key.revoke', entityType: 'api_key', entityId: entity.id });

@@ -5,7 +5,7 @@ import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
 import { isUniqueViolation, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from './domain/password-policy';
-import { assertMayAdministerOrganization } from './organization-admin.policy';
+import { administeredScope, assertMayAdministerOrganization } from './organization-admin.policy';
 import { emailTaken, organizationNotFound, rolesNotAllowed, userNotFound } from './organizations.errors';
 import { OrganizationEntity } from './persistence/organization.entity';
 import { UserEntity } from './persistence/user.entity';
@@ -78,9 +78,8 @@ export class UsersService {
 
   private changeUser(actor: Actor, userId: string, action: string, change: (user: UserEntity) => void): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(UserEntity, { where: { id: userId, ...administeredScope(actor) }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw userNotFound();
-      assertMayAdministerOrganization(actor, user.organizationId);
       change(user);
       await manager.save(user);
       await this.audit.record(manager, actor, { action, entityType: 'user', entityId: user.id });
