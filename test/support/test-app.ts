@@ -3,6 +3,7 @@ import { Clock, FixedClock, Role } from '@app/core';
 import { withDatabaseName } from '@app/database';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { buildAppConfig } from '../../apps/api/src/config/app-config';
@@ -30,7 +31,7 @@ export interface TestApp {
 }
 
 /** Each test file: its own database cloned from the migrated template, and the real app on it. */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: FixedClock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: FixedClock; logDestination?: DestinationStream } = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_ADMIN_URL!;
   const template = process.env.TEST_TEMPLATE_DATABASE!;
   const name = `${template}_t${randomBytes(5).toString('hex')}`;
@@ -50,7 +51,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     ...options.env,
   });
   const config = buildAppConfig(env, { databaseUrl, jwtSecret: 'test-secret-'.padEnd(48, 'x') });
-  const app = await createApp(config, {});
+  const app = await createApp(config, { logDestination: options.logDestination });
   if (options.clock) {
     // The clock is swapped after construction: services read it on every call.
     const clock = app.get(Clock) as Clock & { now(): Date };

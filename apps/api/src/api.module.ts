@@ -16,6 +16,7 @@ import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
 import { TrainingModule } from '@app/training';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AuditController } from './audit/audit.controller';
 import { CertificationController } from './certification/certification.controller';
 import { AppConfig } from './config/app-config';
@@ -24,6 +25,7 @@ import { MisconductReportsController } from './discipline/misconduct-reports.con
 import { HealthController } from './health/health.controller';
 import { EmploymentsController } from './hiring/employments.controller';
 import { HiringChecksController } from './hiring/hiring-checks.controller';
+import { FixedWindowThrottlerStorage } from './http/fixed-window-throttler-storage';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { configureRateLimits, defaultThrottle, THROTTLE_WINDOW_MS } from './http/throttling';
 import { IdentityController } from './identity/identity.controller';
@@ -34,38 +36,20 @@ import { PublicPageController } from './public/public-page.controller';
 import { CoursesController } from './training/courses.controller';
 import { TrainingCompletionsController } from './training/training-completions.controller';
 
-/** Paths that must never reach a log line in clear (DOMAIN.md "What is public": restricted). */
-const REDACTED_LOG_PATHS = [
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers.cookie',
-  '*.password',
-  '*.accessToken',
-  '*.key',
-  '*.dateOfBirth',
-  '*.ssnLast4',
-  '*.disclosures',
-];
-
 @Module({})
 export class ApiModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
     configureRateLimits(config.rateLimit);
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-            // The id Fastify assigned (echoed X-Request-Id or a fresh UUID): one id in logs, audit and response.
-            genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-            customProps: (req) => ({ requestId: (req as { id?: string }).id }),
-            autoLogging: { ignore: (req) => req.url === '/health/live' },
-          },
+        // Fastify logs the requests through `logger` (see http/logging.ts); Nest's logs go to the same logger.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: THROTTLE_WINDOW_MS, limit: defaultThrottle }],
+          storage: new FixedWindowThrottlerStorage(),
         }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: THROTTLE_WINDOW_MS, limit: defaultThrottle }] }),
         ScheduleModule.forRoot(),
         TerminusModule,
         ClockModule,

@@ -1,11 +1,13 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
 import { AppConfig } from './config/app-config';
+import { createRootLogger, RequestLogController } from './http/logging';
 import { generateRequestId } from './http/request-id';
+import { registerSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 import { registerCsvBodyParser } from './training/batch-body';
 
@@ -14,33 +16,28 @@ export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (used by main.ts and by every e2e test, so both run the same stack). */
-export async function createApp(config: AppConfig, options: { configure?: (module: ReturnType<typeof ApiModule.register>) => void } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { configure?: (module: ReturnType<typeof ApiModule.register>) => void; logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLogController(),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: generateRequestId,
     trustProxy: false,
     // Long path parameters reach the DTO validation (a 400 problem) instead of Fastify's bare 414.
     routerOptions: { maxParamLength: 1000 },
   });
-  const module = ApiModule.register(config);
+  const module = ApiModule.register(config, logger);
   options.configure?.(module);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // Not upgrade-insecure-requests: a plain-HTTP deployment on a LAN would lose its own assets.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', '/', 'assets/*path'] });
   app.useGlobalPipes(createValidationPipe());
   registerCsvBodyParser(app);

@@ -4,8 +4,8 @@ import type { IncomingMessage } from 'node:http';
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * Echo a caller's X-Request-Id when it is a sane token, else mint one. Stored on the raw
- * request too, so pino-http logs the same id Fastify and the audit log use.
+ * Echo a caller's X-Request-Id when it is a sane token, else mint one: the same id reaches
+ * the response header, every log line of the request and the audit log.
  */
 export function generateRequestId(raw: IncomingMessage): string {
   const given = raw.headers['x-request-id'];

@@ -1,0 +1,65 @@
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
+
+describe('FixedWindowThrottlerStorage', () => {
+  let now: number;
+  let storage: FixedWindowThrottlerStorage;
+  const hit = (key = 'client-a', limit = 3, blockDuration = 60_000, name = 'default') => storage.increment(key, 60_000, limit, blockDuration, name);
+
+  beforeEach(() => {
+    now = 1_000_000;
+    storage = new FixedWindowThrottlerStorage(() => now);
+  });
+  afterEach(() => storage.onModuleDestroy());
+
+  it('counts hits up to the limit, then blocks with Retry-After seconds', async () => {
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+    now += 10_500;
+    expect(await hit()).toEqual({ totalHits: 2, timeToExpire: 50, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await hit()).toMatchObject({ totalHits: 3, isBlocked: false });
+    expect(await hit()).toEqual({ totalHits: 4, timeToExpire: 50, isBlocked: true, timeToBlockExpire: 60 });
+  });
+
+  it('keeps a blocked client blocked for blockDuration, across the window end, then starts afresh', async () => {
+    for (let i = 0; i < 4; i++) await hit();
+    now += 59_999;
+    expect(await hit()).toMatchObject({ isBlocked: true, timeToBlockExpire: 1 });
+    now += 1; // the window has ended but the block (from the 4th hit at t0) ends now too
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+  });
+
+  it('blocks only until the window ends when there is no block duration', async () => {
+    for (let i = 0; i < 3; i++) await hit('client-a', 3, 0);
+    now += 20_000;
+    expect(await hit('client-a', 3, 0)).toEqual({ totalHits: 4, timeToExpire: 40, isBlocked: true, timeToBlockExpire: 40 });
+    now += 40_000;
+    expect(await hit('client-a', 3, 0)).toMatchObject({ totalHits: 1, isBlocked: false });
+  });
+
+  it('keeps clients and named throttlers apart', async () => {
+    for (let i = 0; i < 4; i++) await hit('client-a');
+    expect(await hit('client-b')).toMatchObject({ totalHits: 1, isBlocked: false });
+    expect(await hit('client-a', 3, 60_000, 'login')).toMatchObject({ totalHits: 1, isBlocked: false });
+    expect(await hit('client-a')).toMatchObject({ isBlocked: true });
+  });
+
+  it('costs the same at the millionth hit as at the first (no per-hit history)', async () => {
+    for (let i = 0; i < 1_000_000; i++) await hit('busy', 2_000_000);
+    expect(storage.size).toBe(1);
+    expect(await hit('busy', 2_000_000)).toMatchObject({ totalHits: 1_000_001, isBlocked: false });
+  });
+
+  it('evicts clients whose window and block have ended, and no others', async () => {
+    await hit('idle');
+    for (let i = 0; i < 4; i++) await hit('blocked', 3, 120_000);
+    now += 60_000;
+    await hit('active');
+    storage.evictExpired();
+    expect(storage.size).toBe(2);
+    now += 59_999;
+    storage.evictExpired();
+    expect(storage.size).toBe(2);
+    now += 1; // 'active' window and the 'blocked' block both end now
+    storage.evictExpired();
+    expect(storage.size).toBe(0);
+  });
+});
