@@ -27,6 +27,8 @@ import {
   dueForSettlement,
   historyOf,
   loadForHireability,
+  storedFromSnapshot,
+  StoredCertification,
   lockCertification,
   lockOrCreateCertification,
   saveTransition,
@@ -146,17 +148,12 @@ export class CertificationService {
    */
   async evaluateHireability(officerIds: string[], today: string): Promise<Map<string, HireabilityVerdict>> {
     const stored = await loadForHireability(this.dataSource.manager, [...new Set(officerIds)]);
-    const verdicts = new Map<string, HireabilityVerdict>();
-    for (const id of officerIds) {
-      const found = stored.get(id);
-      verdicts.set(
-        id,
-        found
-          ? hireabilityVerdict(found.state, found.facts, today)
-          : hireabilityVerdict(notCertifiedState(), { firstCertifiedOn: null, statusSince: null, everRelinquished: false }, today),
-      );
-    }
-    return verdicts;
+    return new Map(officerIds.map((id) => [id, verdictOf(stored.get(id), today)]));
+  }
+
+  /** The verdict from a `hireabilitySnapshotSql` value another context selected (null: never certified). */
+  verdictFromSnapshot(snapshot: unknown, today: string): HireabilityVerdict {
+    return verdictOf(storedFromSnapshot(snapshot), today);
   }
 
   /**
@@ -214,4 +211,10 @@ export class CertificationService {
   private context(today: IsoDate, dateOfBirth: IsoDate): CertificationContext {
     return { today, termYears: this.rules.termYears, expiryAlignment: this.rules.expiryAlignment, dateOfBirth };
   }
+}
+
+function verdictOf(stored: StoredCertification | undefined, today: string): HireabilityVerdict {
+  return stored
+    ? hireabilityVerdict(stored.state, stored.facts, today)
+    : hireabilityVerdict(notCertifiedState(), { firstCertifiedOn: null, statusSince: null, everRelinquished: false }, today);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isDecisionPending, sustainedFindingsOf } from './domain';
 import type { StoredCaseState } from './persistence/case.entity';
@@ -36,33 +37,45 @@ export class DisciplineFactsService {
     if (ids.length === 0) return facts;
 
     // One after the other: inside a transaction they share one connection (pg refuses overlapping queries there).
-    const cases = (await manager.query(
-      `SELECT officer_id, case_number, status, state FROM commission_case WHERE officer_id = ANY($1) ORDER BY opened_at, id`,
+    const cases = await preparedQuery<{ officer_id: string; case_number: string; status: CaseStatus; state: StoredCaseState }>(
+      manager,
+      'discipline-cases-of-officers',
+      `SELECT officer_id, case_number, status, state FROM commission_case WHERE officer_id = ANY($1::uuid[]) ORDER BY opened_at, id`,
       [ids],
-    )) as { officer_id: string; case_number: string; status: CaseStatus; state: StoredCaseState }[];
-    const sustainedReports = (await manager.query(
+    );
+    const sustainedReports = await preparedQuery<{ officer_id: string; sustained: number }>(
+      manager,
+      'discipline-sustained-reports-of-officers',
       `SELECT r.officer_id, count(*)::int AS sustained
          FROM misconduct_report r
          JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
-        WHERE r.officer_id = ANY($1) AND v.agency_finding = 'sustained'
+        WHERE r.officer_id = ANY($1::uuid[]) AND v.agency_finding = 'sustained'
         GROUP BY r.officer_id`,
       [ids],
-    )) as { officer_id: string; sustained: number }[];
-    const categoryByCode = await this.groundCategories(manager);
-    const categoryOf = (code: string) => categoryByCode.get(code) ?? 'other';
-
+    );
+    const categoryOf = await this.categoryLookup(manager);
     for (const row of sustainedReports) facts.get(row.officer_id)!.sustainedFindings += row.sustained;
-    for (const row of cases) {
-      const officer = facts.get(row.officer_id)!;
-      const state: Pick<CaseState, 'status' | 'decision' | 'appeal' | 'grounds'> = { ...row.state, status: row.status };
-      if (isCaseOpen(row.status)) officer.openCases += 1;
-      if (isDecisionPending(row.status)) officer.pendingDecision = true;
-      officer.sustainedFindings += sustainedFindingsOf(state);
-      const action = finalActionOf(state, row.case_number, categoryOf);
-      if (action) officer.finalActions.push(action);
-    }
-    for (const officer of facts.values()) officer.finalActions.sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+    for (const row of cases) addCase(facts.get(row.officer_id)!, row, categoryOf);
+    for (const officer of facts.values()) officer.finalActions.sort(byEffectiveDate);
     return facts;
+  }
+
+  /**
+   * One officer's facts from a `disciplineSnapshotSql` value another context selected in its
+   * own statement (one round trip), with the case numbers of the officer's cases by id.
+   */
+  async factsFromSnapshot(snapshot: unknown): Promise<{ facts: DisciplineFacts; caseNumbers: Map<string, string> }> {
+    const { cases, sustained } = (snapshot ?? { cases: [], sustained: 0 }) as DisciplineSnapshot;
+    const facts: DisciplineFacts = { openCases: 0, sustainedFindings: sustained, finalActions: [], pendingDecision: false };
+    const categoryOf = await this.categoryLookup();
+    for (const row of cases) addCase(facts, row, categoryOf);
+    facts.finalActions.sort(byEffectiveDate);
+    return { facts, caseNumbers: new Map(cases.map((row) => [row.id, row.case_number])) };
+  }
+
+  private async categoryLookup(manager: EntityManager = this.dataSource.manager): Promise<(code: string) => string> {
+    const categoryByCode = await this.groundCategories(manager);
+    return (code) => categoryByCode.get(code) ?? 'other';
   }
 
   private groundCategories(manager: EntityManager): Promise<Map<string, string>> {
@@ -74,3 +87,37 @@ export class DisciplineFactsService {
     return this.groundCategoriesOnce;
   }
 }
+
+interface CaseRow {
+  case_number: string;
+  status: CaseStatus;
+  state: StoredCaseState;
+}
+
+interface DisciplineSnapshot {
+  cases: (CaseRow & { id: string })[];
+  sustained: number;
+}
+
+/**
+ * One officer's cases (oldest first) and the count of agency-sustained report findings, as
+ * one JSON value: the same reads as `factsFor`, for another context to select alongside its
+ * own columns. `officerIdSql` is a column reference of the enclosing statement, never input.
+ */
+export const disciplineSnapshotSql = (officerIdSql: string) => `json_build_object(
+  'cases', coalesce((SELECT json_agg(json_build_object('id', k.id, 'case_number', k.case_number, 'status', k.status, 'state', k.state) ORDER BY k.opened_at, k.id)
+                       FROM commission_case k WHERE k.officer_id = ${officerIdSql}), '[]'::json),
+  'sustained', (SELECT count(*)::int FROM misconduct_report r
+                  JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
+                 WHERE r.officer_id = ${officerIdSql} AND v.agency_finding = 'sustained'))`;
+
+function addCase(officer: DisciplineFacts, row: CaseRow, categoryOf: (code: string) => string): void {
+  const state: Pick<CaseState, 'status' | 'decision' | 'appeal' | 'grounds'> = { ...row.state, status: row.status };
+  if (isCaseOpen(row.status)) officer.openCases += 1;
+  if (isDecisionPending(row.status)) officer.pendingDecision = true;
+  officer.sustainedFindings += sustainedFindingsOf(state);
+  const action = finalActionOf(state, row.case_number, categoryOf);
+  if (action) officer.finalActions.push(action);
+}
+
+const byEffectiveDate = (a: FinalAction, b: FinalAction) => a.effectiveOn.localeCompare(b.effectiveOn);

@@ -16,21 +16,25 @@ function fakes(fail: (postIds: string[]) => Error | null = () => null) {
     transaction: async (work: (manager: unknown) => Promise<unknown>) => {
       attempts++;
       let postIds: string[] = [];
-      const manager = {
-        query: async (_sql: string, params: unknown[]) => {
-          postIds = params.filter((p): p is string => typeof p === 'string' && p.startsWith('{"postId"')).map((p) => JSON.parse(p).postId);
+      // A transaction's manager: statements go to its connection (as named prepared statements).
+      const connection = {
+        query: async ({ values }: { name: string; text: string; values: unknown[] }) => {
+          postIds = values.filter((p): p is string => typeof p === 'string' && p.startsWith('{"postId"')).map((p) => JSON.parse(p).postId);
           const error = fail(postIds);
           if (error) throw error;
-          return [];
+          return { rows: [] };
         },
       };
+      const manager = { queryRunner: { isReleased: false, connect: async () => connection } };
       await new Promise((resolve) => setImmediate(resolve));
       const result = await work(manager);
       transactions.push(postIds);
       return result;
     },
   } as unknown as DataSource;
-  const audit = { record: async (_m: unknown, _a: unknown, record: { entityId: string }) => void audited.push(record.entityId) } as unknown as AuditService;
+  const audit = {
+    recordMany: async (_m: unknown, entries: { record: { entityId: string } }[]) => void audited.push(...entries.map((entry) => entry.record.entityId)),
+  } as unknown as AuditService;
   return { recorder: new HiringCheckRecorder(dataSource, audit), transactions, audited, attempts: () => attempts };
 }
 

@@ -69,14 +69,13 @@ export class HiringCheckRecorder {
   async writeIn(manager: EntityManager, checks: NewHiringCheck[]): Promise<string[]> {
     const ids = await insertHiringChecks(manager, checks);
     // Never the query itself: it holds a date of birth (restricted).
-    for (const [i, check] of checks.entries()) {
-      await this.audit.record(manager, check.actor, {
-        action: 'hiring_check.create',
-        entityType: 'hiring_check',
-        entityId: ids[i],
-        details: { byPostId: 'postId' in check.query, matchCount: check.matches.length },
-      });
-    }
+    await this.audit.recordMany(
+      manager,
+      checks.map((check, i) => ({
+        actor: check.actor,
+        record: { action: 'hiring_check.create', entityType: 'hiring_check', entityId: ids[i], details: { byPostId: 'postId' in check.query, matchCount: check.matches.length } },
+      })),
+    );
     return ids;
   }
 }

@@ -13,7 +13,7 @@ import { matchNames, NameMatch } from './domain/name-match';
 import { HiringCheckRecorder } from './hiring-check.recorder';
 import { findAgencyCheck, HiringCheckQuery, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
 import { findNameCandidates } from './persistence/name-candidates.query';
-import { caseNumbersOf, OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.query';
+import { OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.query';
 
 export type { HiringCheckQuery, StoredHiringCheck };
 
@@ -123,26 +123,24 @@ export class HiringChecksService {
     });
   }
 
-  /** Certification and discipline for all matches at once: a fixed number of queries however many match. */
-  private async answer(found: FoundOfficer[], today: IsoDate): Promise<HiringMatch[]> {
-    if (found.length === 0) return [];
-    const ids = found.map((f) => f.profile.officerId);
-    const [verdicts, facts] = await Promise.all([this.certification.evaluateHireability(ids, today), this.discipline.factsFor(ids)]);
-    const caseIds = [...verdicts.values()].flatMap((v) => v.reasons.map((r) => r.caseId).filter((c): c is string => !!c));
-    const caseNumbers = await caseNumbersOf(this.dataSource.manager, caseIds);
-    return found.map(({ profile, match }) => {
-      const discipline = facts.get(profile.officerId);
-      return hiringMatch({
-        postId: profile.postId,
-        name: displayName(profile),
-        matchScore: match.matchScore,
-        matchReasons: match.matchReasons,
-        matchedAlias: match.matchedName?.kind === 'alias' ? { firstName: match.matchedName.firstName, lastName: match.matchedName.lastName } : undefined,
-        verdict: verdicts.get(profile.officerId)!,
-        discipline: { openCases: discipline?.openCases ?? 0, sustainedFindings: discipline?.sustainedFindings ?? 0 },
-        employments: profile.employments,
-        caseNumbers,
-      });
-    });
+  /** Certification and discipline from the snapshots read with each profile: no further query. */
+  private answer(found: FoundOfficer[], today: IsoDate): Promise<HiringMatch[]> {
+    return Promise.all(
+      found.map(async ({ profile, match }) => {
+        const verdict = this.certification.verdictFromSnapshot(profile.certification, today);
+        const { facts, caseNumbers } = await this.discipline.factsFromSnapshot(profile.discipline);
+        return hiringMatch({
+          postId: profile.postId,
+          name: displayName(profile),
+          matchScore: match.matchScore,
+          matchReasons: match.matchReasons,
+          matchedAlias: match.matchedName?.kind === 'alias' ? { firstName: match.matchedName.firstName, lastName: match.matchedName.lastName } : undefined,
+          verdict,
+          discipline: { openCases: facts.openCases, sustainedFindings: facts.sustainedFindings },
+          employments: profile.employments,
+          caseNumbers,
+        });
+      }),
+    );
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CertificationService } from '@app/certification';
+import { CertificationService, HireabilityVerdict } from '@app/certification';
 import { Clock, NotFoundError, Page } from '@app/core';
-import { DisciplineFactsService } from '@app/discipline';
+import { DisciplineFacts, DisciplineFactsService } from '@app/discipline';
 import { displayName, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { csvRow } from './domain/csv';
 import { decodePublicCursor, encodePublicCursor, PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, publicNameQuery } from './domain/public-name-query';
-import { buildPublicOfficerRecord, CertificationFacts, PublicOfficerRecord } from './domain/public-record';
-import { agencyPeriodsOf, findListedOfficer, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
+import { buildPublicOfficerRecord, CertificationFacts, PublicAgencyPeriod, PublicOfficerRecord } from './domain/public-record';
+import { agencyPeriodsOf, findListedOfficerSnapshot, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
 
 export interface PublicSearchQuery {
   name: string;
@@ -51,9 +51,11 @@ export class PublicRecordsService {
 
   /** One officer; unknown and unlisted POST IDs are the same 404. */
   async get(postId: string): Promise<PublicOfficerRecord> {
-    const officer = await findListedOfficer(this.dataSource.manager, postId);
+    const officer = await findListedOfficerSnapshot(this.dataSource.manager, postId);
     if (!officer) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
-    return (await this.recordsOf([officer]))[0];
+    const verdict = this.certification.verdictFromSnapshot(officer.certification, this.clock.today());
+    const { facts } = await this.discipline.factsFromSnapshot(officer.discipline);
+    return this.recordOf(officer, verdict, facts, officer.agencies);
   }
 
   /**
@@ -83,18 +85,19 @@ export class PublicRecordsService {
       this.discipline.factsFor(ids),
       agencyPeriodsOf(this.dataSource.manager, ids),
     ]);
-    return officers.map((officer) => {
-      const verdict = verdicts.get(officer.id);
-      const certification: CertificationFacts = verdict
-        ? { status: verdict.status, firstCertifiedOn: verdict.firstCertifiedOn, issuedOn: verdict.issuedOn }
-        : { status: 'not_certified', firstCertifiedOn: null, issuedOn: null };
-      return buildPublicOfficerRecord({
-        postId: officer.postId,
-        name: displayName(officer),
-        certification,
-        discipline: facts.get(officer.id) ?? { finalActions: [], pendingDecision: false },
-        agencies: agencies.get(officer.id) ?? [],
-      });
+    return officers.map((officer) => this.recordOf(officer, verdicts.get(officer.id), facts.get(officer.id), agencies.get(officer.id) ?? []));
+  }
+
+  private recordOf(officer: ListedOfficerRow, verdict: HireabilityVerdict | undefined, discipline: DisciplineFacts | undefined, agencies: PublicAgencyPeriod[]): PublicOfficerRecord {
+    const certification: CertificationFacts = verdict
+      ? { status: verdict.status, firstCertifiedOn: verdict.firstCertifiedOn, issuedOn: verdict.issuedOn }
+      : { status: 'not_certified', firstCertifiedOn: null, issuedOn: null };
+    return buildPublicOfficerRecord({
+      postId: officer.postId,
+      name: displayName(officer),
+      certification,
+      discipline: discipline ?? { finalActions: [], pendingDecision: false },
+      agencies,
     });
   }
 }

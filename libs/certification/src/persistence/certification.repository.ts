@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '@app/database';
 import { certificationNotFound } from '../certification.service-errors';
 import type { CertificationHistoryEntry, CertificationState, CertificationStatus, HireabilityFacts } from '../domain';
 import { CertificationHistoryEntity } from './certification-history.entity';
@@ -122,6 +123,30 @@ interface HireabilityRow {
   ever_relinquished: boolean;
 }
 
+const HIREABILITY_SELECT = `
+  SELECT c.officer_id, c.status, c.issued_on, c.expires_on, c.first_certified_on, c.admin_suspension_reason,
+         c.status_before_suspension, c.suspension_case_id, c.suspension_ends_on, c.status_before_revocation, c.revocation_case_id,
+         (SELECT h.effective_on FROM certification_history h
+           WHERE h.officer_id = c.officer_id AND h.to_status = c.status AND h.from_status <> h.to_status
+           ORDER BY h.id DESC LIMIT 1) AS status_since,
+         EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = c.officer_id AND h.to_status = 'relinquished') AS ever_relinquished
+    FROM certification c`;
+
+const toStoredCertification = (r: HireabilityRow): StoredCertification => ({
+  state: {
+    status: r.status,
+    issuedOn: r.issued_on,
+    expiresOn: r.expires_on,
+    adminSuspensionReason: r.admin_suspension_reason,
+    statusBeforeSuspension: r.status_before_suspension,
+    suspensionCaseId: r.suspension_case_id,
+    suspensionEndsOn: r.suspension_ends_on,
+    statusBeforeRevocation: r.status_before_revocation,
+    revocationCaseId: r.revocation_case_id,
+  },
+  facts: { firstCertifiedOn: r.first_certified_on, statusSince: r.status_since, everRelinquished: r.ever_relinquished },
+});
+
 /**
  * State and history facts of many certifications in one query (no lock). `status_since`
  * is the last change INTO the recorded status: a row that kept the status (a renewal, a
@@ -129,35 +154,21 @@ interface HireabilityRow {
  */
 export async function loadForHireability(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, StoredCertification>> {
   if (officerIds.length === 0) return new Map();
-  const rows = (await manager.query(
-    `SELECT c.officer_id, c.status, c.issued_on, c.expires_on, c.first_certified_on, c.admin_suspension_reason,
-            c.status_before_suspension, c.suspension_case_id, c.suspension_ends_on, c.status_before_revocation, c.revocation_case_id,
-            (SELECT h.effective_on FROM certification_history h
-              WHERE h.officer_id = c.officer_id AND h.to_status = c.status AND h.from_status <> h.to_status
-              ORDER BY h.id DESC LIMIT 1) AS status_since,
-            EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = c.officer_id AND h.to_status = 'relinquished') AS ever_relinquished
-       FROM certification c WHERE c.officer_id = ANY($1::uuid[])`,
-    [officerIds],
-  )) as HireabilityRow[];
-  return new Map(
-    rows.map((r) => [
-      r.officer_id,
-      {
-        state: {
-          status: r.status,
-          issuedOn: r.issued_on,
-          expiresOn: r.expires_on,
-          adminSuspensionReason: r.admin_suspension_reason,
-          statusBeforeSuspension: r.status_before_suspension,
-          suspensionCaseId: r.suspension_case_id,
-          suspensionEndsOn: r.suspension_ends_on,
-          statusBeforeRevocation: r.status_before_revocation,
-          revocationCaseId: r.revocation_case_id,
-        },
-        facts: { firstCertifiedOn: r.first_certified_on, statusSince: r.status_since, everRelinquished: r.ever_relinquished },
-      },
-    ]),
-  );
+  const rows = await preparedQuery<HireabilityRow>(manager, 'certification-hireability', `${HIREABILITY_SELECT} WHERE c.officer_id = ANY($1::uuid[])`, [officerIds]);
+  return new Map(rows.map((r) => [r.officer_id, toStoredCertification(r)]));
+}
+
+/**
+ * The same facts for one officer as a single JSON value (null without a certification row),
+ * for another context to select alongside its own columns: a hiring check or a public page
+ * then costs one round trip, which on this machine is most of a request's time.
+ * `officerIdSql` is a column reference of the enclosing statement, never user input.
+ * Read it back with `CertificationService.verdictFromSnapshot`. Dates in JSON are YYYY-MM-DD.
+ */
+export const hireabilitySnapshotSql = (officerIdSql: string) => `(SELECT row_to_json(h) FROM (${HIREABILITY_SELECT} WHERE c.officer_id = ${officerIdSql}) h)`;
+
+export function storedFromSnapshot(snapshot: unknown): StoredCertification | undefined {
+  return snapshot ? toStoredCertification(snapshot as HireabilityRow) : undefined;
 }
 
 /** Certifications that time has changed by `today` and no one recorded yet, in pages by officer id. */

@@ -1,4 +1,5 @@
 import type { Actor } from '@app/core';
+import { preparedQuery } from '@app/database';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { HiringMatch } from '../domain/hiring-answer';
@@ -71,7 +72,10 @@ export async function insertHiringChecks(manager: EntityManager, checks: readonl
     params.push(...values);
     return `($${first}::uuid, $${first + 1}::uuid, $${first + 2}, $${first + 3}, $${first + 4}::timestamptz, $${first + 5}, $${first + 6}::jsonb, $${first + 7}::jsonb, $${first + 8}::uuid[], $${first + 9})`;
   });
-  await manager.query(
+  // Named per batch size (at most the recorder's 25): planned once per connection.
+  await preparedQuery(
+    manager,
+    `hiring-check-insert-${checks.length}`,
     `INSERT INTO hiring_check (id, agency_id, actor_kind, actor_id, checked_at, query_kind, query, answer, matched_officer_ids, request_id)
      VALUES ${rows.join(', ')}`,
     params,

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { EmploymentFact } from '../domain/hiring-answer';
+import { hireabilitySnapshotSql } from '@app/certification';
 import { preparedQuery } from '@app/database';
+import { disciplineSnapshotSql } from '@app/discipline';
 
 /** What a hiring check shows about a matched officer besides certification and discipline. */
 export interface OfficerProfile {
@@ -12,6 +14,9 @@ export interface OfficerProfile {
   suffix: string | null;
   /** Oldest first. */
   employments: EmploymentFact[];
+  /** Snapshots selected with the profile (one round trip); read back by their own contexts' services. */
+  certification: unknown;
+  discipline: unknown;
 }
 
 interface ProfileRow {
@@ -22,16 +27,21 @@ interface ProfileRow {
   last_name: string;
   suffix: string | null;
   employments: EmploymentFact[];
+  certification: unknown;
+  discipline: unknown;
 }
 
-// One round trip: the officer and its whole employment history (dates come out of json as YYYY-MM-DD).
+// One round trip: the officer, its whole employment history (dates come out of json as
+// YYYY-MM-DD), and the certification and discipline snapshots (fragments owned by those contexts).
 const PROFILE_COLUMNS = `
   o.id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix,
   coalesce((SELECT json_agg(json_build_object('agency', a.name, 'startDate', e.start_date, 'endDate', e.end_date,
                                               'separationNature', e.separation_nature, 'underInvestigation', e.under_investigation)
                             ORDER BY e.start_date, e.created_at)
               FROM employment e JOIN organization a ON a.id = e.agency_id
-             WHERE e.officer_id = o.id), '[]'::json) AS employments`;
+             WHERE e.officer_id = o.id), '[]'::json) AS employments,
+  ${hireabilitySnapshotSql('o.id')} AS certification,
+  ${disciplineSnapshotSql('o.id')} AS discipline`;
 
 const toProfile = (row: ProfileRow): OfficerProfile => ({
   officerId: row.id,
@@ -41,6 +51,8 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
   lastName: row.last_name,
   suffix: row.suffix,
   employments: row.employments,
+  certification: row.certification,
+  discipline: row.discipline,
 });
 
 export async function profileByPostId(manager: EntityManager, postId: string): Promise<OfficerProfile | null> {
@@ -55,12 +67,12 @@ export async function profilesByIds(manager: EntityManager, officerIds: readonly
 }
 
 /**
- * Case ids of revocations and suspensions → case numbers. Read here rather than through
- * @app/discipline because its facts service exposes no such lookup yet; the table is
- * discipline's and read-only to us.
+ * Case ids of revocations and suspensions → case numbers, for a refused hire. Read here
+ * rather than through @app/discipline because its facts service exposes no such lookup; the
+ * table is discipline's and read-only to us.
  */
 export async function caseNumbersOf(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, string>> {
   if (caseIds.length === 0) return new Map();
-  const rows = (await manager.query(`SELECT id, case_number FROM commission_case WHERE id = ANY($1::uuid[])`, [caseIds])) as { id: string; case_number: string }[];
+  const rows = await preparedQuery<{ id: string; case_number: string }>(manager, 'hiring-case-numbers', `SELECT id, case_number FROM commission_case WHERE id = ANY($1::uuid[])`, [caseIds]);
   return new Map(rows.map((row) => [row.id, row.case_number]));
 }

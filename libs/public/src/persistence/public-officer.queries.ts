@@ -1,4 +1,7 @@
 import type { IsoDate } from '@app/core';
+import { hireabilitySnapshotSql } from '@app/certification';
+import { preparedQuery } from '@app/database';
+import { disciplineSnapshotSql } from '@app/discipline';
 import { EntityManager } from 'typeorm';
 import type { PublicAgencyPeriod } from '../domain/public-record';
 import type { PublicSearchCursor } from '../domain/public-name-query';
@@ -86,10 +89,32 @@ export async function searchListedOfficers(
   return rows.map((r) => ({ ...toRow(r), rank: r.rank }));
 }
 
-/** The listed officer with this POST ID, or null (unknown and unlisted read the same). */
-export async function findListedOfficer(manager: EntityManager, postId: string): Promise<ListedOfficerRow | null> {
-  const rows = (await manager.query(`SELECT ${PUBLIC_COLUMNS} FROM officer o WHERE o.post_id = $1 AND ${LISTED}`, [postId])) as RawOfficer[];
-  return rows.length ? toRow(rows[0]) : null;
+/** A listed officer with everything its public record is built from, read in one statement. */
+export interface ListedOfficerSnapshot extends ListedOfficerRow {
+  certification: unknown;
+  discipline: unknown;
+  agencies: PublicAgencyPeriod[];
+}
+
+/**
+ * The listed officer with this POST ID and, in the same statement, its certification and
+ * discipline snapshots (SQL fragments owned by those contexts) and its agencies: one round
+ * trip per public page. Null when unknown or unlisted (read the same).
+ */
+export async function findListedOfficerSnapshot(manager: EntityManager, postId: string): Promise<ListedOfficerSnapshot | null> {
+  const [row] = await preparedQuery<RawOfficer & { certification: unknown; discipline: unknown; agencies: PublicAgencyPeriod[] }>(
+    manager,
+    'public-listed-officer-snapshot',
+    `SELECT ${PUBLIC_COLUMNS},
+            ${hireabilitySnapshotSql('o.id')} AS certification,
+            ${disciplineSnapshotSql('o.id')} AS discipline,
+            coalesce((SELECT json_agg(json_build_object('name', org.name, 'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
+                        FROM employment e JOIN organization org ON org.id = e.agency_id
+                       WHERE e.officer_id = o.id), '[]'::json) AS agencies
+       FROM officer o WHERE o.post_id = $1 AND ${LISTED}`,
+    [postId],
+  );
+  return row ? { ...toRow(row), certification: row.certification, discipline: row.discipline, agencies: row.agencies } : null;
 }
 
 /**
@@ -111,13 +136,15 @@ export async function officersWithFinalCases(manager: EntityManager, afterPostId
 export async function agencyPeriodsOf(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, PublicAgencyPeriod[]>> {
   const periods = new Map<string, PublicAgencyPeriod[]>(officerIds.map((id) => [id, []]));
   if (officerIds.length === 0) return periods;
-  const rows = (await manager.query(
+  const rows = await preparedQuery<{ officer_id: string; name: string; start_date: IsoDate; end_date: IsoDate | null }>(
+    manager,
+    'public-agency-periods',
     `SELECT e.officer_id, org.name, e.start_date, e.end_date
        FROM employment e JOIN organization org ON org.id = e.agency_id
       WHERE e.officer_id = ANY($1::uuid[])
       ORDER BY e.start_date, e.id`,
     [officerIds],
-  )) as { officer_id: string; name: string; start_date: IsoDate; end_date: IsoDate | null }[];
+  );
   for (const row of rows) periods.get(row.officer_id)?.push({ name: row.name, startDate: row.start_date, endDate: row.end_date });
   return periods;
 }
