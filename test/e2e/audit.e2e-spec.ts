@@ -27,6 +27,34 @@ describe('audit log (e2e)', () => {
     expect(result.body.entries).toBe(rows[0].n);
   });
 
+  it('should keep the chain valid when batched writers (hiring checks, several entries per transaction) race single writers', async () => {
+    const agency = await t.createOrganization('agency');
+    const hiring = await t.userToken(agency.id, ['agency_hiring']);
+    const before = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n as number;
+    const checks = Array.from({ length: 60 }, (_, i) =>
+      t.http().post('/api/v1/hiring-checks').set(bearer(hiring)).send({ postId: `MA-${String(900000 + i).padStart(6, '0')}` }),
+    );
+    const organizations = Array.from({ length: 20 }, (_, i) =>
+      t.http().post('/api/v1/organizations').set(bearer(admin)).send({ type: 'academy', name: `Race ${i}`, code: `RACE${i}` }),
+    );
+    const responses = await Promise.all([...checks, ...organizations]);
+    expect(responses.map((r) => r.status)).toEqual(Array(80).fill(201));
+    const result = await verify();
+    expect(result.body).toMatchObject({ valid: true });
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n, max(seq)::int AS max,
+              count(*) FILTER (WHERE action = 'hiring_check.create' AND seq > $1)::int AS checks,
+              count(*) FILTER (WHERE action = 'organization.create' AND seq > $1)::int AS organizations
+         FROM audit_log`,
+      [before],
+    );
+    expect(rows[0]).toMatchObject({ checks: 60, organizations: 20 });
+    expect(rows[0].n).toBe(rows[0].max);
+    // The race was real: some checks were committed together (a batch's entries share one timestamp).
+    const batches = await t.db.query(`SELECT count(*)::int AS size FROM audit_log WHERE action = 'hiring_check.create' AND seq > $1 GROUP BY at`, [before]);
+    expect(Math.max(...batches.rows.map((row) => row.size as number))).toBeGreaterThan(1);
+  });
+
   it('should list entries for one entity', async () => {
     const created = await t.http().post('/api/v1/organizations').set(bearer(admin)).send({ type: 'academy', name: 'Listed', code: 'LISTED' });
     const list = await t.http().get(`/api/v1/audit?entityType=organization&entityId=${created.body.id}`).set(bearer(admin));

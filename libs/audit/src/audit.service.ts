@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, Page } from '@app/core';
-import { preparedQuery } from '@app/database';
+import { preparedQuery, statementsInOneRoundTrip } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { chainHash, ChainCheck, ChainedFields, ChainVerifier, GENESIS_HASH } from './domain/hash-chain';
 import { AuditEntryEntity } from './persistence/audit-entry.entity';
@@ -16,6 +16,7 @@ export interface AuditRecord {
 
 /** Any constant: one chain head, serialised across all writers until their commit. */
 const AUDIT_CHAIN_LOCK = 7_007_007;
+const LOCK_AND_READ_HEAD = `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
 const VERIFY_BATCH = 5_000;
 const INSERT_COLUMNS = ['seq', 'at', 'actor_kind', 'actor_id', 'organization_id', 'action', 'entity_type', 'entity_id', 'request_id', 'details', 'prev_hash', 'hash'];
 const MAX_NAMED_BATCH = 25;
@@ -43,8 +44,8 @@ export class AuditService {
    */
   async recordMany(manager: EntityManager, entries: readonly { actor: Actor | null; record: AuditRecord }[]): Promise<void> {
     if (entries.length === 0) return;
-    await preparedQuery(manager, 'audit-chain-lock', 'SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [head] = await preparedQuery<{ seq: string; hash: string }>(manager, 'audit-chain-head', 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1', []);
+    // The lock, then the head read with a snapshot taken after the lock is held: two statements, one round trip.
+    const [, [head]] = await statementsInOneRoundTrip<[unknown[], { seq: string; hash: string }[]]>(manager, LOCK_AND_READ_HEAD);
     const at = this.clock.now().toISOString();
     let seq = head ? Number(head.seq) : 0;
     let prevHash = head?.hash ?? GENESIS_HASH;

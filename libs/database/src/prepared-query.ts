@@ -19,3 +19,17 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
   const result = await pool.query({ name, text, values });
   return result.rows as T[];
 }
+
+/**
+ * Several parameterless statements in one round trip (PostgreSQL's simple query protocol),
+ * inside the manager's transaction; one array of rows per statement. Each statement still
+ * takes its own snapshot under READ COMMITTED, so a lock taken by the first is in force when
+ * the second reads. Constant SQL only: there are no parameters to bind.
+ */
+export async function statementsInOneRoundTrip<T extends unknown[][]>(manager: EntityManager, text: string): Promise<T> {
+  const runner = manager.queryRunner as (EntityManager['queryRunner'] & { connect(): Promise<PoolClient> }) | undefined;
+  if (!runner || runner.isReleased || !runner.isTransactionActive) throw new Error('statementsInOneRoundTrip needs a transaction');
+  const client = await runner.connect();
+  const results = (await client.query(text)) as unknown as { rows: unknown[] }[] | { rows: unknown[] };
+  return (Array.isArray(results) ? results : [results]).map((result) => result.rows) as T;
+}
