@@ -26,7 +26,7 @@ interface Completion {
 }
 
 async function main(): Promise<void> {
-  const { app, runtime, url } = await startBenchApp();
+  const { runtime, url, stop } = await startBenchApp();
   const owner = new Pool({ connectionString: runtime.config.database.url, max: 2 });
   try {
     const api = await apiClient(url);
@@ -104,8 +104,7 @@ async function main(): Promise<void> {
     say(`ratio (b)/(a) = ${(csv / copy).toFixed(2)}, (c)/(a) = ${(json / copy).toFixed(2)} (target >= 0.25)`);
   } finally {
     await owner.end();
-    await app.close();
-    await runtime.embedded?.stop();
+    await stop();
   }
 }
 

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const seconds = Number(process.env.SECONDS ?? 15);
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
-  const { app, runtime, url } = await startBenchApp();
+  const { runtime, url, stop } = await startBenchApp();
   const owner = new Pool({ connectionString: runtime.config.database.url, max: 2 });
   const pool = new Pool({ connectionString: runtime.config.database.url, max: 10 });
   const bare = Fastify();
@@ -90,8 +90,7 @@ async function main(): Promise<void> {
     await bare.close();
     await pool.end();
     await owner.end();
-    await app.close();
-    await runtime.embedded?.stop();
+    await stop();
   }
 }
 

@@ -10,7 +10,7 @@ import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, loadTest, printRow, startBench
 async function main(): Promise<void> {
   const connections = Number(process.env.CONNECTIONS ?? 50);
   const seconds = Number(process.env.SECONDS ?? 10);
-  const { app, runtime, url } = await startBenchApp();
+  const { runtime, url, stop } = await startBenchApp();
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -43,8 +43,7 @@ async function main(): Promise<void> {
 
   await bare.close();
   await pool.end();
-  await app.close();
-  await runtime.embedded?.stop();
+  await stop();
 }
 
 main().catch((error) => {

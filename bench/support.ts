@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,15 @@ export const BENCH_ADMIN_EMAIL = 'bench-admin@commission.local';
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1';
 
 /** The real service in-process, on DATABASE_URL or a fresh embedded PostgreSQL; throttling lifted, logs at warn. */
-export async function startBenchApp(env: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; runtime: Runtime; url: string }> {
+export interface BenchApp {
+  app: NestFastifyApplication;
+  runtime: Runtime;
+  url: string;
+  /** Closes the app, stops the embedded PostgreSQL and deletes its temporary data directory. */
+  stop(): Promise<void>;
+}
+
+export async function startBenchApp(env: Record<string, string> = {}): Promise<BenchApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'post-registry-bench-'));
   const parsed = validateEnvironment({
     ...process.env,
@@ -29,7 +37,12 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<{
   const runtime = await prepareRuntime(parsed, () => undefined);
   const app = await createApp(runtime.config);
   await app.listen(0, '127.0.0.1');
-  return { app, runtime, url: await app.getUrl() };
+  const stop = async () => {
+    await app.close();
+    await runtime.embedded?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app, runtime, url: await app.getUrl(), stop };
 }
 
 export interface LoadResult {

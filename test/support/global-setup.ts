@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'post-registry-test-'));
     const embedded = await startEmbeddedPostgres({ dataDir, persistent: false });
-    (globalThis as { __embeddedPostgres?: unknown }).__embeddedPostgres = embedded;
+    Object.assign(globalThis, { __embeddedPostgres: embedded, __embeddedDataDir: dataDir });
     adminUrl = embedded.adminUrl;
   }
   const template = `post_registry_tpl_${randomBytes(4).toString('hex')}`;

@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 
-/** Drops the template and any test database a crashed file left behind, then stops the embedded server. */
+/** Drops the template and any test database a crashed file left behind, then stops the embedded server and removes its directory. */
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env.TEST_ADMIN_URL;
   const template = process.env.TEST_TEMPLATE_DATABASE;
@@ -17,6 +18,8 @@ export default async function globalTeardown(): Promise<void> {
       await client.end();
     }
   }
-  const embedded = (globalThis as { __embeddedPostgres?: { stop(): Promise<void> } }).__embeddedPostgres;
+  const { __embeddedPostgres: embedded, __embeddedDataDir: dataDir } = globalThis as { __embeddedPostgres?: { stop(): Promise<void> }; __embeddedDataDir?: string };
   await embedded?.stop();
+  // The cluster is gone with stop() (persistent: false); the directory still holds its password file.
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
