@@ -8,8 +8,8 @@ async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
   // The application's modules (~1.5 s of loading on 2 cores) load while the embedded
   // PostgreSQL boots, instead of before it: issue 2's "healthy in under 3 seconds".
-  // (require, not import(): this package compiles to CommonJS, where import() of a relative
-  // path must name the emitted .js file, which the tests running the .ts sources lack.)
+  // (require: the build emits CommonJS, and TypeScript's nodenext resolution would want a
+  // relative import() to name the emitted .js file.)
   let application: Promise<typeof import('./create-app')> | undefined;
   const loadApplication = () => (application ??= Promise.resolve().then(() => require('./create-app') as typeof import('./create-app')));
   const { config, embedded } = await prepareRuntime(env, say, { whileDatabaseStarts: loadApplication });
