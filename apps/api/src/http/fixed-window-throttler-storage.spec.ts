@@ -42,10 +42,11 @@ describe('FixedWindowThrottlerStorage', () => {
     expect(await hit('client-a')).toMatchObject({ isBlocked: true });
   });
 
-  it('costs the same at the millionth hit as at the first (no per-hit history)', async () => {
-    for (let i = 0; i < 1_000_000; i++) await hit('busy', 2_000_000);
+  it('keeps no per-hit history: 200,000 hits from one client are one counter', async () => {
+    // The default storage filtered a list of every hit on each request: this loop was quadratic there.
+    for (let i = 0; i < 200_000; i++) await hit('busy', 1_000_000);
     expect(storage.size).toBe(1);
-    expect(await hit('busy', 2_000_000)).toMatchObject({ totalHits: 1_000_001, isBlocked: false });
+    expect(await hit('busy', 1_000_000)).toMatchObject({ totalHits: 200_001, isBlocked: false });
   });
 
   it('evicts clients whose window and block have ended, and no others', async () => {
