@@ -76,14 +76,14 @@ async function main(): Promise<void> {
     const ratio = (x: LoadResult) => x.requestsPerSecond / a.requestsPerSecond;
     log('');
     log(`(b)/(a) = ${ratio(b).toFixed(2)} (target >= 0.35), p99 ${b.p99} ms (target < 50)  ${ratio(b) >= 0.35 && b.p99 < 50 ? 'MET' : 'NOT MET'}`);
-    log(`(c) p95 ~ ${c.p95?.toFixed(1)} ms (mean of p90 and p97.5; target < 30)  ${(c.p95 ?? Infinity) < 30 ? 'MET' : 'NOT MET'}`);
+    log(`(c) p95 between p90 ${c.p90} ms and p97.5 ${c.p97_5} ms (target < 30)  ${p95Verdict(c, 30)}`);
     if (d) log(`(d)/(a) = ${ratio(d).toFixed(2)} (target >= 0.50)  ${ratio(d) >= 0.5 ? 'MET' : 'NOT MET'}`);
     // The same checks one at a time: what a single clerk waits, without the queueing of 50 connections.
     log('');
     printRow('(b) one connection', await loadTest({ ...targets[1][1], connections: 1 }));
     const single = await loadTest({ ...targets[2][1], connections: 1 });
     printRow('(c) one connection', single);
-    log(`(c) one connection: p95 ~ ${single.p95?.toFixed(1)} ms`);
+    log(`(c) one connection: p95 between p90 ${single.p90} ms and p97.5 ${single.p97_5} ms`);
     const stored = await owner.query(`SELECT count(*)::int AS n FROM hiring_check`);
     log(`hiring checks stored (and audited) during the run: ${stored.rows[0].n.toLocaleString('en-US')}`);
   } finally {
@@ -92,6 +92,13 @@ async function main(): Promise<void> {
     await owner.end();
     await stop();
   }
+}
+
+/** autocannon has no p95: the verdict is certain only when both neighbours agree. */
+function p95Verdict(result: LoadResult, limitMs: number): string {
+  if (result.p97_5 < limitMs) return 'MET';
+  if (result.p90 >= limitMs) return 'NOT MET';
+  return 'UNDECIDED (p90 below, p97.5 above the limit)';
 }
 
 async function agencyToken(url: string): Promise<string> {
