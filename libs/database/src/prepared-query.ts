@@ -10,8 +10,8 @@ import type { EntityManager } from 'typeorm';
  * connection is used. `name` must always go with the same `text`.
  */
 export async function preparedQuery<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const runner = manager.queryRunner as (EntityManager['queryRunner'] & { connect(): Promise<PoolClient> }) | undefined;
-  if (runner && !runner.isReleased) {
+  const runner = connectedRunner(manager);
+  if (runner) {
     const client = await runner.connect();
     return (await client.query({ name, text, values })).rows as T[];
   }
@@ -27,9 +27,15 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
  * the second reads. Constant SQL only: there are no parameters to bind.
  */
 export async function statementsInOneRoundTrip<T extends unknown[][]>(manager: EntityManager, text: string): Promise<T> {
-  const runner = manager.queryRunner as (EntityManager['queryRunner'] & { connect(): Promise<PoolClient> }) | undefined;
-  if (!runner || runner.isReleased || !runner.isTransactionActive) throw new Error('statementsInOneRoundTrip needs a transaction');
+  const runner = connectedRunner(manager);
+  if (!runner?.isTransactionActive) throw new Error('statementsInOneRoundTrip needs a transaction');
   const client = await runner.connect();
   const results = (await client.query(text)) as unknown as { rows: unknown[] }[] | { rows: unknown[] };
   return (Array.isArray(results) ? results : [results]).map((result) => result.rows) as T;
+}
+
+/** The manager's own query runner (a transaction's), whose `connect()` yields its pg client; none for the shared manager. */
+function connectedRunner(manager: EntityManager) {
+  const runner = manager.queryRunner as (NonNullable<EntityManager['queryRunner']> & { connect(): Promise<PoolClient> }) | undefined;
+  return runner && !runner.isReleased ? runner : undefined;
 }

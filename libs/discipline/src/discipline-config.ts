@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CaseClockConfig, ReportDeadlineConfig } from './domain';
 
-interface DueProcessSettings {
+/** `dueProcess` of the app configuration (API.md's due-process variables). */
+export interface DueProcessSettings {
   noticeMinDays: number;
   appealWindowDays: number;
   interimHearingRequestDays: number;

@@ -10,3 +10,4 @@ export type { OpenCaseCommand } from './cases/case-opening';
 export type { CaseView, CaseTimelineEntry, CaseOutcome, ReportingAgencyCaseView } from './cases/case-views';
 export type { CertificationChange } from './persistence/case-event.entity';
 export { GroundEntity } from './persistence/ground.entity';
+export type { DueProcessSettings } from './discipline-config';

@@ -1,4 +1,5 @@
-import { DatabaseSettings } from '@app/database';
+import type { DatabaseSettings } from '@app/database';
+import type { DueProcessSettings } from '@app/discipline';
 import { EnvironmentVariables } from './environment';
 
 /**
@@ -15,14 +16,7 @@ export interface AppConfig {
   commissionName: string;
   jurisdiction: string;
   certification: { termYears: number; expiryAlignment: 'birth_month' | 'none'; inServiceHoursPerYear: number; minAge: number };
-  dueProcess: {
-    noticeMinDays: number;
-    appealWindowDays: number;
-    interimHearingRequestDays: number;
-    interimHearingMaxDays: number;
-    reportDeadlineBusinessDays: number;
-    holidays: string[];
-  };
+  dueProcess: DueProcessSettings;
   rateLimit: { perMinute: number; loginPerMinute: number; publicPerMinute: number };
   logLevel: string;
 }

@@ -10,6 +10,5 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function generateRequestId(raw: IncomingMessage): string {
   const given = raw.headers['x-request-id'];
   const id = typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
-  (raw as IncomingMessage & { id?: string }).id = id;
   return id;
 }
