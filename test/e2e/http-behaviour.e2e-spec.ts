@@ -1,3 +1,4 @@
+import { securityHeaders } from '../../apps/api/src/http/security-headers';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 describe('HTTP behaviour (e2e)', () => {
@@ -90,6 +91,12 @@ describe('HTTP behaviour (e2e)', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['strict-transport-security']).toBeDefined();
+    // Computed once by helmet at start-up: every response carries all of them, errors included.
+    const expected = Object.fromEntries(Object.entries(securityHeaders()).map(([name, value]) => [name.toLowerCase(), value]));
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(10);
+    for (const reply of [response, await t.http().get('/api/v1/no-such-route'), await t.http().get('/api/v1/me')]) {
+      expect(reply.headers).toMatchObject(expected);
+    }
   });
 
   it('should report readiness and liveness', async () => {
@@ -105,5 +112,8 @@ describe('HTTP behaviour (e2e)', () => {
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/organizations', '/api/v1/audit/verify']));
     expect((await t.http().get('/docs')).status).toBe(200);
+    // A path's POST ID is documented once, with the pattern its pipe enforces.
+    const postIdParameters = response.body.paths['/api/v1/public/officers/{postId}'].get.parameters.filter((p: { name: string }) => p.name === 'postId');
+    expect(postIdParameters).toEqual([expect.objectContaining({ in: 'path', required: true, schema: expect.objectContaining({ type: 'string', pattern: '^[A-Z]{2}-[0-9]{6,}$' }) })]);
   });
 });

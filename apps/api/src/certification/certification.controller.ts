@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import { CertificationService } from '@app/certification';
 import type { Actor } from '@app/core';
-import { PostIdParamDto } from '../common/post-id-param.dto';
+import { PostIdParam } from '../common/post-id-param';
 import { CertificationTransitionDto, CertifyDto } from './dto/certification-request.dto';
 import { CertificationResponse, CertifiedResponse, toCertificationResponse, toCertifiedResponse } from './dto/certification-response.dto';
 
@@ -16,7 +16,7 @@ export class CertificationController {
   /** Initial certification or a new term (c. 6E §4(f)(1)); 422 lists every unmet requirement at once. */
   @Roles('commission_adjudicator')
   @Post()
-  async certify(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto, @Body() body: CertifyDto): Promise<CertifiedResponse> {
+  async certify(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Body() body: CertifyDto): Promise<CertifiedResponse> {
     return toCertifiedResponse(await this.certification.certify(actor, postId, body));
   }
 
@@ -24,7 +24,7 @@ export class CertificationController {
   @Roles('commission_adjudicator')
   @Post('renewal')
   @HttpCode(200)
-  async renew(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto): Promise<CertificationResponse> {
+  async renew(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<CertificationResponse> {
     return toCertificationResponse(await this.certification.renew(actor, postId));
   }
 
@@ -34,7 +34,7 @@ export class CertificationController {
   @HttpCode(200)
   async transition(
     @CurrentActor() actor: Actor,
-    @Param() { postId }: PostIdParamDto,
+    @PostIdParam() postId: string,
     @Body() body: CertificationTransitionDto,
   ): Promise<CertificationResponse> {
     return toCertificationResponse(await this.certification.transition(actor, postId, body));
@@ -43,7 +43,7 @@ export class CertificationController {
   /** Commission roles; an agency that employs or employed the officer. Anyone else: the same 404 as an unknown POST ID. */
   @AnyAuthenticated()
   @Get()
-  async get(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto): Promise<CertificationResponse> {
+  async get(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<CertificationResponse> {
     return toCertificationResponse(await this.certification.get(actor, postId));
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiresService } from '@app/hiring';
 import { ApiIdempotencyKey } from '../common/idempotency-key';
-import { PostIdParamDto } from '../common/post-id-param.dto';
+import { PostIdParam } from '../common/post-id-param';
 import { CreateEmploymentDto, EmploymentResponse, toEmploymentResponse, toHireCommand } from './dto/employment.dto';
 
 @ApiTags('employment')
@@ -22,7 +22,7 @@ export class EmploymentsController {
   @ApiIdempotencyKey()
   async hire(
     @CurrentActor() actor: Actor,
-    @Param() { postId }: PostIdParamDto,
+    @PostIdParam() postId: string,
     @Body() body: CreateEmploymentDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<EmploymentResponse> {

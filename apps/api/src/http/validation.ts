@@ -10,6 +10,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** The 400 of every refused request body, query or path parameter. */
+export const invalidRequest = (errors: { field: string; message: string }[]) =>
+  new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', errors);
+
 /** Unknown fields are a 400, not silently dropped (DESIGN.md rule 7). */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -18,7 +22,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) =>
-      new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => invalidRequest(flattenValidationErrors(errors)),
   });
 }

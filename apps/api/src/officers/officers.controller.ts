@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { OfficerRecordsService, OfficersService } from '@app/officers';
 import { ApiIdempotencyKey } from '../common/idempotency-key';
-import { PostIdParamDto } from '../common/post-id-param.dto';
+import { PostIdParam } from '../common/post-id-param';
 import { CreateOfficerDto, CreateOfficerQueryDto, SearchOfficersDto } from './dto/officer-request.dto';
 import {
   OfficerIdentityResponse,
@@ -55,7 +55,7 @@ export class OfficersController {
    */
   @AnyAuthenticated()
   @Get(':postId')
-  async get(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto): Promise<OfficerRecordResponse> {
+  async get(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<OfficerRecordResponse> {
     return toOfficerRecordResponse(await this.records.getRecord(actor, postId));
   }
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '@app/auth';
 import { PublicRecordsService } from '@app/public';
-import { PostIdParamDto } from '../common/post-id-param.dto';
+import { PostIdParam } from '../common/post-id-param';
 import { publicThrottle } from '../http/throttling';
 import { PublicOfficerPageResponse, PublicOfficerResponse, PublicOfficerSearchQueryDto, toPublicOfficerResponse } from './dto/public-officer.dto';
 
@@ -24,7 +24,7 @@ export class PublicOfficersController {
 
   /** One officer's public record; unknown and unlisted POST IDs are the same 404. */
   @Get('officers/:postId')
-  async get(@Param() { postId }: PostIdParamDto): Promise<PublicOfficerResponse> {
+  async get(@PostIdParam() postId: string): Promise<PublicOfficerResponse> {
     return toPublicOfficerResponse(await this.records.get(postId));
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
@@ -15,7 +15,7 @@ import {
   TrainingBatchResponse,
   TrainingCompletionResponse,
 } from './dto/training-completion.dto';
-import { PostIdParamDto } from '../common/post-id-param.dto';
+import { PostIdParam } from '../common/post-id-param';
 
 @ApiTags('training')
 @ApiBearerAuth()
@@ -77,7 +77,7 @@ export class TrainingCompletionsController {
    */
   @AnyAuthenticated()
   @Get('officers/:postId/training')
-  async listForOfficer(@CurrentActor() actor: Actor, @Param() { postId }: PostIdParamDto, @Query() query: PageQueryDto): Promise<OfficerTrainingPage> {
+  async listForOfficer(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Query() query: PageQueryDto): Promise<OfficerTrainingPage> {
     const page = await this.completions.listForOfficer(actor, postId, query);
     return { items: page.items.map(toOfficerTrainingItem), nextCursor: page.nextCursor };
   }
