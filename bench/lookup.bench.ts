@@ -84,9 +84,9 @@ async function main(): Promise<void> {
     // The same checks one at a time: what a single clerk waits, without the queueing of 50 connections.
     log('');
     const optionsOf = (key: Target['key']) => targets.find((target) => target.key === key)!.options;
-    printRow('(b) one connection', await loadTest({ ...optionsOf('b'), connections: 1 }));
+    printRow('(b) one connection', await loadTest({ ...optionsOf('b'), connections: 1 }), undefined, { showCpu: false });
     const single = await loadTest({ ...optionsOf('c'), connections: 1 });
-    printRow('(c) one connection', single);
+    printRow('(c) one connection', single, undefined, { showCpu: false });
     log(`(c) one connection: p95 between p90 ${single.p90} ms and p97.5 ${single.p97_5} ms`);
     const stored = await owner.query(`SELECT count(*)::int AS n FROM hiring_check`);
     log(`hiring checks stored (and audited) during the run: ${stored.rows[0].n.toLocaleString('en-US')}`);
