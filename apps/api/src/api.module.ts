@@ -47,9 +47,10 @@ export class ApiModule {
         // Fastify logs the requests through `logger` (see http/logging.ts); Nest's logs go to the same logger.
         // No per-request middleware (`forRoutes: []`): nestjs-pino's binds each request's logger in an
         // AsyncLocalStorage, which on Node 20 runs a promise hook on every promise of every request
-        // (GET /public/officers/:postId: ~450 -> ~370 µs of CPU per request, `npm run bench:lookup` (d)
-        // ~1,650 -> ~2,250 req/s). Nothing needs it: request lines come from Fastify with the request id,
-        // and code that logs about a request passes `requestId` itself (ProblemDetailsFilter).
+        // (GET /public/officers/:postId under autocannon -c 50: 520-590 -> 355-440 µs of the service's
+        // CPU per request, 1,580-1,700 -> 2,000-2,450 req/s). Nothing needs it: Fastify writes the request
+        // lines with the request id, and code that logs about a request passes `requestId` itself
+        // (ProblemDetailsFilter).
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: THROTTLE_WINDOW_MS, limit: defaultThrottle }],

@@ -8,8 +8,8 @@ const POST_ID = /^[A-Z]{2}-[0-9]{6,}$/;
 /**
  * `:postId` in a path, upper-cased, or the 400 problem every other refused input gets.
  * A pipe rather than a DTO through the global ValidationPipe: the same rule without
- * class-transformer and class-validator on every read of an officer. In a CPU profile of
- * `npm run bench:lookup` (d), the DTO was ~15% of the CPU of a public officer page.
+ * class-transformer and class-validator on every read of an officer. In a CPU profile of a
+ * public officer page under load (`npm run bench:lookup` (d)), the DTO was ~9% of all samples.
  */
 export class PostIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {

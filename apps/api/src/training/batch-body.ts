@@ -6,7 +6,7 @@ import { validate } from 'class-validator';
 import { CsvError, parse } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { flattenValidationErrors } from '../http/validation';
+import { flattenValidationErrors, invalidRequest } from '../http/validation';
 import { TrainingBatchJsonDto } from './dto/training-completion.dto';
 
 const CSV_MEDIA_TYPE = 'text/csv';
@@ -43,7 +43,7 @@ async function readJsonRecords(body: unknown): Promise<unknown[]> {
   if (Array.isArray(records) && records.length > MAX_BATCH_RECORDS) throw batchTooLarge(String(records.length));
   // Only the envelope: each record is judged on its own by the training service.
   const errors = await validate(Object.assign(new TrainingBatchJsonDto(), body), { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', flattenValidationErrors(errors));
+  if (errors.length) throw invalidRequest(flattenValidationErrors(errors));
   return records as unknown[];
 }
 
