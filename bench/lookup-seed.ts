@@ -29,7 +29,7 @@ const pick = (n: string, salt: number, size: number) => `(1 + abs(hashint4((${n}
 /** What `normalizeName` gives for the ASCII names above: apostrophes dropped, hyphens as spaces, lower case. */
 const normalized = (column: string) => `lower(replace(replace(${column}, '''', ''), '-', ' '))`;
 
-const SEEDED_TABLES = ['officer', 'officer_name', 'employment', 'certification', 'commission_case'];
+const SEEDED_TABLES = ['officer', 'officer_name', 'employment', 'certification', 'certification_history', 'commission_case'];
 
 export async function seedRegistry(db: Pool, officers: number, log: (line: string) => void): Promise<{ agencyIds: string[] }> {
   const started = Date.now();
@@ -95,6 +95,22 @@ export async function seedRegistry(db: Pool, officers: number, log: (line: strin
               CASE WHEN n % 50 = 2 THEN NULL ELSE DATE '2020-01-01' END,
               CASE WHEN n % 50 = 0 THEN 'certified' END
          FROM (SELECT id, substring(post_id, 4)::int AS n FROM officer) o`,
+    );
+    // The history those statuses imply (the hiring and public reads look up the last change into
+    // the current status): the first certification, then a renewal, a lapse or a revocation, in
+    // that order of id for each officer (one nested loop, no sort).
+    await step(
+      'certification history',
+      `INSERT INTO certification_history (officer_id, from_status, to_status, reason, basis, actor_id, effective_on, recorded_at)
+       SELECT c.officer_id, h.from_status, h.to_status, h.reason, 'bench seed', 'bench', h.effective_on, h.effective_on::timestamptz
+         FROM certification c
+         CROSS JOIN LATERAL (VALUES
+           ('not_certified', 'certified', 'initial_certification', DATE '2020-01-01', c.first_certified_on IS NOT NULL),
+           ('certified', 'certified', 'renewal', DATE '2025-01-01', c.status = 'certified'),
+           ('certified', 'lapsed', 'term_expired', DATE '2023-01-01', c.status = 'lapsed'),
+           ('certified', 'revoked', 'revocation', DATE '2025-06-01', c.status = 'revoked')
+         ) AS h(from_status, to_status, reason, effective_on, applies)
+        WHERE h.applies`,
     );
     // 60% employed now, 10% separated (a seventh of those while under investigation).
     await step(
