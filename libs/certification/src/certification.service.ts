@@ -13,6 +13,8 @@ import {
   CaseCertificationEffect,
   caseEffectCommand,
   CertificationContext,
+  certificationStanding,
+  CertificationStanding,
   CertificationStatus,
   effectiveStatus,
   HireabilityVerdict,
@@ -27,6 +29,7 @@ import {
   dueForSettlement,
   historyOf,
   loadForHireability,
+  stateFromSnapshot,
   storedFromSnapshot,
   StoredCertification,
   lockCertification,
@@ -154,6 +157,12 @@ export class CertificationService {
   /** The verdict from a `hireabilitySnapshotSql` value another context selected (null: never certified). */
   verdictFromSnapshot(snapshot: unknown, today: string): HireabilityVerdict {
     return verdictOf(storedFromSnapshot(snapshot), today);
+  }
+
+  /** Where the certification stands on `today`, from a `standingSnapshotSql` value (null: never certified). */
+  standingFromSnapshot(snapshot: unknown, today: string): CertificationStanding {
+    const stored = stateFromSnapshot(snapshot);
+    return stored ? certificationStanding(stored.state, stored.firstCertifiedOn, today) : certificationStanding(notCertifiedState(), null, today);
   }
 
   /**

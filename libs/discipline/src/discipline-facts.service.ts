@@ -73,6 +73,15 @@ export class DisciplineFactsService {
     return { facts, caseNumbers: new Map(cases.map((row) => [row.id, row.case_number])) };
   }
 
+  /**
+   * The final actions and whether a decision awaits finality, from a `casesSnapshotSql` value:
+   * the public record's part, without the report findings the public never sees.
+   */
+  async publicFactsFromCasesSnapshot(cases: unknown): Promise<Pick<DisciplineFacts, 'finalActions' | 'pendingDecision'>> {
+    const { facts } = await this.factsFromSnapshot({ cases: cases ?? [], sustained: 0 });
+    return { finalActions: facts.finalActions, pendingDecision: facts.pendingDecision };
+  }
+
   private async categoryLookup(manager: EntityManager = this.dataSource.manager): Promise<(code: string) => string> {
     const categoryByCode = await this.groundCategories(manager);
     return (code) => categoryByCode.get(code) ?? 'other';
@@ -99,14 +108,18 @@ interface DisciplineSnapshot {
   sustained: number;
 }
 
+/** One officer's cases, oldest first, as a JSON array: all the public record needs of discipline. */
+export const casesSnapshotSql = (officerIdSql: string) =>
+  `coalesce((SELECT json_agg(json_build_object('id', k.id, 'case_number', k.case_number, 'status', k.status, 'state', k.state) ORDER BY k.opened_at, k.id)
+              FROM commission_case k WHERE k.officer_id = ${officerIdSql}), '[]'::json)`;
+
 /**
  * One officer's cases (oldest first) and the count of agency-sustained report findings, as
  * one JSON value: the same reads as `factsFor`, for another context to select alongside its
  * own columns. `officerIdSql` is a column reference of the enclosing statement, never input.
  */
 export const disciplineSnapshotSql = (officerIdSql: string) => `json_build_object(
-  'cases', coalesce((SELECT json_agg(json_build_object('id', k.id, 'case_number', k.case_number, 'status', k.status, 'state', k.state) ORDER BY k.opened_at, k.id)
-                       FROM commission_case k WHERE k.officer_id = ${officerIdSql}), '[]'::json),
+  'cases', ${casesSnapshotSql(officerIdSql)},
   'sustained', (SELECT count(*)::int FROM misconduct_report r
                   JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
                  WHERE r.officer_id = ${officerIdSql} AND v.agency_finding = 'sustained'))`;

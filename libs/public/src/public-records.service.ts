@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CertificationService, HireabilityVerdict } from '@app/certification';
+import { CertificationService } from '@app/certification';
 import { Clock, NotFoundError, Page } from '@app/core';
-import { DisciplineFacts, DisciplineFactsService } from '@app/discipline';
+import { DisciplineFactsService } from '@app/discipline';
 import { displayName, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { csvRow } from './domain/csv';
 import { decodePublicCursor, encodePublicCursor, PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, publicNameQuery } from './domain/public-name-query';
-import { buildPublicOfficerRecord, CertificationFacts, PublicAgencyPeriod, PublicOfficerRecord } from './domain/public-record';
+import { buildPublicOfficerRecord, CertificationFacts, DisciplineFacts as PublicDisciplineFacts, PublicAgencyPeriod, PublicOfficerRecord } from './domain/public-record';
 import { agencyPeriodsOf, findListedOfficerSnapshot, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
 
 export interface PublicSearchQuery {
@@ -53,9 +53,9 @@ export class PublicRecordsService {
   async get(postId: string): Promise<PublicOfficerRecord> {
     const officer = await findListedOfficerSnapshot(this.dataSource.manager, postId);
     if (!officer) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
-    const verdict = this.certification.verdictFromSnapshot(officer.certification, this.clock.today());
-    const { facts } = await this.discipline.factsFromSnapshot(officer.discipline);
-    return this.recordOf(officer, verdict, facts, officer.agencies);
+    const certification = this.certification.standingFromSnapshot(officer.certification, this.clock.today());
+    const discipline = await this.discipline.publicFactsFromCasesSnapshot(officer.cases);
+    return this.recordOf(officer, certification, discipline, officer.agencies);
   }
 
   /**
@@ -85,13 +85,16 @@ export class PublicRecordsService {
       this.discipline.factsFor(ids),
       agencyPeriodsOf(this.dataSource.manager, ids),
     ]);
-    return officers.map((officer) => this.recordOf(officer, verdicts.get(officer.id), facts.get(officer.id), agencies.get(officer.id) ?? []));
+    return officers.map((officer) => {
+      const verdict = verdicts.get(officer.id);
+      const certification: CertificationFacts = verdict
+        ? { status: verdict.status, firstCertifiedOn: verdict.firstCertifiedOn, issuedOn: verdict.issuedOn }
+        : { status: 'not_certified', firstCertifiedOn: null, issuedOn: null };
+      return this.recordOf(officer, certification, facts.get(officer.id), agencies.get(officer.id) ?? []);
+    });
   }
 
-  private recordOf(officer: ListedOfficerRow, verdict: HireabilityVerdict | undefined, discipline: DisciplineFacts | undefined, agencies: PublicAgencyPeriod[]): PublicOfficerRecord {
-    const certification: CertificationFacts = verdict
-      ? { status: verdict.status, firstCertifiedOn: verdict.firstCertifiedOn, issuedOn: verdict.issuedOn }
-      : { status: 'not_certified', firstCertifiedOn: null, issuedOn: null };
+  private recordOf(officer: ListedOfficerRow, certification: CertificationFacts, discipline: PublicDisciplineFacts | undefined, agencies: PublicAgencyPeriod[]): PublicOfficerRecord {
     return buildPublicOfficerRecord({
       postId: officer.postId,
       name: displayName(officer),

@@ -1,7 +1,7 @@
 import type { IsoDate } from '@app/core';
-import { hireabilitySnapshotSql } from '@app/certification';
+import { standingSnapshotSql } from '@app/certification';
 import { preparedQuery } from '@app/database';
-import { disciplineSnapshotSql } from '@app/discipline';
+import { casesSnapshotSql } from '@app/discipline';
 import { EntityManager } from 'typeorm';
 import type { PublicAgencyPeriod } from '../domain/public-record';
 import type { PublicSearchCursor } from '../domain/public-name-query';
@@ -91,30 +91,32 @@ export async function searchListedOfficers(
 
 /** A listed officer with everything its public record is built from, read in one statement. */
 export interface ListedOfficerSnapshot extends ListedOfficerRow {
+  /** A `standingSnapshotSql` value (the certification row, not its history). */
   certification: unknown;
-  discipline: unknown;
+  /** A `casesSnapshotSql` value (the cases, not the agencies' report findings). */
+  cases: unknown;
   agencies: PublicAgencyPeriod[];
 }
 
 /**
- * The listed officer with this POST ID and, in the same statement, its certification and
- * discipline snapshots (SQL fragments owned by those contexts) and its agencies: one round
- * trip per public page. Null when unknown or unlisted (read the same).
+ * The listed officer with this POST ID and, in the same statement, what the certification and
+ * discipline contexts hold of it (SQL fragments they own, only what a public record shows) and
+ * its agencies: one round trip per public page. Null when unknown or unlisted (read the same).
  */
 export async function findListedOfficerSnapshot(manager: EntityManager, postId: string): Promise<ListedOfficerSnapshot | null> {
-  const [row] = await preparedQuery<RawOfficer & { certification: unknown; discipline: unknown; agencies: PublicAgencyPeriod[] }>(
+  const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[] }>(
     manager,
     'public-listed-officer-snapshot',
     `SELECT ${PUBLIC_COLUMNS},
-            ${hireabilitySnapshotSql('o.id')} AS certification,
-            ${disciplineSnapshotSql('o.id')} AS discipline,
+            ${standingSnapshotSql('o.id')} AS certification,
+            ${casesSnapshotSql('o.id')} AS cases,
             coalesce((SELECT json_agg(json_build_object('name', org.name, 'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
                         FROM employment e JOIN organization org ON org.id = e.agency_id
                        WHERE e.officer_id = o.id), '[]'::json) AS agencies
        FROM officer o WHERE o.post_id = $1 AND ${LISTED}`,
     [postId],
   );
-  return row ? { ...toRow(row), certification: row.certification, discipline: row.discipline, agencies: row.agencies } : null;
+  return row ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies } : null;
 }
 
 /**
