@@ -96,9 +96,9 @@ export async function seedRegistry(db: Pool, officers: number, log: (line: strin
               CASE WHEN n % 50 = 0 THEN 'certified' END
          FROM (SELECT id, substring(post_id, 4)::int AS n FROM officer) o`,
     );
-    // The history those statuses imply (the hiring and public reads look up the last change into
-    // the current status): the first certification, then a renewal, a lapse or a revocation, in
-    // that order of id for each officer (one nested loop, no sort).
+    // The history those statuses imply (a hiring check looks up the last change into the current
+    // status): the first certification, then a renewal, a lapse or a revocation, in that order of
+    // id for each officer (one nested loop, no sort).
     await step(
       'certification history',
       `INSERT INTO certification_history (officer_id, from_status, to_status, reason, basis, actor_id, effective_on, recorded_at)

@@ -132,8 +132,8 @@ function postgresCpuSince(before: Map<string, number> | undefined): number | und
 export function printRow(label: string, result: LoadResult, baseline?: LoadResult, { showCpu = true } = {}): void {
   const ratio = baseline ? ` ratio ${(result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}` : '';
   const { nodeMicros, postgresMicros } = result.cpu;
-  const cpu = showCpu ? `cpu/req node ${nodeMicros.toFixed(0).padStart(4)} µs${postgresMicros === undefined ? '' : `, pg ${postgresMicros.toFixed(0).padStart(4)} µs`}` : '';
+  const cpu = showCpu ? `  cpu/req node ${nodeMicros.toFixed(0).padStart(4)} µs${postgresMicros === undefined ? '' : `, pg ${postgresMicros.toFixed(0).padStart(4)} µs`}` : '';
   process.stdout.write(
-    `${label.padEnd(48)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  ${cpu}  non-2xx ${result.non2xx} errors ${result.errors}${ratio}\n`,
+    `${label.padEnd(48)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms${cpu}  non-2xx ${result.non2xx} errors ${result.errors}${ratio}\n`,
   );
 }
