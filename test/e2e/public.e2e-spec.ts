@@ -118,6 +118,15 @@ describe('public portal (e2e)', () => {
       expectNothingRestricted(response.text);
     });
 
+    it('should read lapsed once the term has ended, before any job recorded it, on the page and in the search alike', async () => {
+      const expired = await officer('Perpetua', 'Lanchester');
+      await certifyBySql(t, expired.id, { issuedOn: '2022-01-03', expiresOn: '2026-03-10' }); // the term ends today (NOW)
+      const page = await detail(expired.postId);
+      expect(page.body).toMatchObject({ certificationStatus: 'lapsed', firstCertifiedOn: '2022-01-03', lastCertifiedOn: '2022-01-03' });
+      const found = (await search({ name: 'Perpetua Lanchester' })).body.items.find((o: { postId: string }) => o.postId === expired.postId);
+      expect(found).toEqual(page.body);
+    });
+
     it('should read under_review while a decision can still be appealed, and publish nothing of it yet', async () => {
       const response = await detail(officers.pending.postId);
       expect(response.body).toMatchObject({ certificationStatus: 'under_review', publicActions: [] });

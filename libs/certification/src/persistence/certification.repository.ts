@@ -107,7 +107,8 @@ export interface StoredCertification {
   facts: HireabilityFacts;
 }
 
-interface HireabilityRow {
+/** The state row as `STATE_COLUMNS` select it. */
+interface StateRow {
   officer_id: string;
   status: CertificationStatus;
   issued_on: string | null;
@@ -119,6 +120,9 @@ interface HireabilityRow {
   suspension_ends_on: string | null;
   status_before_revocation: CertificationStatus | null;
   revocation_case_id: string | null;
+}
+
+interface HireabilityRow extends StateRow {
   status_since: string | null;
   ever_relinquished: boolean;
 }
@@ -135,18 +139,20 @@ const HIREABILITY_SELECT = `
          EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = c.officer_id AND h.to_status = 'relinquished') AS ever_relinquished
     FROM certification c`;
 
+const stateOfRow = (r: StateRow): CertificationState => ({
+  status: r.status,
+  issuedOn: r.issued_on,
+  expiresOn: r.expires_on,
+  adminSuspensionReason: r.admin_suspension_reason,
+  statusBeforeSuspension: r.status_before_suspension,
+  suspensionCaseId: r.suspension_case_id,
+  suspensionEndsOn: r.suspension_ends_on,
+  statusBeforeRevocation: r.status_before_revocation,
+  revocationCaseId: r.revocation_case_id,
+});
+
 const toStoredCertification = (r: HireabilityRow): StoredCertification => ({
-  state: {
-    status: r.status,
-    issuedOn: r.issued_on,
-    expiresOn: r.expires_on,
-    adminSuspensionReason: r.admin_suspension_reason,
-    statusBeforeSuspension: r.status_before_suspension,
-    suspensionCaseId: r.suspension_case_id,
-    suspensionEndsOn: r.suspension_ends_on,
-    statusBeforeRevocation: r.status_before_revocation,
-    revocationCaseId: r.revocation_case_id,
-  },
+  state: stateOfRow(r),
   facts: { firstCertifiedOn: r.first_certified_on, statusSince: r.status_since, everRelinquished: r.ever_relinquished },
 });
 
@@ -185,8 +191,8 @@ export const standingSnapshotSql = (officerIdSql: string) => `(SELECT row_to_jso
 
 export function stateFromSnapshot(snapshot: unknown): { state: CertificationState; firstCertifiedOn: string | null } | undefined {
   if (!snapshot) return undefined;
-  const stored = toStoredCertification({ ...(snapshot as HireabilityRow), status_since: null, ever_relinquished: false });
-  return { state: stored.state, firstCertifiedOn: stored.facts.firstCertifiedOn };
+  const row = snapshot as StateRow;
+  return { state: stateOfRow(row), firstCertifiedOn: row.first_certified_on };
 }
 
 /** Certifications that time has changed by `today` and no one recorded yet, in pages by officer id. */
