@@ -10,67 +10,89 @@ const MIN_WORD_LETTERS = 3;
 /** Below this a part cannot lift a match to MATCH_THRESHOLD (0.45² ≈ 0.2025). */
 const MIN_PART_SCORE = 0.2;
 
-/**
- * Best pg_trgm similarity between the words of `stored` and the words of `query`. Evaluated
- * only when either side has several words (CASE is lazy): most names are one word, and the
- * whole-part similarity already covers them.
+/*
+ * Every expression that involves the query reads it from the one-row CTE `q`, never from a
+ * bind parameter: a materialised CTE's columns are not constants to the planner, so the plan
+ * costs the same whatever the name, and PostgreSQL keeps one generic plan per connection.
+ * Written with the parameters inline, the planner folded them into a cheaper custom plan and
+ * re-planned the statement on every check (~0.5 ms of planning per check, more than it ran).
  */
-const wordSimilarity = (stored: string, query: string, alias: string) => `
-    CASE WHEN position(' ' in ${stored}) > 0 OR position(' ' in ${query}) > 0 THEN
+
+/**
+ * Best pg_trgm similarity between the words of the stored part and the words of the query
+ * part. Evaluated only when either side has several words (CASE is lazy): most names are one
+ * word, and the whole-part similarity already covers them.
+ */
+const wordSimilarity = (stored: 'first' | 'last', query: 'qf' | 'ql', alias: string) => `
+    CASE WHEN n.${stored[0]}_spaced OR q.${query}_spaced THEN
       (SELECT coalesce(max(similarity(s, w)), 0)::float8
-         FROM unnest(string_to_array(${stored}, ' ')) s, unnest(string_to_array(${query}, ' ')) w
+         FROM unnest(string_to_array(n.normalized_${stored}, ' ')) s, unnest(q.${query}_words) w
         WHERE length(s) >= ${MIN_WORD_LETTERS} AND length(w) >= ${MIN_WORD_LETTERS})
     ELSE 0 END AS ${alias}`;
 
 /** `dmetaphone` of each word of a multi-word stored part (null for one word: its whole code serves). */
-const wordCodes = (stored: string, alias: string) => `
-    CASE WHEN position(' ' in ${stored}) > 0 THEN
-      ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(${stored}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})
+const wordCodes = (stored: 'first' | 'last', alias: string) => `
+    CASE WHEN n.${stored[0]}_spaced THEN
+      ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(n.normalized_${stored}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})
     END AS ${alias}`;
+
+/** The query's codes for each word of a part (words of 3+ letters). */
+const queryWordCodes = (param: string) =>
+  `ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(${param}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})`;
 
 /**
  * Whether one (stored part, query part) pair could reach the threshold at all: a superset of
  * what `scorePart` can score at 0.2 or more (a listed match needs both parts at 0.2025 or
- * more, since it is their geometric mean). Only rows passing it cross the wire.
+ * more, since it is their geometric mean). The cheapest tests come first: OR and AND stop at
+ * the first decisive term, so most of the day's names never reach `similarity` or `dmetaphone`.
  */
-const plausible = (pair: string, storedCode: string, queryCode: string, stored: string, query: string) =>
-  `(${pair}_sim >= ${MIN_PART_SCORE} OR ${pair}_dist <= 3 OR (${storedCode} <> '' AND ${storedCode} = ${queryCode})
-    OR position(' ' in ${stored}) > 0 OR position(' ' in ${query}) > 0)`;
+const plausible = (stored: 'first' | 'last', query: 'qf' | 'ql') =>
+  `(n.${stored[0]}_spaced OR q.${query}_spaced
+      OR levenshtein(left(n.normalized_${stored}, 255), q.${query}_left) <= 3
+      OR similarity(n.normalized_${stored}, q.${query})::float8 >= ${MIN_PART_SCORE}
+      OR (q.${query}_code <> '' AND dmetaphone(n.normalized_${stored}) = q.${query}_code))`;
 
 /**
  * Every name (current and alias) of the officers born on `dateOfBirth` who have a plausible
  * name, with the evidence for both name orders: pg_trgm `similarity`, fuzzystrmatch
  * `levenshtein` and `dmetaphone`. The date of birth is an equality on the leading column of
- * the btree `officer_name_dob_last`, so only that day's few rows are scored, however many
- * officers the registry holds (a name match requires the exact date of birth). All names of
- * a plausible officer are returned: the current one tells an alias that is a nickname.
- * `levenshtein` accepts at most 255 characters.
+ * the btree `officer_name_dob_last`, so only that day's few rows are read, however many
+ * officers the registry holds (a name match requires the exact date of birth). The evidence
+ * is computed only for the officers with a plausible name (in either order); all their names
+ * are returned: the current one tells an alias that is a nickname. `levenshtein` accepts at
+ * most 255 characters.
  */
 const CANDIDATES_SQL = `
-  WITH q AS (
-    SELECT dmetaphone($2) AS qf_code, dmetaphone($3) AS ql_code,
-           ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array($2, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS}) AS qf_word_codes,
-           ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array($3, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS}) AS ql_word_codes
-  ), c AS MATERIALIZED (
-    SELECT q.*, n.officer_id, n.kind, n.first_name, n.last_name, n.normalized_first, n.normalized_last,
-           similarity(n.normalized_first, $2)::float8 AS ff_sim, similarity(n.normalized_last, $3)::float8 AS ll_sim,
-           similarity(n.normalized_last, $2)::float8 AS lf_sim, similarity(n.normalized_first, $3)::float8 AS fl_sim,
-           levenshtein(left(n.normalized_first, 255), left($2, 255)) AS ff_dist, levenshtein(left(n.normalized_last, 255), left($3, 255)) AS ll_dist,
-           levenshtein(left(n.normalized_last, 255), left($2, 255)) AS lf_dist, levenshtein(left(n.normalized_first, 255), left($3, 255)) AS fl_dist,
-           dmetaphone(n.normalized_first) AS f_code, dmetaphone(n.normalized_last) AS l_code,
-           ${wordCodes('n.normalized_first', 'f_word_codes')}, ${wordCodes('n.normalized_last', 'l_word_codes')},
-           ${wordSimilarity('n.normalized_first', '$2', 'ff_wsim')}, ${wordSimilarity('n.normalized_last', '$3', 'll_wsim')},
-           ${wordSimilarity('n.normalized_last', '$2', 'lf_wsim')}, ${wordSimilarity('n.normalized_first', '$3', 'fl_wsim')}
+  WITH q AS MATERIALIZED (
+    SELECT $2::text AS qf, $3::text AS ql, $4::text AS q_full, left($2, 255) AS qf_left, left($3, 255) AS ql_left,
+           position(' ' in $2) > 0 AS qf_spaced, position(' ' in $3) > 0 AS ql_spaced,
+           string_to_array($2, ' ') AS qf_words, string_to_array($3, ' ') AS ql_words,
+           dmetaphone($2) AS qf_code, dmetaphone($3) AS ql_code,
+           ${queryWordCodes('$2')} AS qf_word_codes, ${queryWordCodes('$3')} AS ql_word_codes
+  ), day AS MATERIALIZED (
+    SELECT n.officer_id, n.kind, n.first_name, n.last_name, n.normalized_first, n.normalized_last,
+           position(' ' in n.normalized_first) > 0 AS f_spaced, position(' ' in n.normalized_last) > 0 AS l_spaced
       FROM officer_name n CROSS JOIN q
      WHERE n.date_of_birth = $1::date
-     ORDER BY similarity(n.normalized_full, $4) DESC, n.officer_id
+     ORDER BY CASE WHEN (SELECT count(*) FROM officer_name WHERE date_of_birth = $1::date) > ${MAX_CANDIDATE_ROWS}
+                   THEN similarity(n.normalized_full, q.q_full) END DESC NULLS LAST, n.officer_id
      LIMIT ${MAX_CANDIDATE_ROWS}
+  ), plausible_officer AS (
+    SELECT DISTINCT n.officer_id FROM day n CROSS JOIN q
+     WHERE (${plausible('last', 'ql')} AND ${plausible('first', 'qf')})
+        OR (${plausible('last', 'qf')} AND ${plausible('first', 'ql')})
   )
-  SELECT * FROM c
-   WHERE officer_id IN (
-     SELECT officer_id FROM c
-      WHERE (${plausible('ff', 'f_code', 'qf_code', 'normalized_first', '$2')} AND ${plausible('ll', 'l_code', 'ql_code', 'normalized_last', '$3')})
-         OR (${plausible('lf', 'l_code', 'qf_code', 'normalized_last', '$2')} AND ${plausible('fl', 'f_code', 'ql_code', 'normalized_first', '$3')}))`;
+  SELECT q.qf_code, q.ql_code, q.qf_word_codes, q.ql_word_codes,
+         n.officer_id, n.kind, n.first_name, n.last_name, n.normalized_first, n.normalized_last,
+         similarity(n.normalized_first, q.qf)::float8 AS ff_sim, similarity(n.normalized_last, q.ql)::float8 AS ll_sim,
+         similarity(n.normalized_last, q.qf)::float8 AS lf_sim, similarity(n.normalized_first, q.ql)::float8 AS fl_sim,
+         levenshtein(left(n.normalized_first, 255), q.qf_left) AS ff_dist, levenshtein(left(n.normalized_last, 255), q.ql_left) AS ll_dist,
+         levenshtein(left(n.normalized_last, 255), q.qf_left) AS lf_dist, levenshtein(left(n.normalized_first, 255), q.ql_left) AS fl_dist,
+         dmetaphone(n.normalized_first) AS f_code, dmetaphone(n.normalized_last) AS l_code,
+         ${wordCodes('first', 'f_word_codes')}, ${wordCodes('last', 'l_word_codes')},
+         ${wordSimilarity('first', 'qf', 'ff_wsim')}, ${wordSimilarity('last', 'ql', 'll_wsim')},
+         ${wordSimilarity('last', 'qf', 'lf_wsim')}, ${wordSimilarity('first', 'ql', 'fl_wsim')}
+    FROM day n JOIN plausible_officer USING (officer_id) CROSS JOIN q`;
 
 interface CandidateRow {
   /** The query's codes, the same on every row (computed once). */
