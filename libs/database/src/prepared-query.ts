@@ -8,6 +8,11 @@ import type { EntityManager } from 'typeorm';
  * prepared); for the short reads of a hiring check or a public page, planning took 0.5-3 ms
  * against well under 0.5 ms of execution. Inside a transaction the transaction's own
  * connection is used. `name` must always go with the same `text`.
+ *
+ * A named statement is still planned anew on every call when PostgreSQL prices the plans it
+ * makes for the actual values (the first five) below its generic plan: a bind parameter that
+ * the planner can fold (an array's length, a constant name) does that. Pass such values through
+ * a scalar subquery or a materialised CTE (see hiring's name-candidates and profiles reads).
  */
 export async function preparedQuery<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const runner = connectedRunner(manager);
