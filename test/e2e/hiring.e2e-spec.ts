@@ -1,11 +1,6 @@
 import { FixedClock } from '@app/core';
 import { actAll, caseTokens, CaseTokens, openCase } from '../support/case-helpers';
 import { certifyBySql, createOfficer, officerIdOf } from '../support/factories';
-import { normalizeName } from '@app/officers';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { findNameCandidates } from '../../libs/hiring/src/persistence/name-candidates.query';
-import { profilesByIds } from '../../libs/hiring/src/persistence/officer-profiles.query';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-03-10T15:00:00.000Z');
@@ -77,36 +72,6 @@ describe('hiring checks (e2e)', () => {
     it('should not match a different given name with the same surname and birth date (twins)', async () => {
       const response = await check(hiringA, { firstName: 'Piotr', lastName: 'Kowalczyk', dateOfBirth: '1981-04-01' });
       expect(response.body.matches).toEqual([]);
-    });
-
-    it('should plan the name-check statements once per connection, not on every check', async () => {
-      // pg_prepared_statements counts per connection: one query runner keeps one connection throughout.
-      const runner = t.app.get(DataSource).createQueryRunner();
-      const officerId = await officerIdOf(t, people.kowalczyk);
-      const names = [['Jan', 'Kowalsky'], ['Kowalczyk', 'Jan'], ['Jon Paul', 'Kowal Smith'], ['Xi', 'Li'], ['Jan', 'Kowalczyk'], ['Anna', 'Nowak']];
-      const run = async () => {
-        for (const [firstName, lastName] of names) {
-          await findNameCandidates(runner.manager, '1981-04-01', { firstName, lastName, normalizedFirst: normalizeName(firstName), normalizedLast: normalizeName(lastName) });
-          await profilesByIds(runner.manager, firstName === 'Xi' ? [officerId, randomUUID()] : [officerId]);
-        }
-      };
-      const plans = async () =>
-        (await runner.query(
-          `SELECT name, custom_plans::int AS custom, generic_plans::int AS generic FROM pg_prepared_statements
-            WHERE name IN ('hiring-name-candidates', 'hiring-profiles-by-ids') ORDER BY name`,
-        )) as { name: string; custom: number; generic: number }[];
-      try {
-        // PostgreSQL plans a statement's first five executions for their values, then keeps one
-        // generic plan unless those looked cheaper. With the array inline, every profiles read
-        // was planned anew. (The candidates statement did so only with national-scale
-        // statistics, seen in bench:lookup through pg_stat_statements; here it guards its plan.)
-        await run();
-        const before = await plans();
-        await run();
-        expect(await plans()).toEqual(before.map((p) => ({ ...p, generic: p.generic + names.length })));
-      } finally {
-        await runner.release();
-      }
     });
 
     it('should show the alias that matched, and the current name', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { preparedQuery } from '@app/database';
+import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isDecisionPending, sustainedFindingsOf } from './domain';
 import type { StoredCaseState } from './persistence/case.entity';
@@ -40,7 +40,7 @@ export class DisciplineFactsService {
     const cases = await preparedQuery<{ officer_id: string; case_number: string; status: CaseStatus; state: StoredCaseState }>(
       manager,
       'discipline-cases-of-officers',
-      `SELECT officer_id, case_number, status, state FROM commission_case WHERE officer_id = ANY($1::uuid[]) ORDER BY opened_at, id`,
+      `SELECT officer_id, case_number, status, state FROM commission_case WHERE officer_id = ${anyOfArrayParameter(1, 'uuid')} ORDER BY opened_at, id`,
       [ids],
     );
     const sustainedReports = await preparedQuery<{ officer_id: string; sustained: number }>(
@@ -49,7 +49,7 @@ export class DisciplineFactsService {
       `SELECT r.officer_id, count(*)::int AS sustained
          FROM misconduct_report r
          JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
-        WHERE r.officer_id = ANY($1::uuid[]) AND v.agency_finding = 'sustained'
+        WHERE r.officer_id = ${anyOfArrayParameter(1, 'uuid')} AND v.agency_finding = 'sustained'
         GROUP BY r.officer_id`,
       [ids],
     );

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from '@app/database';
+import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { certificationNotFound } from '../certification.service-errors';
 import type { CertificationHistoryEntry, CertificationState, CertificationStatus, HireabilityFacts } from '../domain';
 import { CertificationHistoryEntity } from './certification-history.entity';
@@ -163,7 +163,7 @@ const toStoredCertification = (r: HireabilityRow): StoredCertification => ({
  */
 export async function loadForHireability(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, StoredCertification>> {
   if (officerIds.length === 0) return new Map();
-  const rows = await preparedQuery<HireabilityRow>(manager, 'certification-hireability', `${HIREABILITY_SELECT} WHERE c.officer_id = ANY($1::uuid[])`, [officerIds]);
+  const rows = await preparedQuery<HireabilityRow>(manager, 'certification-hireability', `${HIREABILITY_SELECT} WHERE c.officer_id = ${anyOfArrayParameter(1, 'uuid')}`, [officerIds]);
   return new Map(rows.map((r) => [r.officer_id, toStoredCertification(r)]));
 }
 

@@ -1,6 +1,6 @@
 import type { IsoDate } from '@app/core';
 import { standingSnapshotSql } from '@app/certification';
-import { preparedQuery } from '@app/database';
+import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { casesSnapshotSql } from '@app/discipline';
 import { EntityManager } from 'typeorm';
 import type { PublicAgencyPeriod } from '../domain/public-record';
@@ -143,7 +143,7 @@ export async function agencyPeriodsOf(manager: EntityManager, officerIds: readon
     'public-agency-periods',
     `SELECT e.officer_id, org.name, e.start_date, e.end_date
        FROM employment e JOIN organization org ON org.id = e.agency_id
-      WHERE e.officer_id = ANY($1::uuid[])
+      WHERE e.officer_id = ${anyOfArrayParameter(1, 'uuid')}
       ORDER BY e.start_date, e.id`,
     [officerIds],
   );
