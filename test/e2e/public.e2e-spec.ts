@@ -199,6 +199,42 @@ describe('public portal (e2e)', () => {
       expect((await search({ name: 'bulk', limit: '0' })).status).toBe(400);
     });
 
+    it('should page strong matches and then weaker ones exactly as one page holding them all', async () => {
+      // Strong: word or whole-name similarity 0.5 or more. Weak ("Persimmon Smith", "Ann
+      // Quackenbusch": about 0.45 and 0.35) match only through whole-name similarity 0.3, which
+      // the search skips while strong matches fill a page.
+      const names = [
+        ['Persimmon', 'Quackenbush'],
+        ['Persimon', 'Quackenbush'],
+        ['Simon', 'Quackenbush'],
+        ['Perry', 'Quackenbush'],
+        ['Persimmon', 'Smith'],
+        ['Ann', 'Quackenbusch'],
+      ];
+      const expected: string[] = [];
+      for (const [firstName, lastName] of names) {
+        const created = await officer(firstName, lastName);
+        await certifyBySql(t, created.id);
+        expected.push(created.postId);
+      }
+      const whole = await search({ name: 'Persimmon Quackenbush', limit: '50' });
+      const inOnePage = whole.body.items.map((o: { postId: string }) => o.postId);
+      expect(inOnePage).toEqual(expect.arrayContaining(expected));
+      expect(inOnePage.slice(0, 4)).toEqual(expected.slice(0, 4));
+      expect(inOnePage.indexOf(expected[4])).toBeGreaterThan(3);
+      expect(inOnePage.indexOf(expected[5])).toBeGreaterThan(3);
+
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const response = await search({ name: 'Persimmon Quackenbush', limit: '2', ...(cursor ? { cursor } : {}) });
+        expect(response.status).toBe(200);
+        paged.push(...response.body.items.map((o: { postId: string }) => o.postId));
+        cursor = response.body.nextCursor ?? undefined;
+      } while (cursor && paged.length < 100);
+      expect(paged).toEqual(inOnePage);
+    });
+
     it.each([
       ['one letter', 'a', 'name must be 2 to 100 characters'],
       ['one letter in spaces', '  a  ', 'name must be 2 to 100 characters'],
