@@ -10,6 +10,7 @@ import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, LoadResult, loadTest, printRow
  *   (b) POST /hiring-checks {postId} with an agency JWT                 >= 35% of (a), p99 < 50 ms
  *   (c) POST /hiring-checks by misspelt name + date of birth            p95 < 30 ms
  *   (d) GET /public/officers/:postId                                    >= 50% of (a)
+ * and, as references without a target, (r) GET /me and (s) the public name search.
  * `npm run bench:lookup` (OFFICERS, CONNECTIONS, SECONDS override 1,000,000 / 50 / 15; with DATABASE_URL,
  * BENCH_REUSE=1 keeps the officers an earlier run seeded).
  * Every hiring check is stored and audited, as in production.
@@ -56,16 +57,18 @@ async function main(): Promise<void> {
 
     // Reads first, in the state the baseline (a) saw; then the checks, whose writes (each one stored
     // and audited) leave autovacuum, checkpoints and a bigger heap behind for whatever runs after them.
-    type Target = { key: 'a' | 'b' | 'c' | 'd' | 'r'; label: string; options: Parameters<typeof loadTest>[0] };
+    type Target = { key: 'a' | 'b' | 'c' | 'd' | 'r' | 's'; label: string; options: Parameters<typeof loadTest>[0] };
     const targets: Target[] = [
       { key: 'a', label: '(a) bare Fastify + pg, postId query', options: { url: `${bareUrl}/officers/${certified.postId}`, connections, seconds } },
       { key: 'd', label: '(d) GET /public/officers/:postId', options: { url: `${url}/api/v1/public/officers/${certified.postId}`, connections, seconds } },
       // Not a target: the cheapest authenticated route (one query), the floor the framework leaves for any handler.
       { key: 'r', label: '(r) GET /api/v1/me, same JWT (reference)', options: { url: `${url}/api/v1/me`, connections, seconds, headers: { authorization: auth.authorization } } },
+      // Not a target: the public name search, the one read that ranks many names (every officer sharing a name part).
+      { key: 's', label: '(s) GET /public/officers?name= (reference)', options: { url: `${url}/api/v1/public/officers?name=${encodeURIComponent(`${certified.firstName} ${misspelt}`)}`, connections, seconds } },
       { key: 'b', label: '(b) POST /hiring-checks {postId} (JWT)', options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byPostId } },
       { key: 'c', label: '(c) POST /hiring-checks misspelt name + DOB', options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byName } },
-    ].filter((target) => target.key !== 'd' || publicReady) as Target[];
-    if (!publicReady) log('(d) skipped: GET /public/officers/:postId does not answer 200 yet');
+    ].filter((target) => (target.key !== 'd' && target.key !== 's') || publicReady) as Target[];
+    if (!publicReady) log('(d) and (s) skipped: GET /public/officers/:postId does not answer 200 yet');
 
     for (const { options } of targets) await loadTest({ ...options, seconds: 2 }); // warm-up
     log(`\nautocannon -c ${connections} -d ${seconds}, Node ${process.version}, ${officers.toLocaleString('en-US')} officers`);

@@ -55,14 +55,18 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
   discipline: row.discipline,
 });
 
+// Built once (a hiring check's hot path), not per call.
+const PROFILE_BY_POST_ID_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`;
+const PROFILES_BY_IDS_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ${anyOfArrayParameter(1, 'uuid')}`;
+
 export async function profileByPostId(manager: EntityManager, postId: string): Promise<OfficerProfile | null> {
-  const [row] = await preparedQuery<ProfileRow>(manager, 'hiring-profile-by-post-id', `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`, [postId]);
+  const [row] = await preparedQuery<ProfileRow>(manager, 'hiring-profile-by-post-id', PROFILE_BY_POST_ID_SQL, [postId]);
   return row ? toProfile(row) : null;
 }
 
 export async function profilesByIds(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, OfficerProfile>> {
   if (officerIds.length === 0) return new Map();
-  const rows = await preparedQuery<ProfileRow>(manager, 'hiring-profiles-by-ids', `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ${anyOfArrayParameter(1, 'uuid')}`, [officerIds]);
+  const rows = await preparedQuery<ProfileRow>(manager, 'hiring-profiles-by-ids', PROFILES_BY_IDS_SQL, [officerIds]);
   return new Map(rows.map((row) => [row.id, toProfile(row)]));
 }
 

@@ -130,17 +130,20 @@ export interface ListedOfficerSnapshot extends ListedOfficerRow {
  * discipline contexts hold of it (SQL fragments they own, only what a public record shows) and
  * its agencies: one round trip per public page. Null when unknown or unlisted (read the same).
  */
-export async function findListedOfficerSnapshot(manager: EntityManager, postId: string): Promise<ListedOfficerSnapshot | null> {
-  const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[] }>(
-    manager,
-    'public-listed-officer-snapshot',
-    `SELECT ${PUBLIC_COLUMNS},
+/** Built once: the fragments are constants, and the page is the registry's most frequent read. */
+const LISTED_OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
             ${standingSnapshotSql('o.id')} AS certification,
             ${casesSnapshotSql('o.id')} AS cases,
             coalesce((SELECT json_agg(json_build_object('name', org.name, 'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
                         FROM employment e JOIN organization org ON org.id = e.agency_id
                        WHERE e.officer_id = o.id), '[]'::json) AS agencies
-       FROM officer o WHERE o.post_id = $1 AND ${LISTED}`,
+       FROM officer o WHERE o.post_id = $1 AND ${LISTED}`;
+
+export async function findListedOfficerSnapshot(manager: EntityManager, postId: string): Promise<ListedOfficerSnapshot | null> {
+  const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[] }>(
+    manager,
+    'public-listed-officer-snapshot',
+    LISTED_OFFICER_SNAPSHOT_SQL,
     [postId],
   );
   return row ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies } : null;
