@@ -53,11 +53,11 @@ export const WORD_SIMILARITY_THRESHOLD = 0.5;
 export const SIMILARITY_THRESHOLD = 0.3;
 
 /**
- * The strong matches: word or whole-name similarity at least 0.5, so rank 500 or more. A
- * name that is not one has both below 0.5, so ranks 500 at most (`round`).
+ * Narrower searches tried first, strictest first: at step `t` a name is found when its word
+ * or whole-name similarity reaches `t`, so it ranks 1000·t or more; a name not found has both
+ * below `t`, so ranks 1000·t at most (`round`).
  */
-const STRONG_SIMILARITY = 0.5;
-const STRONG_RANK_FLOOR = Math.round(1000 * STRONG_SIMILARITY);
+const NARROW_STEPS = [0.7, WORD_SIMILARITY_THRESHOLD];
 
 /**
  * One page of listed officers matching `normalizedName`, ordered by rank (0..1000, the best
@@ -65,12 +65,14 @@ const STRONG_RANK_FLOOR = Math.round(1000 * STRONG_SIMILARITY);
  * nor skip when officers are added meanwhile. Run inside a transaction: the thresholds are
  * transaction-local settings. The name is always a bind parameter, never SQL text.
  *
- * Two steps, same answer. Whole-name similarity 0.3 admits every name that shares a few
- * trigrams with the query: for a common surname at national scale that is tens of thousands
- * of index candidates, each read and rechecked (~300 ms for "Wei Kowalsky" among 1M
- * officers). So the strong matches are read first: when they fill the page and all rank
- * above 500, no weaker match could be on it (the weaker ones rank 500 at most, and an
- * officer's rank is the best of its names), and the wide search is skipped.
+ * In steps, same answer. The search admits every name sharing a few trigrams with the query
+ * (word similarity 0.5 or whole-name similarity 0.3): for a common name at national scale,
+ * tens of thousands of index candidates, each read, rechecked and ranked (~300 ms for "Wei
+ * Kowalsky" among 1M officers, ~850 ms for "Anna Smith"). So narrower searches go first: when
+ * one fills the page and its last officer ranks above 1000·t, no officer it left out could be
+ * on the page (they rank 1000·t at most, and an officer's rank is the best of its names), and
+ * the wider steps are skipped. Otherwise the next step runs: an empty search costs a few
+ * cheap passes instead of one.
  */
 export async function searchListedOfficers(
   manager: EntityManager,
@@ -78,10 +80,11 @@ export async function searchListedOfficers(
   after: PublicSearchCursor | undefined,
   limit: number,
 ): Promise<(ListedOfficerRow & { rank: number })[]> {
-  const strong = await matchingPage(manager, normalizedName, after, limit, STRONG_SIMILARITY);
-  const weakest = strong[strong.length - 1];
-  if (strong.length === limit && weakest.rank > STRONG_RANK_FLOOR) return strong;
-  return matchingPage(manager, normalizedName, after, limit, SIMILARITY_THRESHOLD);
+  for (const threshold of NARROW_STEPS) {
+    const page = await matchingPage(manager, normalizedName, after, limit, { word: threshold, whole: threshold });
+    if (page.length === limit && page[limit - 1].rank > Math.round(1000 * threshold)) return page;
+  }
+  return matchingPage(manager, normalizedName, after, limit, { word: WORD_SIMILARITY_THRESHOLD, whole: SIMILARITY_THRESHOLD });
 }
 
 async function matchingPage(
@@ -89,14 +92,14 @@ async function matchingPage(
   normalizedName: string,
   after: PublicSearchCursor | undefined,
   limit: number,
-  similarityThreshold: number,
+  thresholds: { word: number; whole: number },
 ): Promise<(ListedOfficerRow & { rank: number })[]> {
   // The planner prices the trigram index above a sequential scan that runs word_similarity on
   // every row (measured at 100,000 officers: 150-400 ms scanning, 6-50 ms through the index).
   await manager.query(
     `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('pg_trgm.similarity_threshold', $2, true),
             set_config('enable_seqscan', 'off', true)`,
-    [String(WORD_SIMILARITY_THRESHOLD), String(similarityThreshold)],
+    [String(thresholds.word), String(thresholds.whole)],
   );
   const rows = (await manager.query(
     `WITH hits AS (
