@@ -128,11 +128,6 @@ export interface ListedOfficerSnapshot extends ListedOfficerRow {
   agencies: PublicAgencyPeriod[];
 }
 
-/**
- * The listed officer with this POST ID and, in the same statement, what the certification and
- * discipline contexts hold of it (SQL fragments they own, only what a public record shows) and
- * its agencies: one round trip per public page. Null when unknown or unlisted (read the same).
- */
 /** Built once: the fragments are constants, and the page is the registry's most frequent read. */
 const LISTED_OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
             ${standingSnapshotSql('o.id')} AS certification,
@@ -142,6 +137,11 @@ const LISTED_OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
                        WHERE e.officer_id = o.id), '[]'::json) AS agencies
        FROM officer o WHERE o.post_id = $1 AND ${LISTED}`;
 
+/**
+ * The listed officer with this POST ID and, in the same statement, what the certification and
+ * discipline contexts hold of it (SQL fragments they own, only what a public record shows) and
+ * its agencies: one round trip per public page. Null when unknown or unlisted (read the same).
+ */
 export async function findListedOfficerSnapshot(manager: EntityManager, postId: string): Promise<ListedOfficerSnapshot | null> {
   const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[] }>(
     manager,
