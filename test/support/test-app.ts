@@ -60,6 +60,11 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: databaseUrl, max: 4 });
+  // An idle connection ended by the server (pg_terminate_backend in a test; close() below, whose
+  // DROP ... WITH (FORCE) reaches connections pool.end() has only begun to close) reports an
+  // error on the pool; unhandled, it failed whichever test file the worker ran next. A query on
+  // a dead connection still fails its own test.
+  db.on('error', () => undefined);
   const http = () => request(app.getHttpServer());
   let sequence = 0;
   let cachedAdminToken: string | undefined;
@@ -103,10 +108,6 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     },
     async close() {
       await app.close();
-      // pool.end() resolves once its connections are asked to close, not once they are closed;
-      // the DROP ... WITH (FORCE) below then terminates them, and their "terminating connection"
-      // error, unhandled, would fail whichever test file this worker runs next.
-      db.on('error', () => undefined);
       await db.end();
       const cleanup = new Client({ connectionString: adminUrl });
       await cleanup.connect();
