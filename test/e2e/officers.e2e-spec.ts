@@ -1,5 +1,7 @@
 import type { Role } from '@app/core';
 import { OfficersService } from '@app/officers';
+import { DataSource } from 'typeorm';
+import { searchSimilarNames, similarNamesAtLeast } from '../../libs/officers/src/persistence/name-match.queries';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** Distinct dates of birth per test, so that one test's officers are never another's duplicates. */
@@ -333,6 +335,33 @@ describe('officers (e2e)', () => {
       const entries = await auditFor('officer.search');
       expect(entries[entries.length - 3].details).toEqual({ name: 'bartholomew quincy', byDateOfBirth: true, results: [target.body.postId] });
       expect(JSON.stringify(entries.map((e) => e.details))).not.toContain(dateOfBirth);
+    });
+
+    it('should search strict similarity first and widen only when the list is not full, with the answer of one wide pass', async () => {
+      // Whole-name similarity to "persimmon quackenbush": three at 0.7 or more (1, 0.87, 0.79),
+      // three from 0.5 (0.70 just below, 0.6 twice: a tie broken by id), two only from 0.3 (0.36, 0.34).
+      const names = [
+        ['Persimmon', 'Quackenbush'],
+        ['Persimon', 'Quackenbush'],
+        ['Persimmon', 'Quakenbush'],
+        ['Pers', 'Quackenbush'],
+        ['Perry', 'Quackenbush'],
+        ['Simon', 'Quackenbush'],
+        ['Persimmon', 'Smith'],
+        ['Ann', 'Quackenbusch'],
+      ];
+      const postIds: string[] = [];
+      for (const [firstName, lastName] of names) postIds.push((await create(admin, { firstName, lastName, dateOfBirth: nextDob() })).body.postId);
+      const inTransaction = <T>(work: Parameters<DataSource['transaction']>[0]) => t.app.get(DataSource).transaction(work) as Promise<T>;
+      const onePass = await inTransaction<{ postId: string }[]>((manager) => similarNamesAtLeast(manager, 'persimmon quackenbush', 0.3, 50));
+      expect(onePass.map((row) => row.postId).slice(0, 4)).toEqual(postIds.slice(0, 4));
+      expect(onePass.map((row) => row.postId).slice(4, 6).sort()).toEqual(postIds.slice(4, 6).sort());
+      expect(onePass.map((row) => row.postId).slice(6, 8)).toEqual(postIds.slice(6, 8));
+      // Limits 3 and 6 are filled by the 0.7 and 0.5 steps; 4 and 7 are not, and must widen.
+      for (let limit = 1; limit <= onePass.length + 1; limit += 1) {
+        const stepped = await inTransaction((manager) => searchSimilarNames(manager, 'persimmon quackenbush', undefined, 0.3, limit));
+        expect({ limit, rows: stepped }).toEqual({ limit, rows: onePass.slice(0, limit) });
+      }
     });
 
     it.each([
