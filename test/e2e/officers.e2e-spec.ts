@@ -1,6 +1,6 @@
 import type { Role } from '@app/core';
 import { OfficersService } from '@app/officers';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { searchSimilarNames, similarNamesAtLeast } from '../../libs/officers/src/persistence/name-match.queries';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -352,8 +352,8 @@ describe('officers (e2e)', () => {
       ];
       const postIds: string[] = [];
       for (const [firstName, lastName] of names) postIds.push((await create(admin, { firstName, lastName, dateOfBirth: nextDob() })).body.postId);
-      const inTransaction = <T>(work: Parameters<DataSource['transaction']>[0]) => t.app.get(DataSource).transaction(work) as Promise<T>;
-      const onePass = await inTransaction<{ postId: string }[]>((manager) => similarNamesAtLeast(manager, 'persimmon quackenbush', 0.3, 50));
+      const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => t.app.get(DataSource).transaction(work);
+      const onePass = await inTransaction((manager) => similarNamesAtLeast(manager, 'persimmon quackenbush', 0.3, 50));
       expect(onePass.map((row) => row.postId).slice(0, 4)).toEqual(postIds.slice(0, 4));
       expect(onePass.map((row) => row.postId).slice(4, 6).sort()).toEqual(postIds.slice(4, 6).sort());
       expect(onePass.map((row) => row.postId).slice(6, 8)).toEqual(postIds.slice(6, 8));
