@@ -1,3 +1,5 @@
+import { IDEMPOTENCY_KEY_RETENTION_HOURS, IdempotencyKeyPruningJob } from '@app/database';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** API.md: creating requests accept an Idempotency-Key; a retried submission never creates a twin. */
@@ -50,5 +52,31 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
     const response = await create('x'.repeat(300), officer('Malformed'));
     expect(response.status).toBe(400);
     expect(await count('Malformed')).toBe(0);
+  });
+
+  describe('pruning', () => {
+    const age = (key: string, hours: number) => t.db.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) WHERE key = $1`, [key, hours]);
+    const stored = async () => (await t.db.query(`SELECT key FROM idempotency_key WHERE key LIKE 'key-age-%' ORDER BY key`)).rows.map((r) => r.key);
+
+    it('should keep keys a week, then delete them daily, after which the key is a new request', async () => {
+      expect(IDEMPOTENCY_KEY_RETENTION_HOURS).toBeGreaterThanOrEqual(24); // API.md: kept at least 24 hours
+      // Each its own date of birth: the same name and date would be refused as a likely duplicate.
+      const person = (lastName: string, dateOfBirth: string) => ({ ...officer(lastName), dateOfBirth });
+      expect((await create('key-age-old', person('Aged', '1971-01-01'))).status).toBe(201);
+      expect((await create('key-age-recent', person('Recent', '1972-02-02'))).status).toBe(201);
+      await age('key-age-old', IDEMPOTENCY_KEY_RETENTION_HOURS + 1);
+      await age('key-age-recent', IDEMPOTENCY_KEY_RETENTION_HOURS - 1);
+
+      expect(await t.app.get(IdempotencyKeyPruningJob).run()).toBe(1);
+      expect(await stored()).toEqual(['key-age-recent']);
+      expect(t.app.get(SchedulerRegistry).getCronJob('idempotency-key-pruning').cronTime.source).toBe('35 0 * * *');
+
+      // The recent key still guards its request; the pruned one no longer does.
+      const guarded = await create('key-age-recent', person('Other', '1973-03-03'));
+      expect(guarded.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+      const reused = await create('key-age-old', person('Newcomer', '1974-04-04'));
+      expect(reused.status).toBe(201);
+      expect(await count('Newcomer')).toBe(1);
+    });
   });
 });

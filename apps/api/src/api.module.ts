@@ -8,7 +8,7 @@ import { AuditModule } from '@app/audit';
 import { AuthenticationGuard, AuthModule, RolesGuard } from '@app/auth';
 import { CertificationModule, CertificationSettlementJob } from '@app/certification';
 import { ClockModule } from '@app/core';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, IdempotencyKeyPruningJob } from '@app/database';
 import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
 import { OfficersModule } from '@app/officers';
@@ -76,6 +76,7 @@ export class ApiModule {
       providers: [
         // The daily certification settlement runs in the api process until apps/worker exists.
         CertificationSettlementJob,
+        IdempotencyKeyPruningJob,
         // Order matters: throttle first (cheap, stops brute force), then who, then what.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthenticationGuard },

@@ -5,4 +5,5 @@ export * from './migrate';
 export * from './postgres-errors';
 export * from './snake-naming.strategy';
 export * from './idempotency';
+export * from './idempotency-key-pruning.job';
 export * from './prepared-query';
