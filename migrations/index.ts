@@ -4,6 +4,7 @@ import { Discipline1764000000200 } from './1764000000200-Discipline';
 import { Hiring1764000000300 } from './1764000000300-Hiring';
 import { CertificationIntegrity1764000000350 } from './1764000000350-CertificationIntegrity';
 import { TrainingRecordsAppendOnly1764000000400 } from './1764000000400-TrainingRecordsAppendOnly';
+import { OfficerNamePostId1764000000500 } from './1764000000500-OfficerNamePostId';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Hiring1764000000300,
   CertificationIntegrity1764000000350,
   TrainingRecordsAppendOnly1764000000400,
+  OfficerNamePostId1764000000500,
 ];

@@ -113,15 +113,15 @@ function sameBirthDateSimilarNames(manager: EntityManager, normalizedName: strin
   return scoredOfficers(manager, `n.date_of_birth = $3::date AND similarity(n.normalized_full, $1) >= $4`, [normalizedName, limit, dateOfBirth, minScore]);
 }
 
-/** `filter` selects `officer_name n` rows; $1 is the normalised name, $2 the limit. */
+/** `filter` selects `officer_name n` rows; $1 is the normalised name, $2 the limit. Best first, then by POST ID. */
 async function scoredOfficers(manager: EntityManager, filter: string, params: unknown[]): Promise<NameMatchRow[]> {
   const rows = (await manager.query(
     `WITH hits AS (
-       SELECT n.officer_id, max(similarity(n.normalized_full, $1))::float8 AS score
+       SELECT n.officer_id, n.post_id, max(similarity(n.normalized_full, $1))::float8 AS score
          FROM officer_name n
         WHERE ${filter}
-        GROUP BY n.officer_id
-        ORDER BY score DESC, n.officer_id
+        GROUP BY n.officer_id, n.post_id
+        ORDER BY score DESC, n.post_id
         LIMIT $2)
      SELECT ${OFFICER_COLUMNS}, hits.score
        FROM hits JOIN officer o ON o.id = hits.officer_id

@@ -101,18 +101,22 @@ async function matchingPage(
             set_config('enable_seqscan', 'off', true)`,
     [String(thresholds.word), String(thresholds.whole)],
   );
+  // The matches are ranked and sorted by (rank, POST ID) from `officer_name` alone (it carries the
+  // POST ID), and only then joined to their officers, in that order, until the page is full: a
+  // common name's thousands of matches are sorted, and a page's officers read. The ORDER BY inside
+  // the subquery is what lets the planner walk the join in that order and stop at the LIMIT.
   const rows = (await manager.query(
-    `WITH hits AS (
-       SELECT n.officer_id,
-              max(round(1000 * greatest(word_similarity($1, n.normalized_full), similarity(n.normalized_full, $1))))::int AS rank
-         FROM officer_name n
-        WHERE $1 <% n.normalized_full OR n.normalized_full % $1
-        GROUP BY n.officer_id)
-     SELECT ${PUBLIC_COLUMNS}, hits.rank
-       FROM hits JOIN officer o ON o.id = hits.officer_id
+    `SELECT ${PUBLIC_COLUMNS}, hits.rank
+       FROM (SELECT n.officer_id, n.post_id,
+                    max(round(1000 * greatest(word_similarity($1, n.normalized_full), similarity(n.normalized_full, $1))))::int AS rank
+               FROM officer_name n
+              WHERE $1 <% n.normalized_full OR n.normalized_full % $1
+              GROUP BY n.officer_id, n.post_id
+              ORDER BY rank DESC, n.post_id) hits
+       JOIN officer o ON o.id = hits.officer_id
       WHERE ${LISTED}
-        AND ($2::int IS NULL OR hits.rank < $2 OR (hits.rank = $2 AND o.post_id > $3))
-      ORDER BY hits.rank DESC, o.post_id
+        AND ($2::int IS NULL OR hits.rank < $2 OR (hits.rank = $2 AND hits.post_id > $3))
+      ORDER BY hits.rank DESC, hits.post_id
       LIMIT $4`,
     [normalizedName, after?.rank ?? null, after?.postId ?? null, limit],
   )) as (RawOfficer & { rank: number })[];
