@@ -1,4 +1,5 @@
-import { IDEMPOTENCY_KEY_RETENTION_HOURS, IdempotencyKeyPruningJob } from '@app/database';
+import { IDEMPOTENCY_KEY_RETENTION_HOURS, IdempotencyKeyPruningJob, pruneIdempotencyKeys } from '@app/database';
+import { DataSource } from 'typeorm';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -77,6 +78,15 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
       const reused = await create('key-age-old', person('Newcomer', '1974-04-04'));
       expect(reused.status).toBe(201);
       expect(await count('Newcomer')).toBe(1);
+    });
+
+    it('should prune in batches until none is left', async () => {
+      const keys = ['key-age-batch-1', 'key-age-batch-2', 'key-age-batch-3'];
+      for (const [i, key] of keys.entries()) expect((await create(key, { ...officer(`Batch${'x'.repeat(i)}`), dateOfBirth: `196${i}-05-05` })).status).toBe(201);
+      for (const key of keys) await age(key, IDEMPOTENCY_KEY_RETENTION_HOURS + 1);
+      const cutoff = new Date(Date.now() - IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000);
+      expect(await pruneIdempotencyKeys(t.app.get(DataSource).manager, cutoff, 2)).toBe(3);
+      expect((await stored()).filter((key) => key.startsWith('key-age-batch'))).toEqual([]);
     });
   });
 });

@@ -71,12 +71,21 @@ async function replay<T>(manager: EntityManager, request: IdempotentRequest, req
 /**
  * Deletes the keys created before `cutoff`; a retry with a deleted key is a new request. The
  * rows are not records (each effect keeps its own row and audit entry), so no audit entry.
+ * In batches: each statement stays far inside the service's statement time limit however many
+ * keys a day brought, so the pruning cannot start failing daily as the registry grows.
  */
-export async function pruneIdempotencyKeys(manager: EntityManager, cutoff: Date): Promise<number> {
-  const [{ count }] = (await manager.query(`WITH pruned AS (DELETE FROM idempotency_key WHERE created_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM pruned`, [
-    cutoff,
-  ])) as { count: number }[];
-  return count;
+export async function pruneIdempotencyKeys(manager: EntityManager, cutoff: Date, batchSize = 10_000): Promise<number> {
+  let pruned = 0;
+  for (;;) {
+    const [{ count }] = (await manager.query(
+      `WITH pruned AS (
+         DELETE FROM idempotency_key WHERE ctid = ANY(ARRAY(SELECT ctid FROM idempotency_key WHERE created_at < $1 LIMIT $2)) RETURNING 1)
+       SELECT count(*)::int AS count FROM pruned`,
+      [cutoff, batchSize],
+    )) as { count: number }[];
+    pruned += count;
+    if (count < batchSize) return pruned;
+  }
 }
 
 /** sha256 of the body with its object keys sorted, so that key order does not matter. */
