@@ -48,6 +48,8 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
+    // The tests pin instants (FixedClock) and expect their UTC dates; the time zone's own test sets it.
+    POST_TIME_ZONE: 'UTC',
     ...options.env,
   });
   const config = buildAppConfig(env, { databaseUrl, jwtSecret: 'test-secret-'.padEnd(48, 'x') });

@@ -60,7 +60,7 @@ export class ApiModule {
         }),
         ScheduleModule.forRoot(),
         TerminusModule,
-        ClockModule,
+        ClockModule.forRoot(config.timeZone),
         DatabaseModule.forRoot(config.database),
         AuditModule,
         OrganizationsModule,

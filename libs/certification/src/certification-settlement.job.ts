@@ -4,11 +4,13 @@ import { Clock } from '@app/core';
 import { CertificationService } from './certification.service';
 
 /**
- * Daily: records the lapses and ended suspensions that time brought (DOMAIN.md; reads
+ * Records the lapses and ended suspensions that time brought (DOMAIN.md; reads
  * already show them). Registered by the app that runs timed work (the api process for
  * now, apps/worker later), not by CertificationModule, so that no process runs it twice
  * by accident; running it twice is harmless anyway (settleDue is idempotent).
- * Just after midnight UTC, the calendar Clock.today() uses.
+ * Hourly, at five past: Clock.today() is the registry's own calendar (POST_TIME_ZONE), whose
+ * midnight falls at any hour of UTC, and a run missed while the process was down is made up
+ * within the hour. A run with nothing due costs two index probes.
  */
 @Injectable()
 export class CertificationSettlementJob {
@@ -19,7 +21,7 @@ export class CertificationSettlementJob {
     private readonly clock: Clock,
   ) {}
 
-  @Cron('5 0 * * *', { name: 'certification-settlement', timeZone: 'UTC' })
+  @Cron('5 * * * *', { name: 'certification-settlement', timeZone: 'UTC' })
   async run(): Promise<void> {
     const today = this.clock.today();
     const { settled, failed } = await this.certification.settleDue(today);

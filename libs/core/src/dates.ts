@@ -20,6 +20,24 @@ export function toIsoDate(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date of an instant in an IANA time zone: 02:00 UTC on 26 November 2026 is
+ * still 25 November in `America/New_York`. A zone's formatter is built once (~50 µs) and reused.
+ */
+export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
+  if (timeZone === 'UTC') return toIsoDate(instant);
+  let calendar = calendars.get(timeZone);
+  if (!calendar) {
+    calendar = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    calendars.set(timeZone, calendar);
+  }
+  const parts = calendar.formatToParts(instant);
+  const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${value('year').padStart(4, '0')}-${value('month')}-${value('day')}`;
+}
+
 export function parseIsoDate(value: IsoDate): Date {
   return new Date(`${value}T00:00:00.000Z`);
 }

@@ -15,6 +15,8 @@ export interface AppConfig {
   bootstrapAdmin: { email: string; password?: string };
   commissionName: string;
   jurisdiction: string;
+  /** IANA zone of the registry's calendar dates. */
+  timeZone: string;
   certification: { termYears: number; expiryAlignment: 'birth_month' | 'none'; inServiceHoursPerYear: number; minAge: number };
   dueProcess: DueProcessSettings;
   rateLimit: { perMinute: number; loginPerMinute: number; publicPerMinute: number };
@@ -37,6 +39,7 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
     bootstrapAdmin: { email: env.POST_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.POST_BOOTSTRAP_ADMIN_PASSWORD },
     commissionName: env.POST_COMMISSION_NAME,
     jurisdiction: env.POST_JURISDICTION,
+    timeZone: env.POST_TIME_ZONE,
     certification: {
       termYears: env.CERTIFICATION_TERM_YEARS,
       expiryAlignment: env.CERTIFICATION_EXPIRY_ALIGNMENT,

@@ -20,6 +20,7 @@ describe('environment schema', () => {
       INTERIM_HEARING_REQUEST_DAYS: 5,
       INTERIM_HEARING_MAX_DAYS: 15,
       REPORT_DEADLINE_BUSINESS_DAYS: 2,
+      POST_TIME_ZONE: 'America/New_York',
     });
     expect(env.DATABASE_URL).toBeUndefined();
   });
@@ -36,6 +37,8 @@ describe('environment schema', () => {
     [{ PORT: 'abc' }, /^Invalid configuration: PORT .*\(got "abc"\)$/],
     [{ JWT_TTL_MINUTES: '0' }, /JWT_TTL_MINUTES/],
     [{ POST_JURISDICTION: 'mass' }, /POST_JURISDICTION must be a two-letter/],
+    [{ POST_TIME_ZONE: 'Eastern' }, /^Invalid configuration: POST_TIME_ZONE must be an IANA time zone such as America\/New_York \(got "Eastern"\)$/],
+    [{ POST_TIME_ZONE: '' }, /POST_TIME_ZONE must be an IANA time zone/],
     [{ CERTIFICATION_EXPIRY_ALIGNMENT: 'quarterly' }, /CERTIFICATION_EXPIRY_ALIGNMENT/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection string$/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters$/],
@@ -43,6 +46,11 @@ describe('environment schema', () => {
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
     expect(() => validateEnvironment(env)).toThrow(message);
+  });
+
+  it('accepts any IANA time zone', () => {
+    expect(validateEnvironment({ POST_TIME_ZONE: 'America/Los_Angeles' }).POST_TIME_ZONE).toBe('America/Los_Angeles');
+    expect(validateEnvironment({ POST_TIME_ZONE: 'UTC' }).POST_TIME_ZONE).toBe('UTC');
   });
 
   it('never echoes a secret value', () => {

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -35,6 +35,10 @@ export class EnvironmentVariables {
 
   @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter upper-case state code' })
   POST_JURISDICTION = 'MA';
+
+  /** The commission's calendar: "today" for expiry, deadlines and effective dates (Massachusetts: Eastern time). */
+  @IsTimeZone({ message: 'must be an IANA time zone such as America/New_York' })
+  POST_TIME_ZONE = 'America/New_York';
 
   @IsString() @MinLength(1) @MaxLength(200)
   POST_COMMISSION_NAME = 'Peace Officer Standards and Training Commission';
