@@ -133,6 +133,23 @@ describe('public portal (e2e)', () => {
       expectNothingRestricted(response.text);
     });
 
+    // A reprimand or "no action" is never published, final or not: "under review" during its
+    // appeal window would disclose the case (DOMAIN.md "What is public": open cases, findings
+    // that did not lead to a final action).
+    it.each(['reprimand', 'no_action'])('should show nothing of a %s decision within its appeal window', async (sanction) => {
+      const reprimanded = await officer('Cornelius', `Ashdown-${sanction.replace('_', '')}`);
+      await certifyBySql(t, reprimanded.id);
+      const reprimandCase = await openCase(t, tokens.investigator, { postId: reprimanded.postId, summary: SECRET_SUMMARY });
+      await actAll(t, reprimandCase.id, [
+        [tokens.investigator, { ...notice, proposedSanction: 'reprimand' }],
+        [tokens.investigator, waiver],
+        [tokens.adjudicator, { action: 'decide', sanction, findings: findings.map((f) => ({ ...f, sustained: sanction !== 'no_action' })), reasoning: 'Decided' }],
+      ]);
+      const response = await detail(reprimanded.postId);
+      expect(response.body).toMatchObject({ certificationStatus: 'certified', publicActions: [] });
+      expectNothingRestricted(response.text);
+    });
+
     it('should show an interim suspension as suspended with no grounds and nothing of the open case', async () => {
       const response = await detail(officers.interim.postId);
       expect(response.body).toMatchObject({ certificationStatus: 'suspended', publicActions: [] });

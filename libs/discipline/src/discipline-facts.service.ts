@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isDecisionPending, sustainedFindingsOf } from './domain';
+import { CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isPublishedDecisionPending, sustainedFindingsOf } from './domain';
 import type { StoredCaseState } from './persistence/case.entity';
 
 /** What hiring checks and the public record need to know about an officer's discipline. */
@@ -13,7 +13,7 @@ export interface DisciplineFacts {
   sustainedFindings: number;
   /** Final suspensions, revocations and retraining orders (c. 6E §13), oldest first. */
   finalActions: FinalAction[];
-  /** A decided or appealed case not yet final: the public status reads `under_review`. */
+  /** A decided or appealed case whose order will be published once final (suspension, revocation, retraining): the public status reads `under_review`. */
   pendingDecision: boolean;
 }
 
@@ -127,7 +127,7 @@ export const disciplineSnapshotSql = (officerIdSql: string) => `json_build_objec
 function addCase(officer: DisciplineFacts, row: CaseRow, categoryOf: (code: string) => string): void {
   const state: Pick<CaseState, 'status' | 'decision' | 'appeal' | 'grounds'> = { ...row.state, status: row.status };
   if (isCaseOpen(row.status)) officer.openCases += 1;
-  if (isDecisionPending(row.status)) officer.pendingDecision = true;
+  if (isPublishedDecisionPending(state)) officer.pendingDecision = true;
   officer.sustainedFindings += sustainedFindingsOf(state);
   const action = finalActionOf(state, row.case_number, categoryOf);
   if (action) officer.finalActions.push(action);

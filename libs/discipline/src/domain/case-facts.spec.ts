@@ -1,15 +1,29 @@
 import { CaseState } from './case-state';
-import { CASE_STATUSES } from './case-status';
-import { finalActionOf, isCaseOpen, isDecisionPending, sustainedFindingsOf } from './case-facts';
+import { CASE_STATUSES, SANCTIONS } from './case-status';
+import { finalActionOf, isCaseOpen, isPublishedDecisionPending, sustainedFindingsOf } from './case-facts';
 import { caseIn, day, DISCRETIONARY, MANDATORY } from './testing/case-fixtures';
 
 const categoryOf = (code: string) => (code === MANDATORY.code ? 'criminal_conduct' : 'unprofessional_conduct');
 
 describe('case facts for hiring checks and the public record', () => {
-  it('should count every status but the closed ones as open, and decided/appealed as pending', () => {
+  it('should count every status but the closed ones as open', () => {
     const open = CASE_STATUSES.filter(isCaseOpen);
     expect(open).toEqual(['open', 'notice_issued', 'hearing_scheduled', 'heard', 'decided', 'appealed']);
-    expect(CASE_STATUSES.filter(isDecisionPending)).toEqual(['decided', 'appealed']);
+  });
+
+  // Every status × every sanction: pending only while decided or appealed, and only for an order that is published once final.
+  it.each(CASE_STATUSES.flatMap((status) => SANCTIONS.map((sanction) => [status, sanction] as const)))(
+    'a %s case decided %s: pending and published?',
+    (status, sanction) => {
+      const state = caseIn(status);
+      const decided = { status, decision: state.decision && { ...state.decision, sanction } };
+      const expected = (status === 'decided' || status === 'appealed') && ['revoke', 'suspend', 'retrain'].includes(sanction);
+      expect(isPublishedDecisionPending(decided)).toBe(expected);
+    },
+  );
+
+  it('should not count a decided status without a decision as pending', () => {
+    expect(isPublishedDecisionPending({ status: 'decided', decision: null })).toBe(false);
   });
 
   it('should publish a final suspension with its end date, and nothing before the case is final', () => {

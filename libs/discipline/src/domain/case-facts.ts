@@ -23,9 +23,15 @@ export function isCaseOpen(status: CaseStatus): boolean {
   return !isTerminalCaseStatus(status);
 }
 
-/** Decided but not final (appeal window or appeal pending): the public status reads `under_review`. */
-export function isDecisionPending(status: CaseStatus): boolean {
-  return status === 'decided' || status === 'appealed';
+/**
+ * A decided action not yet final (appeal window or appeal pending): the public status reads
+ * `under_review` (DOMAIN.md "What is public"). Only an order that will be published once
+ * final counts: a reprimand or "no action" never becomes public, so announcing it while the
+ * appeal window runs would disclose a case whose findings the public must not see.
+ */
+export function isPublishedDecisionPending(state: Pick<CaseState, 'status' | 'decision'>): boolean {
+  if (state.status !== 'decided' && state.status !== 'appealed') return false;
+  return state.decision !== null && PUBLISHED_SANCTIONS[state.decision.sanction] !== undefined;
 }
 
 /** Sustained findings of a case count once the decision is final; a reversed decision counts none. */
