@@ -99,6 +99,26 @@ describe('commission cases (e2e)', () => {
     ]);
   });
 
+  // Reproduces a review finding: notice, a hearing scheduled and "held" the same day, then a revocation.
+  it('should not let a hearing cut short the officer’s time to answer the notice', async () => {
+    const { postId, officerId } = await certifiedOfficer(t);
+    const opened = await openCase(t, tokens.investigator, { postId, grounds: ['felony_conviction'] });
+    await actAll(t, opened.id, [[tokens.investigator, notice]]);
+    const noticed = await caseSnapshot(t, opened.id, officerId);
+
+    const sameDay = await act(t, tokens.investigator, opened.id, { action: 'schedule_hearing', hearingOn: '2026-03-10', expectedVersion: 2 });
+    expect(sameDay.status).toBe(422);
+    expect(sameDay.body).toMatchObject({ code: 'CASE.RULE_REFUSED', reasons: ['hearing_before_response_due'], responseDueOn: '2026-03-24' });
+    expect(await caseSnapshot(t, opened.id, officerId)).toEqual(noticed);
+
+    const onTheDueDay = await act(t, tokens.investigator, opened.id, { action: 'schedule_hearing', hearingOn: '2026-03-24', expectedVersion: 2 });
+    expect(onTheDueDay.status).toBe(200);
+    const heldEarly = await act(t, tokens.investigator, opened.id, { action: 'record_hearing', heldOn: '2026-03-10', summary: 'Heard', expectedVersion: 3 });
+    expect(heldEarly.status).toBe(422);
+    expect(heldEarly.body.reasons).toEqual(['hearing_before_response_due']);
+    expect((await certificationOf(t, officerId)).status).toBe('certified');
+  });
+
   it('should suspend at once on an interim suspension and restore the certification when a hearing lifts it', async () => {
     const { postId, officerId } = await certifiedOfficer(t);
     const opened = await openCase(t, tokens.investigator, { postId });

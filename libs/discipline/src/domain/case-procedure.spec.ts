@@ -95,6 +95,35 @@ describe('schedule_hearing and record_hearing', () => {
   });
 });
 
+// The notice of today gives the officer until day 14 to answer; nothing answered yet.
+describe('the response window before a hearing (c. 6E §10: an opportunity to respond)', () => {
+  const noticedToday = caseIn('notice_issued', { notice: { issuedOn: TODAY, proposedSanction: 'revoke', responseDueOn: day(14) }, response: null });
+  const answered = { ...noticedToday, response: { recordedOn: TODAY, hearingRequested: true, waivesHearing: false } };
+  const schedule = (hearingOn: string): CaseCommandOf<'schedule_hearing'> => ({ action: 'schedule_hearing', hearingOn });
+  const held = (heldOn: string): CaseCommandOf<'record_hearing'> => ({ action: 'record_hearing', heldOn, summary: 'Heard' });
+
+  it.each([
+    ['today, unanswered', noticedToday, TODAY, ['hearing_before_response_due']],
+    ['the day before the answer is due, unanswered', noticedToday, day(13), ['hearing_before_response_due']],
+    ['the day the answer is due, unanswered', noticedToday, day(14), []],
+    ['today, once the officer has answered', answered, TODAY, []],
+  ])('schedules a hearing %s → %j', (_label, state, hearingOn, reasons) => {
+    if (reasons.length > 0) expect(refusalReasons(state, schedule(hearingOn))).toEqual(reasons);
+    else expect(transitionCase(state, schedule(hearingOn), context()).next.status).toBe('hearing_scheduled');
+  });
+
+  it('tells the date the answer is due', () => {
+    expect(errorOf(() => transitionCase(noticedToday, schedule(TODAY), context())).extensions.responseDueOn).toBe(day(14));
+  });
+
+  it('refuses to record an unanswered hearing held before the answer was due, and records it once answered', () => {
+    const scheduled = { ...noticedToday, status: 'hearing_scheduled' as const, hearing: { hearingOn: day(14), heldOn: null } };
+    expect(refusalReasons(scheduled, held(TODAY))).toEqual(['hearing_before_response_due']);
+    const answeredScheduled = { ...scheduled, response: answered.response };
+    expect(transitionCase(answeredScheduled, held(TODAY), context()).next).toMatchObject({ status: 'heard', hearing: { hearingOn: day(14), heldOn: TODAY } });
+  });
+});
+
 describe('dismiss', () => {
   const PENDING: CaseStatus[] = ['open', 'notice_issued', 'hearing_scheduled', 'heard'];
   const command: CaseCommandOf<'dismiss'> = { action: 'dismiss', reason: 'Insufficient evidence' };

@@ -106,16 +106,29 @@ function recordResponse(state: CaseState, command: CaseCommandOf<'record_respons
   return { next: { ...state, response }, effects: [] };
 }
 
+/**
+ * Scheduling ends the time to answer (`record_response` is taken in `notice_issued` only), so
+ * without a recorded answer the hearing may not come before the notice's `responseDueOn`:
+ * otherwise a hearing held the day of the notice would lead to a decision the officer never had
+ * the chance to answer (c. 6E §10, notice and an opportunity to respond).
+ */
 function scheduleHearing(state: CaseState, command: CaseCommandOf<'schedule_hearing'>, context: CaseContext): ActionOutcome {
   requireValidDates({ hearingOn: command.hearingOn });
   const refusals = new Refusals('schedule_hearing');
   refusals.when(isBefore(command.hearingOn, context.today), 'hearing_date_in_past');
+  const responseDueOn = state.notice?.responseDueOn;
+  refusals.when(state.response === null && responseDueOn !== undefined && isBefore(command.hearingOn, responseDueOn), 'hearing_before_response_due', {
+    responseDueOn,
+  });
   refusals.throwIfAny();
   const hearing = { hearingOn: command.hearingOn, heldOn: null };
   return { next: { ...state, status: 'hearing_scheduled', hearing }, effects: [] };
 }
 
-/** The adjudicatory hearing of c. 6E §10 happened; it can only follow the notice. */
+/**
+ * The adjudicatory hearing of c. 6E §10 happened; it can only follow the notice and, as when it
+ * was scheduled, without a recorded answer not come before the notice's `responseDueOn`.
+ */
 function recordHearing(state: CaseState, command: CaseCommandOf<'record_hearing'>, context: CaseContext): ActionOutcome {
   requireValidDates({ heldOn: command.heldOn });
   const refusals = new Refusals('record_hearing');
@@ -123,6 +136,10 @@ function recordHearing(state: CaseState, command: CaseCommandOf<'record_hearing'
   const noticeIssuedOn = state.notice?.issuedOn;
   refusals.when(noticeIssuedOn !== undefined && isBefore(command.heldOn, noticeIssuedOn), 'hearing_before_notice', {
     noticeIssuedOn,
+  });
+  const responseDueOn = state.notice?.responseDueOn;
+  refusals.when(state.response === null && responseDueOn !== undefined && isBefore(command.heldOn, responseDueOn), 'hearing_before_response_due', {
+    responseDueOn,
   });
   refusals.throwIfAny();
   const hearing = { hearingOn: state.hearing?.hearingOn ?? command.heldOn, heldOn: command.heldOn };

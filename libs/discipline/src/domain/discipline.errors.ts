@@ -30,6 +30,7 @@ export const CASE_REFUSAL_REASONS = [
   'hearing_requested_and_waived',
   'hearing_date_in_past',
   'hearing_before_notice',
+  'hearing_before_response_due',
   // decision, c. 6E §10
   'response_window_open',
   'hearing_requested',
