@@ -170,7 +170,7 @@ function fromRow(row: AuditRow) {
 }
 
 function decodeSeqCursor(cursor: string): number {
-  const decoded = decodeCursor(cursor);
+  const decoded = decodeCursor(cursor, { at: 'timestamp', id: 'seq' });
   const seq = decoded ? Number(decoded.id) : NaN;
   if (!Number.isSafeInteger(seq) || seq < 1) {
     throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [

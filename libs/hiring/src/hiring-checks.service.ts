@@ -24,7 +24,6 @@ export interface HiringCheckResult {
   matches: HiringMatch[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type FoundOfficer = { profile: OfficerProfile; match: Pick<NameMatch, 'matchScore' | 'matchReasons'> & Partial<Pick<NameMatch, 'matchedName'>> };
 const BY_POST_ID: FoundOfficer['match'] = { matchScore: 1, matchReasons: ['post_id'] };
 
@@ -74,7 +73,7 @@ export class HiringChecksService {
   async list(actor: Actor, page: { limit: number; cursor?: string }): Promise<Page<StoredHiringCheck>> {
     const agencyId = this.requireAgency(actor);
     const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-    if (page.cursor !== undefined && (!after || !UUID.test(after.id))) throw invalidCursor();
+    if (page.cursor !== undefined && !after) throw invalidCursor();
     return this.dataSource.transaction(async (manager) => {
       const rows = await listAgencyChecks(manager, agencyId, { limit: page.limit + 1, after });
       const items = rows.slice(0, page.limit);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, isValidIsoDate, Page } from '@app/core';
+import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, Page } from '@app/core';
 import { officerNotFound, OfficersService } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './completion-store';
@@ -111,8 +111,8 @@ export class TrainingCompletionsService {
    */
   async listForOfficer(actor: Actor, postId: string, page: { limit: number; cursor?: string }): Promise<Page<OfficerCompletion>> {
     const officer = await this.officers.requireByPostId(postId);
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-    if (page.cursor !== undefined && !(after && isValidIsoDate(after.at) && UUID.test(after.id))) {
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, { at: 'date', id: 'uuid' });
+    if (page.cursor !== undefined && !after) {
       throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
     }
     const params: unknown[] = [officer.id, page.limit + 1];
@@ -154,8 +154,6 @@ interface CompletionRow {
   course_kind: CourseKind;
   course_title: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function requireAcademy(actor: Actor): void {
   if (actor.organizationType !== 'academy') throw academyOnly();
