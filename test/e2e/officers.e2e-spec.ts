@@ -189,7 +189,7 @@ describe('officers (e2e)', () => {
       ['a last name over 100 characters', { lastName: 'L'.repeat(101) }, 'lastName', /at most 100/],
       ['a name of punctuation only', { lastName: "'-." }, 'lastName', /start with a letter/],
       ['a name with digits', { firstName: 'R2D2' }, 'firstName', /only letters/],
-      ['a name with a NUL character', { middleName: 'A\u0000' }, 'middleName', /only letters/],
+      ['a name with a NUL character', { middleName: 'A\u0000' }, 'middleName', /must not contain a NUL character/],
       ['a missing last name', { lastName: undefined }, 'lastName', /string/],
       ['a suffix over 20 characters', { suffix: 'S'.repeat(21) }, 'suffix', /at most 20/],
       ['an SSN fragment of 3 digits', { ssnLast4: '123' }, 'ssnLast4', /four digits/],

@@ -69,7 +69,7 @@ describe('training batch import (e2e)', () => {
             externalRef: `${prefix}2`,
             errors: [
               { field: 'completedOn', reason: 'invalid', message: expect.stringContaining('real calendar date') },
-              { field: 'hours', reason: 'invalid', message: expect.stringContaining('greater than 0') },
+              { field: 'hours', reason: 'invalid', message: expect.stringContaining('at least 0.01') },
             ],
           },
           {

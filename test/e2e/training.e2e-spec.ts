@@ -141,8 +141,8 @@ describe('training (e2e)', () => {
 
     it.each([
       ['an impossible date', { completedOn: '1995-02-30' }, 'completedOn', 'real calendar date'],
-      ['negative hours', { hours: -3 }, 'hours', 'greater than 0'],
-      ['zero hours', { hours: 0 }, 'hours', 'greater than 0'],
+      ['negative hours', { hours: -3 }, 'hours', 'at least 0.01'],
+      ['zero hours', { hours: 0 }, 'hours', 'at least 0.01'],
       ['absurd hours', { hours: 100000 }, 'hours', 'at most 2000'],
       ['hours as text', { hours: '8' }, 'hours', 'must be a number'],
       ['an unknown result', { result: 'passed' }, 'result', 'pass, fail'],

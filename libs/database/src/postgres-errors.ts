@@ -21,6 +21,19 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return driverError?.constraint === constraint;
 }
 
+/**
+ * SQLSTATEs of a value PostgreSQL cannot store or cast: a NUL character in text or jsonb
+ * (22021, 22P05), text too long (22001), a number or date out of range (22003, 22008), a
+ * malformed date or uuid (22007, 22P02). Validation refuses these first; a value that slips
+ * past it is the client's 400, not the service's 500.
+ */
+const UNSTORABLE_VALUE_CODES = new Set(['22021', '22P05', '22001', '22003', '22007', '22008', '22P02']);
+
+export function isUnstorableValue(error: unknown): boolean {
+  const code = postgresErrorCode(error);
+  return code !== undefined && UNSTORABLE_VALUE_CODES.has(code);
+}
+
 /** The database cannot answer now: unreachable, pool exhausted, or over its time limit. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = postgresErrorCode(error);

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@app/core';
-import { isDatabaseUnavailable, isUniqueViolation } from '@app/database';
+import { isDatabaseUnavailable, isUniqueViolation, isUnstorableValue, postgresErrorCode } from '@app/database';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -57,6 +57,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 503) reply.header('Retry-After', '5');
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: loggableError(error), requestId: request.id }, 'unhandled error');
+    } else if (problem.code === 'REQUEST.UNSTORABLE_VALUE') {
+      // A value validation let through: the client's 400, logged so the missing rule gets written.
+      this.logger.warn({ sqlState: postgresErrorCode(error), requestId: request.id }, 'value refused by the database');
     }
     reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   }
@@ -83,6 +86,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isUniqueViolation(error)) {
       return { type: problemType('CONFLICT.DUPLICATE'), title: TITLES[409], status: 409, detail: 'The record already exists.', code: 'CONFLICT.DUPLICATE', instance };
+    }
+    if (isUnstorableValue(error)) {
+      return {
+        type: problemType('REQUEST.UNSTORABLE_VALUE'),
+        title: TITLES[400],
+        status: 400,
+        detail: 'A value in the request cannot be stored: a NUL character, or a number, date or text out of range.',
+        code: 'REQUEST.UNSTORABLE_VALUE',
+        instance,
+      };
     }
     if (isDatabaseUnavailable(error)) {
       return {

@@ -18,6 +18,8 @@ describe('checkCompletionRecord', () => {
     ['a date before 1900', { completedOn: '1899-12-31' }, 'completedOn:invalid'],
     ['negative hours', { hours: -4 }, 'hours:invalid'],
     ['zero hours', { hours: 0 }, 'hours:invalid'],
+    ['hours rounding to 0.00', { hours: 1e-9 }, 'hours:invalid'],
+    ['hours just under 0.01', { hours: 0.009 }, 'hours:invalid'],
     ['absurd hours', { hours: 2000.01 }, 'hours:invalid'],
     ['hours with 3 decimals', { hours: 1.234 }, 'hours:invalid'],
     ['hours as text', { hours: '40' }, 'hours:invalid'],

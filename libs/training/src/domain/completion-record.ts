@@ -16,6 +16,8 @@ export type CompletionResult = (typeof COMPLETION_RESULTS)[number];
 export const MAX_BATCH_RECORDS = 10_000;
 /** numeric(6,2) in the table; no course is longer than a basic academy's ~2,000 hours. */
 export const MAX_COMPLETION_HOURS = 2000;
+/** The smallest positive amount numeric(6,2) holds. */
+export const MIN_COMPLETION_HOURS = 0.01;
 /** Nothing before the modern POST era is a plausible completion date; older values are typos. */
 export const EARLIEST_COMPLETION_DATE = '1900-01-01';
 
@@ -58,7 +60,9 @@ const shapeRules: Record<CompletionField, FieldRule> = {
   },
   hours: (value) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'hours must be a number';
-    if (value <= 0 || value > MAX_COMPLETION_HOURS) return `hours must be greater than 0 and at most ${MAX_COMPLETION_HOURS}`;
+    // 0.01, the smallest amount two decimals hold: 1e-9 passed "> 0" and the decimal check, then
+    // was stored as 0.00 and broke the column's CHECK (hours > 0), failing the whole batch.
+    if (value < MIN_COMPLETION_HOURS || value > MAX_COMPLETION_HOURS) return `hours must be at least ${MIN_COMPLETION_HOURS} and at most ${MAX_COMPLETION_HOURS}`;
     // Tolerance for binary floating point: 8.55 * 100 is 855.0000000000001.
     return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6 ? null : 'hours must have at most 2 decimal places';
   },
