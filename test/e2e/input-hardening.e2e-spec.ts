@@ -72,6 +72,27 @@ describe('input the database cannot store (e2e)', () => {
     });
   });
 
+  // class-validator's length leaves variation selectors uncounted; PostgreSQL's length() and the CHECKs count them.
+  describe('text over its limit in code points', () => {
+    const selectorLetters = (n: number) => 'a\uFE0F'.repeat(n);
+    it('in an officer’s first name (100) and an organization’s name (200)', async () => {
+      const officers = await rows('officer');
+      const officer = await t.http().post('/api/v1/officers').set(bearer(await t.adminToken())).send({ firstName: selectorLetters(60), lastName: 'Quill', dateOfBirth: '1990-01-01' });
+      expect(officer.status).toBe(400);
+      expect(officer.body.errors).toContainEqual({ field: 'firstName', message: expect.stringMatching(/100 characters/) });
+      expect(await rows('officer')).toBe(officers);
+
+      const organization = await t.http().post('/api/v1/organizations').set(bearer(await t.adminToken())).send({ type: 'agency', name: selectorLetters(150), code: 'FE0F' });
+      expect(organization.status).toBe(400);
+      expect(organization.body.errors).toContainEqual({ field: 'name', message: expect.stringMatching(/200 characters/) });
+    });
+
+    it('still accepts the limit itself', async () => {
+      const { postId } = await createOfficer(t, { firstName: selectorLetters(50) });
+      expect(postId).toMatch(/^MA-/);
+    });
+  });
+
   describe('a forged cursor', () => {
     const forged = [
       ['an impossible date', forge({ at: '2020-02-30', id: '00000000-0000-4000-8000-000000000000' })],

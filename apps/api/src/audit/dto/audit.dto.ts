@@ -1,6 +1,7 @@
 import { AuditEntryEntity } from '@app/audit';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min, ValidateIf } from 'class-validator';
+import { MaxLength } from '../../common/text-length';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 export class AuditQueryDto extends PageQueryDto {

@@ -1,7 +1,8 @@
 import { CASE_STATUSES } from '@app/discipline';
 import type { CaseStatus, GroundEntity } from '@app/discipline';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { POST_ID } from './misconduct-report.dto';
 

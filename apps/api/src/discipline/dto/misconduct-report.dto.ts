@@ -1,7 +1,8 @@
 import { AGENCY_FINDINGS, MISCONDUCT_CATEGORIES } from '@app/discipline';
 import type { AgencyFinding, MisconductCategory, MisconductReportView, ReportVersionView } from '@app/discipline';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { PageQueryDto } from '../../common/pagination.dto';
 

@@ -2,7 +2,8 @@ import type { SeparationView } from '@app/discipline';
 import { SEPARATION_NATURES } from '@app/officers';
 import type { SeparationNature } from '@app/officers';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

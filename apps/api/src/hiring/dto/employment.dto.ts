@@ -1,6 +1,7 @@
 import type { HireCommand, HireView } from '@app/hiring';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

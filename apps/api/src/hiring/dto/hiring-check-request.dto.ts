@@ -1,6 +1,7 @@
 import type { HiringCheckQuery } from '@app/hiring';
 import { Transform } from 'class-transformer';
-import { buildMessage, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import { buildMessage, IsString, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,4 +1,5 @@
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 
 export class LoginDto {
   @IsEmail() @MaxLength(254)

@@ -1,6 +1,7 @@
 import { OrganizationEntity } from '@app/organizations';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,7 +1,8 @@
 import { ROLES, Role } from '@app/core';
 import { ApiKeyEntity, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserEntity } from '@app/organizations';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 
 export class CreateUserDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))

@@ -1,7 +1,8 @@
 import type { PublicOfficerRecord } from '@app/public';
 import { PUBLIC_NAME_MAX_LENGTH, PUBLIC_NAME_MIN_LENGTH, PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX } from '@app/public';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 
 /** `GET /public/officers?name=&limit=&cursor=`: a name only, never a date of birth (DOMAIN.md "What is public"). */
 export class PublicOfficerSearchQueryDto {

@@ -1,6 +1,7 @@
 import { COURSE_CODE_PATTERN, COURSE_KINDS, COURSE_TITLE_MAX, CourseEntity, MAX_COURSE_HOURS, type CourseKind } from '@app/training';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
