@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       // Not a target: the cheapest authenticated route (one query), the floor the framework leaves for any handler.
       { key: 'r', label: '(r) GET /api/v1/me, same JWT (reference)', options: { url: `${url}/api/v1/me`, connections, seconds, headers: { authorization: auth.authorization } } },
       // Not a target: the public name search, the one read that ranks many names (every officer sharing a name part).
-      { key: 's', label: '(s) GET /public/officers?name= (reference)', options: { url: `${url}/api/v1/public/officers?name=${encodeURIComponent(`${certified.firstName} ${misspelt}`)}`, connections, seconds } },
+      { key: 's', label: '(s) GET /public/officers?name= (reference)', options: { url: `${url}/api/v1/public/officers?limit=20&name=${encodeURIComponent(`${certified.firstName} ${misspelt}`)}`, connections, seconds } },
       { key: 'b', label: '(b) POST /hiring-checks {postId} (JWT)', options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byPostId } },
       { key: 'c', label: '(c) POST /hiring-checks misspelt name + DOB', options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byName } },
     ].filter((target) => (target.key !== 'd' && target.key !== 's') || publicReady) as Target[];

@@ -1,9 +1,10 @@
-import { InvalidInputError } from '@app/core';
+import { DEFAULT_PAGE_SIZE, InvalidInputError, MAX_PAGE_SIZE } from '@app/core';
 
 export const PUBLIC_NAME_MIN_LENGTH = 2;
 export const PUBLIC_NAME_MAX_LENGTH = 100;
-export const PUBLIC_PAGE_DEFAULT = 20;
-export const PUBLIC_PAGE_MAX = 50;
+/** API.md "Conventions" holds for the public lists too (the page asks for 20 at a time). */
+export const PUBLIC_PAGE_DEFAULT = DEFAULT_PAGE_SIZE;
+export const PUBLIC_PAGE_MAX = MAX_PAGE_SIZE;
 
 /**
  * The searchable part of a public name query, already normalised (`normalizeName`, the
