@@ -217,6 +217,9 @@ describe('hiring checks (e2e)', () => {
       expect((await check(hiringA, { ...body, dateOfBirth: '1974-04-05' }).set('Idempotency-Key', 'check-key-1')).status).toBe(409);
       const stored = await t.db.query(`SELECT count(*)::int AS n FROM hiring_check WHERE query->>'lastName' = 'Holder'`);
       expect(stored.rows[0].n).toBe(1);
+      // The replayed answer is a read of the check: audited (DOMAIN.md "Audit"); the refused reuse is not a read.
+      const audit = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [first.body.id]);
+      expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['hiring_check.create', 'hiring_check.replay']);
     });
 
     it("should show a check to its agency and answer another agency's id with 404, audited", async () => {

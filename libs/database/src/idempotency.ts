@@ -31,8 +31,15 @@ export const IDEMPOTENCY_KEY_RETENTION_HOURS = 7 * 24;
  * (IdempotencyKeyPruningJob).
  *
  * The replayed response is the JSON the first request stored: `work` must return plain JSON.
+ * `onReplay` runs, in the same transaction, when the stored response is returned instead: a
+ * replay that hands out restricted data is a read, and is audited as one.
  */
-export async function withIdempotency<T>(manager: EntityManager, request: IdempotentRequest, work: () => Promise<T>): Promise<T> {
+export async function withIdempotency<T>(
+  manager: EntityManager,
+  request: IdempotentRequest,
+  work: () => Promise<T>,
+  onReplay?: (response: T) => Promise<void>,
+): Promise<T> {
   if (request.key === undefined) return work();
   if (!KEY_PATTERN.test(request.key)) {
     throw new InvalidInputError('IDEMPOTENCY.INVALID_KEY', 'The Idempotency-Key header is invalid.', [
@@ -45,7 +52,11 @@ export async function withIdempotency<T>(manager: EntityManager, request: Idempo
      ON CONFLICT (organization_id, key) DO NOTHING RETURNING key`,
     [request.organizationId, request.key, request.method, request.path, requestHash],
   )) as unknown[];
-  if (inserted.length === 0) return replay<T>(manager, request, requestHash);
+  if (inserted.length === 0) {
+    const stored = await replay<T>(manager, request, requestHash);
+    await onReplay?.(stored);
+    return stored;
+  }
 
   const result = await work();
   await manager.query(`UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE organization_id = $1 AND key = $2`, [

@@ -62,10 +62,16 @@ export class HiringChecksService {
     // A client retrying with its key gets the first answer back, not a second check.
     const request = { organizationId: agencyId, key: idempotencyKey, method: 'POST', path: '/hiring-checks', body: query };
     return this.dataSource.transaction((manager) =>
-      withIdempotency(manager, request, async () => {
-        const [id] = await this.recorder.writeIn(manager, [check]);
-        return { id, checkedAt: now.toISOString(), matches };
-      }),
+      withIdempotency(
+        manager,
+        request,
+        async () => {
+          const [id] = await this.recorder.writeIn(manager, [check]);
+          return { id, checkedAt: now.toISOString(), matches };
+        },
+        // The stored answer goes out again, perhaps to another of the agency's users: a read of a check (DOMAIN.md "Audit").
+        (replayed) => this.audit.record(manager, actor, { action: 'hiring_check.replay', entityType: 'hiring_check', entityId: replayed.id }),
+      ),
     );
   }
 
