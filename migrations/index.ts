@@ -5,6 +5,7 @@ import { Hiring1764000000300 } from './1764000000300-Hiring';
 import { CertificationIntegrity1764000000350 } from './1764000000350-CertificationIntegrity';
 import { TrainingRecordsAppendOnly1764000000400 } from './1764000000400-TrainingRecordsAppendOnly';
 import { OfficerNamePostId1764000000500 } from './1764000000500-OfficerNamePostId';
+import { SlidingLoginWindow1764000000600 } from './1764000000600-SlidingLoginWindow';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CertificationIntegrity1764000000350,
   TrainingRecordsAppendOnly1764000000400,
   OfficerNamePostId1764000000500,
+  SlidingLoginWindow1764000000600,
 ];

@@ -65,8 +65,7 @@ export class UsersService {
   async unlock(actor: Actor, userId: string): Promise<UserEntity> {
     return this.changeUser(actor, userId, 'user.unlock', (user) => {
       user.lockedUntil = null;
-      user.failedLoginCount = 0;
-      user.firstFailedLoginAt = null;
+      user.recentFailedLogins = [];
     });
   }
 

@@ -13,10 +13,9 @@ export class UserEntity {
   passwordHash: string;
   @Column({ type: 'text', array: true })
   roles: Role[];
-  @Column({ type: 'integer', default: 0 })
-  failedLoginCount: number;
-  @Column({ type: 'timestamptz', nullable: true })
-  firstFailedLoginAt: Date | null;
+  /** Failed logins of the last 15 minutes, oldest first (the lockout's sliding window). */
+  @Column({ type: 'timestamptz', array: true, default: () => "'{}'" })
+  recentFailedLogins: Date[];
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
   @Column({ type: 'timestamptz', nullable: true })
