@@ -55,6 +55,42 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
     expect(await count('Malformed')).toBe(0);
   });
 
+  // A retried API key creation made a second live credential. Its secret cannot be replayed (it is stored nowhere).
+  describe('API key creation', () => {
+    const createKey = (key: string, body: Record<string, unknown>) =>
+      t.http().post(`/api/v1/organizations/${agencyId}/api-keys`).set(bearer(token)).set('Idempotency-Key', key).send(body);
+    const keysNamed = async (name: string) => (await t.db.query(`SELECT id FROM api_key WHERE name = $1`, [name])).rows.map((r: { id: string }) => r.id);
+    let agencyId: string;
+    beforeAll(async () => {
+      agencyId = (await t.createOrganization('agency')).id;
+    });
+
+    it('should make one key for a retried submission, and answer the retry with 409 naming it, never the secret', async () => {
+      const first = await createKey('api-key-1', { name: 'roster-sync', roles: ['agency_hiring'] });
+      expect(first.status).toBe(201);
+      const retry = await createKey('api-key-1', { name: 'roster-sync', roles: ['agency_hiring'] });
+      expect(retry.status).toBe(409);
+      expect(retry.body).toMatchObject({ code: 'IDEMPOTENCY.SECRET_NOT_REPLAYABLE', apiKeyId: first.body.id });
+      expect(retry.text).not.toContain(first.body.key);
+      expect(await keysNamed('roster-sync')).toEqual([first.body.id]);
+      const stored = await t.db.query(`SELECT response_body::text AS body FROM idempotency_key WHERE key = 'api-key-1'`);
+      expect(stored.rows[0].body).not.toContain(first.body.key);
+    });
+
+    it('should make exactly one key when the same submission arrives in parallel', async () => {
+      const responses = await Promise.all(Array.from({ length: 4 }, () => createKey('api-key-parallel', { name: 'parallel-sync', roles: ['agency_hiring'] })));
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+      expect(await keysNamed('parallel-sync')).toHaveLength(1);
+    });
+
+    it('should refuse the same key with another body, and create without a key as before', async () => {
+      expect((await createKey('api-key-2', { name: 'first-name', roles: ['agency_hiring'] })).status).toBe(201);
+      expect((await createKey('api-key-2', { name: 'other-name', roles: ['agency_hiring'] })).body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+      const plain = () => t.http().post(`/api/v1/organizations/${agencyId}/api-keys`).set(bearer(token)).send({ name: 'no-key', roles: ['agency_hiring'] });
+      expect([(await plain()).status, (await plain()).status]).toEqual([201, 201]);
+    });
+  });
+
   describe('pruning', () => {
     const age = (key: string, hours: number) => t.db.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) WHERE key = $1`, [key, hours]);
     const stored = async () => (await t.db.query(`SELECT key FROM idempotency_key WHERE key LIKE 'key-age-%' ORDER BY key`)).rows.map((r) => r.key);

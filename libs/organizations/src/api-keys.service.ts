@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
+import { Actor, Clock, ConflictError, Role, rolesAllowedFor } from '@app/core';
+import { withIdempotency } from '@app/database';
 import { DataSource } from 'typeorm';
 import { apiKeyMatches, generateApiKey, parseApiKeyPrefix } from './domain/api-key-format';
 import { administeredScope, assertMayAdministerOrganization } from './organization-admin.policy';
@@ -18,26 +19,47 @@ export class ApiKeysService {
     private readonly clock: Clock,
   ) {}
 
-  /** Returns the key in clear once; only its hash is stored. */
-  async create(actor: Actor, organizationId: string, command: { name: string; roles: Role[] }): Promise<{ entity: ApiKeyEntity; key: string }> {
+  /**
+   * Returns the key in clear once; only its hash is stored. With an `Idempotency-Key`, a retry
+   * never makes a second live key; but the first response cannot be replayed (its secret is
+   * stored nowhere), so the retry is a 409 naming the key the first request created: revoke it
+   * and create another if its secret was lost.
+   */
+  async create(
+    actor: Actor,
+    organizationId: string,
+    command: { name: string; roles: Role[] },
+    idempotencyKey?: string,
+  ): Promise<{ entity: ApiKeyEntity; key: string }> {
     assertMayAdministerOrganization(actor, organizationId);
     const { key, prefix, hash } = generateApiKey();
-    return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.findOneBy(OrganizationEntity, { id: organizationId });
-      if (!organization) throw organizationNotFound();
-      const roles = [...new Set(command.roles)];
-      if (!rolesAllowedFor(organization.type, roles)) throw rolesNotAllowed(organization.type, roles);
-      const entity = await manager.save(
-        manager.create(ApiKeyEntity, { organizationId, name: command.name, prefix, keyHash: hash, roles, createdBy: actor.id }),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'api_key.create',
-        entityType: 'api_key',
-        entityId: entity.id,
-        details: { organizationId, name: entity.name, roles },
+    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: `/organizations/${organizationId}/api-keys`, body: command };
+    let created: ApiKeyEntity | undefined;
+    const { id } = await this.dataSource.transaction((manager) =>
+      withIdempotency(manager, request, async () => {
+        const organization = await manager.findOneBy(OrganizationEntity, { id: organizationId });
+        if (!organization) throw organizationNotFound();
+        const roles = [...new Set(command.roles)];
+        if (!rolesAllowedFor(organization.type, roles)) throw rolesNotAllowed(organization.type, roles);
+        created = await manager.save(
+          manager.create(ApiKeyEntity, { organizationId, name: command.name, prefix, keyHash: hash, roles, createdBy: actor.id }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'api_key.create',
+          entityType: 'api_key',
+          entityId: created.id,
+          details: { organizationId, name: created.name, roles },
+        });
+        // Only the id is kept for the key's retries: never the secret.
+        return { id: created.id };
+      }),
+    );
+    if (!created) {
+      throw new ConflictError('IDEMPOTENCY.SECRET_NOT_REPLAYABLE', 'This Idempotency-Key already created an API key, whose secret is shown only once; revoke it and create another if the secret was lost.', {
+        apiKeyId: id,
       });
-      return { entity, key };
-    });
+    }
+    return { entity: created, key };
   }
 
   async revoke(actor: Actor, keyId: string): Promise<ApiKeyEntity> {

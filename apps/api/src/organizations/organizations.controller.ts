@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { ApiKeysService, OrganizationsService, UsersService } from '@app/organizations';
+import { ApiIdempotencyKey } from '../common/idempotency-key';
 import { IdParamDto } from '../common/uuid-param.dto';
 import { CreateOrganizationDto, ListOrganizationsQueryDto, OrganizationPage, OrganizationResponse, toOrganizationResponse } from './dto/organization.dto';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, CreateUserDto, toApiKeyResponse, toUserResponse, UserResponse } from './dto/user.dto';
@@ -39,8 +40,14 @@ export class OrganizationsController {
 
   @Roles('commission_admin', 'agency_admin')
   @Post('organizations/:id/api-keys')
-  async createApiKey(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
-    const { entity, key } = await this.apiKeys.create(actor, id, body);
+  @ApiIdempotencyKey()
+  async createApiKey(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParamDto,
+    @Body() body: CreateApiKeyDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CreatedApiKeyResponse> {
+    const { entity, key } = await this.apiKeys.create(actor, id, { name: body.name, roles: body.roles }, idempotencyKey);
     return { id: entity.id, name: entity.name, key, roles: entity.roles };
   }
 
