@@ -115,5 +115,10 @@ describe('HTTP behaviour (e2e)', () => {
     // A path's POST ID is documented once, with the pattern its pipe enforces.
     const postIdParameters = response.body.paths['/api/v1/public/officers/{postId}'].get.parameters.filter((p: { name: string }) => p.name === 'postId');
     expect(postIdParameters).toEqual([expect.objectContaining({ in: 'path', required: true, schema: expect.objectContaining({ type: 'string', pattern: '^[A-Z]{2}-[0-9]{6,}$' }) })]);
+    // Idempotency-Key is documented once, optional, on every route that reads it (not also as a required header).
+    for (const [path, method] of [['/api/v1/hiring-checks', 'post'], ['/api/v1/officers', 'post'], ['/api/v1/organizations/{id}/api-keys', 'post'], ['/api/v1/cases', 'post']]) {
+      const headers = response.body.paths[path][method].parameters.filter((p: { in: string; name: string }) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+      expect({ path, headers }).toEqual({ path, headers: [expect.objectContaining({ name: 'Idempotency-Key', required: false })] });
+    }
   });
 });

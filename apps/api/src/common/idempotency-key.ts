@@ -1,5 +1,16 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 
 /** API.md: creating requests accept `Idempotency-Key`; same key and body replay the original, another body is a 409. */
 export const ApiIdempotencyKey = () =>
   ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the original response; different body: 409. Kept at least 24 hours, per organization.' });
+
+/**
+ * The request's `Idempotency-Key` header, or undefined. A custom parameter rather than
+ * `@Headers('idempotency-key')`, which the OpenAPI plugin documented as a second, *required*
+ * header beside ApiIdempotencyKey's optional one. Its format is checked by withIdempotency.
+ */
+export const IdempotencyKeyHeader = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
+  const value = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['idempotency-key'];
+  return Array.isArray(value) ? value.join(', ') : value;
+});

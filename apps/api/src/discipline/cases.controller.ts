@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
@@ -10,7 +10,7 @@ import { CASE_ACTION_DTOS } from './dto/case-action.dto';
 import type { CaseActionDto } from './dto/case-action.dto';
 import { GroundResponse, ListCasesQueryDto, OpenCaseDto, toGroundResponse } from './dto/case.dto';
 import { CasePage, CaseResponse, ReportingAgencyCaseResponse, toCaseReadResponse, toCaseResponse } from './dto/case-response.dto';
-import { ApiIdempotencyKey } from '../common/idempotency-key';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 
 const ACTION_DTOS = Object.values(CASE_ACTION_DTOS);
 
@@ -34,7 +34,7 @@ export class CasesController {
   @Roles('commission_investigator')
   @Post('cases')
   @ApiIdempotencyKey()
-  async open(@CurrentActor() actor: Actor, @Body() body: OpenCaseDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<CaseResponse> {
+  async open(@CurrentActor() actor: Actor, @Body() body: OpenCaseDto, @IdempotencyKeyHeader() idempotencyKey?: string): Promise<CaseResponse> {
     return toCaseResponse(await this.cases.open(actor, body, idempotencyKey));
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
@@ -14,7 +14,7 @@ import {
   toMisconductReportResponse,
 } from './dto/misconduct-report.dto';
 import { SeparationDto, SeparationResponse, toSeparationResponse } from './dto/separation.dto';
-import { ApiIdempotencyKey } from '../common/idempotency-key';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 
 
 /** Misconduct reports and separations: what agencies tell the commission (c. 6E §8(b), 555 CMR 12.03). */
@@ -34,7 +34,7 @@ export class MisconductReportsController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateMisconductReportDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKeyHeader() idempotencyKey?: string,
   ): Promise<MisconductReportResponse> {
     return toMisconductReportResponse(await this.reports.create(actor, body, idempotencyKey));
   }
@@ -47,7 +47,7 @@ export class MisconductReportsController {
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParamDto,
     @Body() body: AmendMisconductReportDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKeyHeader() idempotencyKey?: string,
   ): Promise<MisconductReportResponse> {
     return toMisconductReportResponse(await this.reports.amend(actor, id, body, idempotencyKey));
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiresService } from '@app/hiring';
-import { ApiIdempotencyKey } from '../common/idempotency-key';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 import { PostIdParam } from '../common/post-id-param';
 import { CreateEmploymentDto, EmploymentResponse, toEmploymentResponse, toHireCommand } from './dto/employment.dto';
 
@@ -24,7 +24,7 @@ export class EmploymentsController {
     @CurrentActor() actor: Actor,
     @PostIdParam() postId: string,
     @Body() body: CreateEmploymentDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKeyHeader() idempotencyKey?: string,
   ): Promise<EmploymentResponse> {
     return toEmploymentResponse(await this.hires.hire(actor, postId, toHireCommand(body), idempotencyKey));
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiringChecksService } from '@app/hiring';
-import { ApiIdempotencyKey } from '../common/idempotency-key';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 import { PageQueryDto } from '../common/pagination.dto';
 import { IdParamDto } from '../common/uuid-param.dto';
 import { CreateHiringCheckDto, toHiringCheckQuery } from './dto/hiring-check-request.dto';
@@ -33,7 +33,7 @@ export class HiringChecksController {
   async check(
     @CurrentActor() actor: Actor,
     @Body() body: CreateHiringCheckDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKeyHeader() idempotencyKey?: string,
   ): Promise<HiringCheckResponse> {
     return toHiringCheckResponse(await this.checks.check(actor, toHiringCheckQuery(body), idempotencyKey));
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { OfficerRecordsService, OfficersService } from '@app/officers';
-import { ApiIdempotencyKey } from '../common/idempotency-key';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 import { PostIdParam } from '../common/post-id-param';
 import { CreateOfficerDto, CreateOfficerQueryDto, SearchOfficersDto } from './dto/officer-request.dto';
 import {
@@ -35,7 +35,7 @@ export class OfficersController {
     @CurrentActor() actor: Actor,
     @Body() body: CreateOfficerDto,
     @Query() query: CreateOfficerQueryDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKeyHeader() idempotencyKey?: string,
   ): Promise<OfficerIdentityResponse> {
     const created = await this.officers.create(actor, body, { confirmDistinct: query.confirmDistinct === true, idempotencyKey });
     return toCreatedOfficerResponse(created);

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { ApiKeysService, OrganizationsService, UsersService } from '@app/organizations';
-import { ApiIdempotencyKey } from '../common/idempotency-key';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 import { IdParamDto } from '../common/uuid-param.dto';
 import { CreateOrganizationDto, ListOrganizationsQueryDto, OrganizationPage, OrganizationResponse, toOrganizationResponse } from './dto/organization.dto';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, CreateUserDto, toApiKeyResponse, toUserResponse, UserResponse } from './dto/user.dto';
@@ -45,7 +45,7 @@ export class OrganizationsController {
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParamDto,
     @Body() body: CreateApiKeyDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKeyHeader() idempotencyKey?: string,
   ): Promise<CreatedApiKeyResponse> {
     const { entity, key } = await this.apiKeys.create(actor, id, { name: body.name, roles: body.roles }, idempotencyKey);
     return { id: entity.id, name: entity.name, key, roles: entity.roles };
