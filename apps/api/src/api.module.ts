@@ -74,7 +74,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, IdentityController, OrganizationsController, AuditController, OfficersController, CoursesController, TrainingCompletionsController, CertificationController, MisconductReportsController, CasesController, PublicOfficersController, PublicPageController, HiringChecksController, EmploymentsController],
       providers: [
-        // The daily certification settlement runs in the api process until apps/worker exists.
+        // The hourly certification settlement runs in the api process until apps/worker exists.
         CertificationSettlementJob,
         IdempotencyKeyPruningJob,
         // Order matters: throttle first (cheap, stops brute force), then who, then what.

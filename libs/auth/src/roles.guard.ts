@@ -27,7 +27,7 @@ interface GuardedRequest {
 }
 
 /** What a refused attempt is recorded as: the record's type and id where the route names one. */
-export function refusedAttempt(request: GuardedRequest, required: readonly Role[] | undefined) {
+function refusedAttempt(request: GuardedRequest, required: readonly Role[] | undefined) {
   const route = request.routeOptions?.url ?? '';
   const segment = route.replace(/^\/api\/v\d+\//, '').split('/')[0] ?? '';
   const params = request.params ?? {};

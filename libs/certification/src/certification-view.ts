@@ -27,7 +27,7 @@ export interface CertificationHistoryView {
 export interface CertificationView {
   officerId: string;
   postId: string;
-  /** Effective on today: an expired term reads `lapsed` even before the daily job recorded it. */
+  /** Effective on today: an expired term reads `lapsed` even before the settlement job recorded it. */
   status: CertificationStatus;
   issuedOn: string | null;
   expiresOn: string | null;

@@ -166,7 +166,7 @@ export class CertificationService {
   }
 
   /**
-   * The daily job's work: records what time did by `today` (terms that ended, fixed-term
+   * The settlement job's work (hourly): records what time did by `today` (terms that ended, fixed-term
    * suspensions that ran out), each certification in its own short transaction with its
    * row locked, so one failure does not hold back the rest. Idempotent: a row settled
    * meanwhile (by a request or another process) is left alone.

@@ -12,30 +12,23 @@ export function codePointLength(value: string): number {
   return count;
 }
 
-export function MaxLength(max: number, options?: ValidationOptions): PropertyDecorator {
+/** A class-validator rule on the code-point length, named and worded as class-validator's own. */
+function lengthRule(name: 'maxLength' | 'minLength', bound: number, fits: (length: number) => boolean, wording: string, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'maxLength',
-      constraints: [max],
+      name,
+      constraints: [bound],
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && codePointLength(value) <= max,
-        defaultMessage: buildMessage((each) => `${each}$property must be shorter than or equal to $constraint1 characters`, options),
+        validate: (value: unknown) => typeof value === 'string' && fits(codePointLength(value)),
+        defaultMessage: buildMessage((each) => `${each}$property must be ${wording} $constraint1 characters`, options),
       },
     },
     options,
   );
 }
 
-export function MinLength(min: number, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'minLength',
-      constraints: [min],
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && codePointLength(value) >= min,
-        defaultMessage: buildMessage((each) => `${each}$property must be longer than or equal to $constraint1 characters`, options),
-      },
-    },
-    options,
-  );
-}
+export const MaxLength = (max: number, options?: ValidationOptions): PropertyDecorator =>
+  lengthRule('maxLength', max, (length) => length <= max, 'shorter than or equal to', options);
+
+export const MinLength = (min: number, options?: ValidationOptions): PropertyDecorator =>
+  lengthRule('minLength', min, (length) => length >= min, 'longer than or equal to', options);

@@ -39,6 +39,14 @@ export interface ProblemDocument {
 }
 
 const problemType = (code: string) => `urn:post-registry:problem:${code}`;
+const problemOf = (status: number, code: string, detail: string, instance?: string): ProblemDocument => ({
+  type: problemType(code),
+  title: TITLES[status],
+  status,
+  detail,
+  code,
+  instance,
+});
 
 /**
  * Every error leaves as application/problem+json (RFC 9457) with a stable `type`/`code`.
@@ -84,30 +92,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         instance,
       };
     }
-    if (isUniqueViolation(error)) {
-      return { type: problemType('CONFLICT.DUPLICATE'), title: TITLES[409], status: 409, detail: 'The record already exists.', code: 'CONFLICT.DUPLICATE', instance };
-    }
+    if (isUniqueViolation(error)) return problemOf(409, 'CONFLICT.DUPLICATE', 'The record already exists.', instance);
     if (isUnstorableValue(error)) {
-      return {
-        type: problemType('REQUEST.UNSTORABLE_VALUE'),
-        title: TITLES[400],
-        status: 400,
-        detail: 'A value in the request cannot be stored: a NUL character, or a number, date or text out of range.',
-        code: 'REQUEST.UNSTORABLE_VALUE',
-        instance,
-      };
+      return problemOf(400, 'REQUEST.UNSTORABLE_VALUE', 'A value in the request cannot be stored: a NUL character, or a number, date or text out of range.', instance);
     }
-    if (isDatabaseUnavailable(error)) {
-      return {
-        type: problemType('SERVICE.UNAVAILABLE'),
-        title: TITLES[503],
-        status: 503,
-        detail: 'The registry database is unavailable or overloaded; retry shortly.',
-        code: 'SERVICE.UNAVAILABLE',
-        instance,
-      };
-    }
-    return { type: problemType('SERVICE.INTERNAL'), title: TITLES[500], status: 500, detail: 'An unexpected error occurred.', code: 'SERVICE.INTERNAL', instance };
+    if (isDatabaseUnavailable(error)) return problemOf(503, 'SERVICE.UNAVAILABLE', 'The registry database is unavailable or overloaded; retry shortly.', instance);
+    return problemOf(500, 'SERVICE.INTERNAL', 'An unexpected error occurred.', instance);
   }
 
   private fromHttpException(error: HttpException, instance?: string): ProblemDocument {
