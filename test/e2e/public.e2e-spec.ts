@@ -354,5 +354,27 @@ describe('public portal rate limit (e2e)', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.headers['retry-after']).toBeDefined();
+    // No proxy is trusted by default: a client cannot claim another address to get a fresh budget.
+    const spoofed = await t.http().get('/api/v1/public/officers').set('X-Forwarded-For', '198.51.100.1').query({ name: 'Smith' });
+    expect(spoofed.status).toBe(429);
+  });
+});
+
+describe('public portal rate limit behind a trusted proxy (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The test client connects from 127.0.0.1: here that is the load balancer.
+    t = await startTestApp({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '127.0.0.1' } });
+  });
+  afterAll(() => t.close());
+
+  const search = (forwardedFor: string) => t.http().get('/api/v1/public/officers').set('X-Forwarded-For', forwardedFor).query({ name: 'Smith' });
+
+  it('should give each client behind the proxy its own budget, by the address the proxy saw', async () => {
+    expect([(await search('203.0.113.10')).status, (await search('203.0.113.10')).status, (await search('203.0.113.10')).status]).toEqual([200, 200, 429]);
+    // Another client behind the same balancer is not throttled for the first one's requests.
+    expect((await search('203.0.113.20')).status).toBe(200);
+    // An address the client prepended itself is not believed: the proxy appended the real one.
+    expect((await search('198.51.100.7, 203.0.113.10')).status).toBe(429);
   });
 });

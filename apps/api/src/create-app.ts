@@ -26,7 +26,7 @@ export async function createApp(
     logController: new RequestLogController(),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: generateRequestId,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     // Long path parameters reach the DTO validation (a 400 problem) instead of Fastify's bare 414.
     routerOptions: { maxParamLength: 1000 },
   });

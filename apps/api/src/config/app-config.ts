@@ -1,6 +1,7 @@
 import type { DatabaseSettings } from '@app/database';
 import type { DueProcessSettings } from '@app/discipline';
 import { EnvironmentVariables } from './environment';
+import { parseTrustedProxies, TrustedProxies } from './trusted-proxies';
 
 /**
  * The validated configuration as the modules read it through ConfigService
@@ -20,6 +21,8 @@ export interface AppConfig {
   certification: { termYears: number; expiryAlignment: 'birth_month' | 'none'; inServiceHoursPerYear: number; minAge: number };
   dueProcess: DueProcessSettings;
   rateLimit: { perMinute: number; loginPerMinute: number; publicPerMinute: number };
+  /** Peers whose X-Forwarded-For names the client (the rate limits' and logs' address). */
+  trustProxy: TrustedProxies;
   logLevel: string;
 }
 
@@ -59,6 +62,7 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
       loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
       publicPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     },
+    trustProxy: env.TRUST_PROXY === undefined ? false : (parseTrustedProxies(env.TRUST_PROXY) ?? false),
     logLevel: env.LOG_LEVEL,
   };
 }

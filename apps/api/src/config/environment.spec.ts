@@ -43,6 +43,8 @@ describe('environment schema', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection string$/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters$/],
     [{ POST_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /POST_BOOTSTRAP_ADMIN_PASSWORD must be at least 12/],
+    [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges .*\(got "true"\)$/],
+    [{ TRUST_PROXY: '10.0.0.0/40' }, /TRUST_PROXY must be comma-separated proxy addresses/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
     expect(() => validateEnvironment(env)).toThrow(message);
@@ -51,6 +53,12 @@ describe('environment schema', () => {
   it('accepts any IANA time zone', () => {
     expect(validateEnvironment({ POST_TIME_ZONE: 'America/Los_Angeles' }).POST_TIME_ZONE).toBe('America/Los_Angeles');
     expect(validateEnvironment({ POST_TIME_ZONE: 'UTC' }).POST_TIME_ZONE).toBe('UTC');
+  });
+
+  it('trusts no proxy unless told which', () => {
+    expect(validateEnvironment({}).TRUST_PROXY).toBeUndefined();
+    expect(validateEnvironment({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
+    expect(validateEnvironment({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY).toBe('10.0.0.0/8,127.0.0.1');
   });
 
   it('never echoes a secret value', () => {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { parseTrustedProxies, TRUSTED_PROXIES_MESSAGE } from './trusted-proxies';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -92,6 +93,11 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 
+  /** Unset: the socket's peer is the client. Behind a load balancer: its addresses or a hop count (trusted-proxies.ts). */
+  @Transform(emptyToUndefined) @IsOptional()
+  @ValidateBy({ name: 'isTrustedProxies', validator: { validate: (value) => typeof value === 'string' && parseTrustedProxies(value) !== undefined, defaultMessage: () => TRUSTED_PROXIES_MESSAGE } })
+  TRUST_PROXY?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }
@@ -100,7 +106,7 @@ export class ConfigurationError extends Error {}
 
 /** Validates the environment; throws one line naming the first bad variable. */
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
-  const known = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'JWT_SECRET', 'POST_BOOTSTRAP_ADMIN_PASSWORD', 'BUSINESS_HOLIDAYS');
+  const known = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'JWT_SECRET', 'POST_BOOTSTRAP_ADMIN_PASSWORD', 'BUSINESS_HOLIDAYS', 'TRUST_PROXY');
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const parsed = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const [first] = validateSync(parsed, { whitelist: true, forbidUnknownValues: false });
