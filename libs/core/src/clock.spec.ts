@@ -14,6 +14,22 @@ describe('Clock', () => {
     expect(clock.today()).toBe('2026-11-26');
   });
 
+  it.each([
+    ['America/New_York', '2026-11-26T04:59:59.999Z', '2026-11-25', '2026-11-26T05:00:00.000Z', '2026-11-26'],
+    ['Asia/Kathmandu', '2026-11-25T18:14:59.999Z', '2026-11-25', '2026-11-25T18:15:00.000Z', '2026-11-26'], // UTC+05:45
+    ['Pacific/Chatham', '2026-11-25T10:14:59.999Z', '2026-11-25', '2026-11-25T10:15:00.000Z', '2026-11-26'], // UTC+13:45 in summer
+    ['UTC', '2026-11-25T23:59:59.999Z', '2026-11-25', '2026-11-26T00:00:00.000Z', '2026-11-26'],
+  ])('turns the date at local midnight in %s, in the last millisecond of a minute it had already read', (zone, before, dayBefore, after, dayAfter) => {
+    const clock = new FixedClock(new Date(before.replace(/:59\.999Z$/, ':00.000Z')), zone);
+    expect(clock.today()).toBe(dayBefore); // the minute's date, read at its first instant
+    clock.set(new Date(before));
+    expect(clock.today()).toBe(dayBefore);
+    clock.set(new Date(after));
+    expect(clock.today()).toBe(dayAfter);
+    clock.set(new Date(before)); // a clock set back (tests do) is read again, not served the later date
+    expect(clock.today()).toBe(dayBefore);
+  });
+
   it('reads the system time', () => {
     const before = Date.now();
     const now = new SystemClock('America/New_York').now().getTime();
