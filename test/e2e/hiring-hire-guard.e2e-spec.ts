@@ -1,5 +1,5 @@
 import { FixedClock } from '@app/core';
-import { caseTokens, CaseTokens, certifiedOfficer } from '../support/case-helpers';
+import { caseTokens, CaseTokens, certifiedOfficer, openCase } from '../support/case-helpers';
 import { createOfficer, officerIdOf } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -15,6 +15,7 @@ describe('recording a hire (e2e)', () => {
   let hiringA: string;
   let adminA: string;
   let hiringB: string;
+  let agencyAName: string;
 
   const checkByPostId = async (token: string, postId: string) => {
     const response = await t.http().post('/api/v1/hiring-checks').set(bearer(token)).send({ postId });
@@ -29,7 +30,7 @@ describe('recording a hire (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     tokens = await caseTokens(t);
-    agencyA = (await t.createOrganization('agency')).id;
+    ({ id: agencyA, name: agencyAName } = await t.createOrganization('agency'));
     hiringA = await t.userToken(agencyA, ['agency_hiring']);
     adminA = await t.userToken(agencyA, ['agency_admin']);
     hiringB = await t.userToken((await t.createOrganization('agency')).id, ['agency_hiring']);
@@ -66,14 +67,14 @@ describe('recording a hire (e2e)', () => {
     const { postId, officerId } = await certifiedOfficer(t);
     const other = await certifiedOfficer(t);
     const checkOfOther = await checkByPostId(hiringA, other.postId);
-    for (const body of [{}, { hiringCheckId: checkOfOther }]) {
+    for (const body of [{}, { hiringCheckId: null }, { hiringCheckId: checkOfOther }]) {
       const response = await hire(hiringA, postId, body);
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({ code: 'EMPLOYMENT.HIRING_CHECK_REQUIRED', reasons: [{ code: 'hiring_check_missing_or_stale' }] });
     }
     expect(await employments(officerId)).toEqual([]);
     const refusals = await t.db.query(`SELECT details FROM audit_log WHERE action = 'employment.create_refused' AND details->>'postId' = $1`, [postId]);
-    expect(refusals.rows).toHaveLength(2);
+    expect(refusals.rows).toHaveLength(3);
   });
 
   it('should accept a check 30 days old and refuse one 31 days old', async () => {
@@ -162,6 +163,67 @@ describe('recording a hire (e2e)', () => {
     expect(again.body).toEqual(first.body);
     expect((await send({ position: 'Detective' })).status).toBe(409);
     expect(await employments(officerId)).toHaveLength(1);
+  });
+
+  it('should refuse a start before the check or more than 30 days ahead with 422, audited, leaving no rows', async () => {
+    const { postId, officerId } = await certifiedOfficer(t);
+    const checkId = await checkByPostId(hiringA, postId);
+    for (const [startDate, code] of [
+      ['2026-03-09', 'start_before_hiring_check'],
+      ['1985-01-01', 'start_before_hiring_check'],
+      ['2026-04-10', 'start_too_far_ahead'],
+      ['2099-01-01', 'start_too_far_ahead'],
+    ]) {
+      const response = await hire(hiringA, postId, { hiringCheckId: checkId, startDate });
+      expect({ startDate, status: response.status, body: response.body }).toEqual({
+        startDate,
+        status: 422,
+        body: expect.objectContaining({ code: 'EMPLOYMENT.START_DATE_OUTSIDE_CHECK', reasons: [{ code, checkedOn: '2026-03-10' }] }),
+      });
+    }
+    expect(await employments(officerId)).toEqual([]);
+    const refusals = await t.db.query(`SELECT details->>'code' AS code FROM audit_log WHERE action = 'employment.create_refused' AND details->>'postId' = $1`, [postId]);
+    expect(refusals.rows).toEqual(Array(4).fill({ code: 'EMPLOYMENT.START_DATE_OUTSIDE_CHECK' }));
+    // The check's own day and 30 days ahead are the edges of what it clears.
+    expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-04-09' })).status).toBe(201);
+  });
+
+  it("should refuse a hire on a check that did not show a warning the officer carries now, until a new check shows it", async () => {
+    const { postId, officerId } = await certifiedOfficer(t);
+    const checkOfB = await checkByPostId(hiringB, postId);
+    // Agency A hires the officer, who then resigns while A investigates (555 CMR 12.03).
+    expect((await hire(hiringA, postId, { hiringCheckId: await checkByPostId(hiringA, postId), startDate: '2026-03-10' })).status).toBe(201);
+    clock.set(new Date(NOW.getTime() + 2 * DAY));
+    const [employmentOfA] = (await t.db.query(`SELECT id FROM employment WHERE officer_id = $1 AND agency_id = $2`, [officerId, agencyA])).rows;
+    const separation = await t
+      .http()
+      .post(`/api/v1/employments/${employmentOfA.id}/separation`)
+      .set(bearer(adminA))
+      .send({ endDate: '2026-03-12', nature: 'resigned', reason: 'Resigned during an internal investigation', underInvestigation: true });
+    expect(separation.status).toBe(200);
+
+    const outdated = await hire(hiringB, postId, { hiringCheckId: checkOfB, startDate: '2026-03-12' });
+    expect(outdated.status).toBe(422);
+    expect(outdated.body).toMatchObject({
+      code: 'EMPLOYMENT.HIRING_CHECK_OUTDATED',
+      reasons: [{ code: 'warnings_since_check', warnings: [{ code: 'separated_under_investigation', agency: agencyAName, date: '2026-03-12' }] }],
+    });
+    expect(await employments(officerId)).toHaveLength(1);
+
+    // A new check shows the warning; the hire it clears goes through (warnings never block on their own).
+    const freshCheck = await checkByPostId(hiringB, postId);
+    expect((await hire(hiringB, postId, { hiringCheckId: freshCheck, startDate: '2026-03-12' })).status).toBe(201);
+  });
+
+  it('should refuse a hire on a check made before a case was opened against the officer', async () => {
+    const { postId, officerId } = await certifiedOfficer(t);
+    const checkId = await checkByPostId(hiringA, postId);
+    await openCase(t, tokens.investigator, { postId });
+    const response = await hire(hiringA, postId, { hiringCheckId: checkId });
+    expect(response.status).toBe(422);
+    expect(response.body.reasons).toEqual([{ code: 'warnings_since_check', warnings: [{ code: 'open_case', count: 1 }] }]);
+    expect(await employments(officerId)).toEqual([]);
+    expect((await hire(hiringA, postId, { hiringCheckId: await checkByPostId(hiringA, postId) })).status).toBe(201);
   });
 
   it('should validate the request and 404 an unknown officer', async () => {

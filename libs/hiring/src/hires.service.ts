@@ -2,15 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { CertificationService } from '@app/certification';
-import { Actor, Clock, DomainError, IsoDate } from '@app/core';
+import { Actor, Clock, dateInTimeZone, DomainError, IsoDate } from '@app/core';
 import { isUniqueViolation, withIdempotency } from '@app/database';
+import { DisciplineFactsService } from '@app/discipline';
 import { EmploymentEntity, OfficersService } from '@app/officers';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { checkCoversHire } from './domain/hire-guard';
-import { hiringReasons } from './domain/hiring-answer';
-import { agencyOnly, alreadyEmployed, hiringCheckMissingOrStale, hiringCheckNotFound, notHireable } from './domain/hiring.errors';
+import { checkCoversHire, hireStartProblems, warningsSinceCheck } from './domain/hire-guard';
+import { hiringReasons, HiringWarning, hiringWarnings } from './domain/hiring-answer';
+import {
+  agencyOnly,
+  alreadyEmployed,
+  hireStartOutsideCheck,
+  hiringCheckMissingOrStale,
+  hiringCheckNotFound,
+  notHireable,
+  warningsSinceCheck as hiringCheckOutdated,
+} from './domain/hiring.errors';
 import { findAgencyCheck } from './persistence/hiring-check.store';
-import { caseNumbersOf } from './persistence/officer-profiles.query';
+import { caseNumbersOf, profilesByIds } from './persistence/officer-profiles.query';
 
 export interface HireCommand {
   startDate: IsoDate;
@@ -32,7 +41,13 @@ export interface HireView {
 }
 
 /** Refusals worth a record of their own: someone tried to hire past the guard. */
-const AUDITED_REFUSALS = new Set(['EMPLOYMENT.NOT_HIREABLE', 'EMPLOYMENT.HIRING_CHECK_REQUIRED', 'HIRING_CHECK.NOT_FOUND']);
+const AUDITED_REFUSALS = new Set([
+  'EMPLOYMENT.NOT_HIREABLE',
+  'EMPLOYMENT.HIRING_CHECK_REQUIRED',
+  'EMPLOYMENT.HIRING_CHECK_OUTDATED',
+  'EMPLOYMENT.START_DATE_OUTSIDE_CHECK',
+  'HIRING_CHECK.NOT_FOUND',
+]);
 
 /**
  * The hire guard (DOMAIN.md "Hiring checks"; c. 6E §4(d), §11): an agency records a hire
@@ -46,6 +61,7 @@ export class HiresService {
     private readonly audit: AuditService,
     private readonly officers: OfficersService,
     private readonly certification: CertificationService,
+    private readonly discipline: DisciplineFactsService,
     private readonly clock: Clock,
   ) {}
 
@@ -75,15 +91,21 @@ export class HiresService {
     const check = command.hiringCheckId === undefined ? null : await findAgencyCheck(manager, agencyId, command.hiringCheckId);
     if (command.hiringCheckId !== undefined && !check) throw hiringCheckNotFound();
     if (!check || !checkCoversHire(check, officer.id, this.clock.now())) throw hiringCheckMissingOrStale();
+    const today = this.clock.today();
+    const checkedOn = dateInTimeZone(check.checkedAt, this.clock.timeZone);
+    const startProblems = hireStartProblems(command.startDate, checkedOn, today);
+    if (startProblems.length > 0) throw hireStartOutsideCheck(startProblems, checkedOn);
 
     // Re-evaluated with the certification row locked until commit: a revocation or suspension
     // committed a moment earlier is seen here, and one arriving later waits for this hire.
-    const verdict = await this.certification.lockAndEvaluateHireability(manager, officer.id, this.clock.today());
+    const verdict = await this.certification.lockAndEvaluateHireability(manager, officer.id, today);
     if (!verdict.hireable) {
       const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
       throw notHireable(hiringReasons(verdict, await caseNumbersOf(manager, caseIds)));
     }
     if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();
+    const unseen = await this.warningsSince(manager, check.matches.find((m) => m.postId === officer.postId)?.warnings ?? [], officer.id, verdict);
+    if (unseen.length > 0) throw hiringCheckOutdated(unseen);
 
     const employment = await manager.save(
       manager.create(EmploymentEntity, {
@@ -111,5 +133,18 @@ export class HiresService {
       hiringCheckId: check.id,
       createdAt: employment.createdAt.toISOString(),
     };
+  }
+
+  /** The warnings the officer carries now (read after the certification lock) that the check did not show. */
+  private async warningsSince(
+    manager: EntityManager,
+    seen: readonly HiringWarning[],
+    officerId: string,
+    verdict: { previouslyRelinquished: boolean },
+  ): Promise<HiringWarning[]> {
+    const profile = (await profilesByIds(manager, [officerId])).get(officerId);
+    if (!profile) return [];
+    const { facts } = await this.discipline.factsFromSnapshot(profile.discipline);
+    return warningsSinceCheck(seen, hiringWarnings(verdict, facts, profile.employments));
   }
 }

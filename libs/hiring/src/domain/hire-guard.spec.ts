@@ -1,4 +1,5 @@
-import { checkCoversHire } from './hire-guard';
+import { checkCoversHire, hireStartProblems, warningsSinceCheck } from './hire-guard';
+import type { HiringWarning } from './hiring-answer';
 
 const NOW = new Date('2026-03-31T12:00:00Z');
 const check = (checkedAt: string, ids = ['officer-1']) => ({ checkedAt: new Date(checkedAt), matchedOfficerIds: ids });
@@ -15,5 +16,44 @@ describe('checkCoversHire (DOMAIN.md "Hiring checks": the caller agency\'s own c
     ['no check at all', null, false],
   ])('%s → %s', (_, stored, expected) => {
     expect(checkCoversHire(stored, 'officer-1', NOW)).toBe(expected);
+  });
+});
+
+describe('hireStartProblems (the check clears an appointment that follows it, starting within its validity)', () => {
+  const today = '2026-03-31';
+  it.each<[string, string, string, string[]]>([
+    ['starting today, checked today', '2026-03-31', '2026-03-31', []],
+    ['starting on the day of a check made last week', '2026-03-24', '2026-03-24', []],
+    ['recorded late: started after the check, before today', '2026-03-27', '2026-03-24', []],
+    ['starting the day before the check', '2026-03-23', '2026-03-24', ['start_before_hiring_check']],
+    ['backdated decades', '1985-01-01', '2026-03-31', ['start_before_hiring_check']],
+    ['starting 30 days from today', '2026-04-30', '2026-03-31', []],
+    ['starting 31 days from today', '2026-05-01', '2026-03-31', ['start_too_far_ahead']],
+    ['starting in 2099', '2099-01-01', '2026-03-31', ['start_too_far_ahead']],
+  ])('%s → %j', (_, startDate, checkedOn, expected) => {
+    expect(hireStartProblems(startDate, checkedOn, today)).toEqual(expected);
+  });
+});
+
+describe('warningsSinceCheck (warnings must be seen before the hire)', () => {
+  const openCases = (count: number): HiringWarning => ({ code: 'open_case', count });
+  const sustained = (count: number): HiringWarning => ({ code: 'sustained_findings', count });
+  const separated = (agency: string, date: string): HiringWarning => ({ code: 'separated_under_investigation', agency, date });
+  const relinquished: HiringWarning = { code: 'previously_relinquished' };
+  it.each<[string, HiringWarning[], HiringWarning[], HiringWarning[]]>([
+    ['nothing then, nothing now', [], [], []],
+    ['the same warnings', [openCases(1), separated('Springfield PD', '2026-01-05'), sustained(2), relinquished], [openCases(1), separated('Springfield PD', '2026-01-05'), sustained(2), relinquished], []],
+    ['a separation under investigation since the check', [], [separated('Springfield PD', '2026-03-30')], [separated('Springfield PD', '2026-03-30')]],
+    ['a second separation under investigation', [separated('Springfield PD', '2026-01-05')], [separated('Springfield PD', '2026-01-05'), separated('Boston PD', '2026-03-30')], [separated('Boston PD', '2026-03-30')]],
+    ['the same agency, another separation date', [separated('Springfield PD', '2026-01-05')], [separated('Springfield PD', '2026-03-30')], [separated('Springfield PD', '2026-03-30')]],
+    ['a case opened since the check', [], [openCases(1)], [openCases(1)]],
+    ['a second open case', [openCases(1)], [openCases(2)], [openCases(2)]],
+    ['an open case closed since the check', [openCases(2)], [openCases(1)], []],
+    ['all open cases closed', [openCases(1)], [], []],
+    ['a new sustained finding', [sustained(1)], [sustained(2)], [sustained(2)]],
+    ['a relinquishment accepted since the check', [], [relinquished], [relinquished]],
+    ['counts are not confused between codes', [sustained(3)], [openCases(1)], [openCases(1)]],
+  ])('%s', (_, seen, current, expected) => {
+    expect(warningsSinceCheck(seen, current)).toEqual(expected);
   });
 });

@@ -1,3 +1,6 @@
+import { addDays, IsoDate } from '@app/core';
+import type { HiringWarning } from './hiring-answer';
+
 /**
  * DOMAIN.md "Hiring checks": a hire is recorded only with the caller agency's own check of
  * that officer, made within HIRING_CHECK_VALID_DAYS. Pure; the service loads the check
@@ -16,4 +19,43 @@ export function checkCoversHire(check: StoredCheckForHire | null, officerId: str
   if (!check) return false;
   const age = now.getTime() - check.checkedAt.getTime();
   return check.matchedOfficerIds.includes(officerId) && age <= HIRING_CHECK_VALID_DAYS * DAY_MS;
+}
+
+export type HireStartProblem = 'start_before_hiring_check' | 'start_too_far_ahead';
+
+/**
+ * The check clears an appointment that follows it (c. 6E §4(d): the registry is asked before
+ * the hire), not one backdated before the question was asked (an employment that the public
+ * record would show before the officer was checked, or certified, or even 21), nor one so far
+ * ahead that today's answer says nothing about it: a start up to HIRING_CHECK_VALID_DAYS from
+ * today, the check's own validity. (A start years ahead could also never be separated: a
+ * separation may not end before the start nor lie in the future.)
+ */
+export function hireStartProblems(startDate: IsoDate, checkedOn: IsoDate, today: IsoDate): HireStartProblem[] {
+  const problems: HireStartProblem[] = [];
+  if (startDate < checkedOn) problems.push('start_before_hiring_check');
+  if (startDate > addDays(today, HIRING_CHECK_VALID_DAYS)) problems.push('start_too_far_ahead');
+  return problems;
+}
+
+/**
+ * The warnings the hire's check did not show (DOMAIN.md: warnings do not block but "must be
+ * seen"): an officer separated under investigation, or a new open case or sustained finding,
+ * after the agency's check would otherwise be hired on an answer that no longer holds. A count
+ * is new when it grew; a count that fell is nothing the agency has not seen.
+ */
+export function warningsSinceCheck(seen: readonly HiringWarning[], current: readonly HiringWarning[]): HiringWarning[] {
+  return current.filter((warning) => !seen.some((earlier) => covers(earlier, warning)));
+}
+
+function covers(earlier: HiringWarning, warning: HiringWarning): boolean {
+  switch (warning.code) {
+    case 'open_case':
+    case 'sustained_findings':
+      return earlier.code === warning.code && earlier.count >= warning.count;
+    case 'separated_under_investigation':
+      return earlier.code === warning.code && earlier.agency === warning.agency && earlier.date === warning.date;
+    case 'previously_relinquished':
+      return earlier.code === warning.code;
+  }
 }

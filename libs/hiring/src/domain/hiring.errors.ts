@@ -1,6 +1,6 @@
 import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '@app/core';
-import { HIRING_CHECK_VALID_DAYS } from './hire-guard';
-import type { HiringReason } from './hiring-answer';
+import { HIRING_CHECK_VALID_DAYS, HireStartProblem } from './hire-guard';
+import type { HiringReason, HiringWarning } from './hiring-answer';
 
 /** Unknown and another agency's read the same (API.md: never leak existence across organizations). */
 export const hiringCheckNotFound = () => new NotFoundError('HIRING_CHECK.NOT_FOUND', 'No such hiring check for your agency.');
@@ -25,3 +25,18 @@ export const notHireable = (reasons: HiringReason[]) =>
 
 export const alreadyEmployed = () =>
   new ConflictError('EMPLOYMENT.ALREADY_EMPLOYED', 'Your agency already employs this officer; record the separation before a new employment.');
+
+export const hireStartOutsideCheck = (problems: HireStartProblem[], checkedOn: string) =>
+  new RuleViolationError(
+    'EMPLOYMENT.START_DATE_OUTSIDE_CHECK',
+    `The start date must be on or after the hiring check (${checkedOn}) and at most ${HIRING_CHECK_VALID_DAYS} days from today.`,
+    problems.map((code) => ({ code, checkedOn })),
+  );
+
+/** DOMAIN.md "Hiring checks": warnings do not block, but they must be seen before the hire. */
+export const warningsSinceCheck = (warnings: HiringWarning[]) =>
+  new RuleViolationError(
+    'EMPLOYMENT.HIRING_CHECK_OUTDATED',
+    `The officer's record has changed since your hiring check (${warnings.map((w) => w.code).join(', ')}): make a new check and review it before the hire.`,
+    [{ code: 'warnings_since_check', warnings }],
+  );

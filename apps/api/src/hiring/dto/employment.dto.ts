@@ -7,7 +7,11 @@ import { IsIsoDate } from '../../common/is-iso-date';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateEmploymentDto {
-  /** `YYYY-MM-DD`, a real date. */
+  /**
+   * `YYYY-MM-DD`, a real date: on or after the day of the hiring check, and at most 30 days
+   * from today (else `422 EMPLOYMENT.START_DATE_OUTSIDE_CHECK`, reasons
+   * `start_before_hiring_check`, `start_too_far_ahead`).
+   */
   @IsIsoDate()
   startDate: string;
 
@@ -20,7 +24,11 @@ export class CreateEmploymentDto {
 
   /**
    * Your agency's own hiring check of this officer, made within the last 30 days. Without
-   * one the hire is refused with `422` and reason `hiring_check_missing_or_stale`.
+   * one (or with `null`) the hire is refused with `422` and reason `hiring_check_missing_or_stale`.
+   * A check that did not show a warning the officer carries now (a separation under
+   * investigation, a new open case or sustained finding) is refused with `422
+   * EMPLOYMENT.HIRING_CHECK_OUTDATED`, reason `warnings_since_check` with those warnings: make a
+   * new check.
    */
   @IsOptional()
   @IsUUID('all', { message: 'hiringCheckId must be a UUID' })
@@ -40,7 +48,7 @@ export class EmploymentResponse {
   createdAt: string;
 }
 
-export const toHireCommand = (body: CreateEmploymentDto): HireCommand => ({ startDate: body.startDate, position: body.position, hiringCheckId: body.hiringCheckId });
+export const toHireCommand = (body: CreateEmploymentDto): HireCommand => ({ startDate: body.startDate, position: body.position, hiringCheckId: body.hiringCheckId ?? undefined });
 
 export const toEmploymentResponse = (hire: HireView): EmploymentResponse => ({
   id: hire.id,
