@@ -258,6 +258,8 @@ describe('hiring checks (e2e)', () => {
       ['an unknown field', { postId: 'MA-000001', ssn: '1234' }, 400, null],
       ['a control character', { firstName: 'Jo\u0000hn', lastName: 'Smith', dateOfBirth: dob }, 400, 'firstName'],
       ['a non-string name', { firstName: 42, lastName: 'Smith', dateOfBirth: dob }, 400, 'firstName'],
+      // U+02BC is a letter to Unicode and an apostrophe to the matcher: no name is left to match.
+      ['a modifier-letter apostrophe alone', { firstName: 'John', lastName: '\u02BC\u02BC', dateOfBirth: dob }, 400, 'lastName'],
     ])('%s', async (_, body, status, field) => {
       const response = await check(hiringA, body);
       expect(response.status).toBe(status);

@@ -189,6 +189,8 @@ describe('officers (e2e)', () => {
       ['a last name over 100 characters', { lastName: 'L'.repeat(101) }, 'lastName', /at most 100/],
       ['a name of punctuation only', { lastName: "'-." }, 'lastName', /start with a letter/],
       ['a name with digits', { firstName: 'R2D2' }, 'firstName', /only letters/],
+      ['a name of modifier-letter apostrophes (letters to Unicode, nothing to the matcher)', { lastName: '\u02BC\u02BC' }, 'lastName', /must contain a letter/],
+      ['an alias of modifier-letter apostrophes', { aliases: [{ firstName: '\u02BC', lastName: 'Fine' }] }, 'aliases.0.firstName', /must contain a letter/],
       ['a name with a NUL character', { middleName: 'A\u0000' }, 'middleName', /must not contain a NUL character/],
       ['a missing last name', { lastName: undefined }, 'lastName', /string/],
       ['a suffix over 20 characters', { suffix: 'S'.repeat(21) }, 'suffix', /at most 20/],

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { buildMessage, IsString, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
 import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
+import { IsMatchableName } from '../../common/matchable-name';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
@@ -33,7 +34,7 @@ function QueryName(): PropertyDecorator {
     IsString()(target, key);
     MinLength(1, { message: '$property must not be empty or only whitespace' })(target, key);
     MaxLength(100, { message: '$property must be at most 100 characters' })(target, key);
-    Matches(/\p{L}/u, { message: '$property must contain a letter' })(target, key);
+    IsMatchableName()(target, key);
     Matches(/^[^\p{Cc}]*$/u, { message: '$property must not contain control characters' })(target, key);
   };
 }

@@ -2,6 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
+import { IsMatchableName } from '../../common/matchable-name';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -15,17 +16,17 @@ const AT_MOST_100 = { message: '$property must be at most 100 characters' };
 /** A prior name the officer was known by (maiden name, earlier legal name). */
 export class OfficerAliasDto {
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
   firstName: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
   lastName: string;
 }
 
 export class CreateOfficerDto {
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
   firstName: string;
 
   /** Up to 100 characters; omit when none. */
@@ -34,7 +35,7 @@ export class CreateOfficerDto {
   middleName?: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
   lastName: string;
 
   /** `Jr.`, `III`, `2nd`: up to 20 letters, digits, spaces or periods. */
@@ -81,6 +82,7 @@ export class SearchOfficersDto {
   @MinLength(1, { message: 'name must not be empty or only whitespace' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   @Matches(/^(?=.*\p{L})[\p{L}\p{M} '’.,-]+$/u, { message: 'name must contain a letter and only letters, spaces, apostrophes, hyphens, periods and commas' })
+  @IsMatchableName()
   name: string;
 
   /** Restricted. Narrows the search to officers born that day. */
