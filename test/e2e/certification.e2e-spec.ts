@@ -149,6 +149,16 @@ describe('certification (e2e)', () => {
       expect(await auditActions(officer)).toEqual(['certification.certify', 'certification.renew']);
     });
 
+    it('should publish an early renewal as the latest certification, not the first day of the term to come', async () => {
+      const officer = await certifiedOfficer();
+      await recordCompletion(t, registrar, { postId: officer.postId, courseCode: inServiceCourse, completedOn: '2026-02-01', hours: 120 });
+      expect((await renew(officer)).body).toMatchObject({ issuedOn: '2028-11-01' });
+      const page = await t.http().get(`/api/v1/public/officers/${officer.postId}`);
+      expect(page.body).toMatchObject({ certificationStatus: 'certified', firstCertifiedOn: '2025-08-15', lastCertifiedOn: '2026-03-01' });
+      const found = await t.http().get('/api/v1/public/officers').query({ name: page.body.name, limit: 500 });
+      expect(found.body.items.find((item: { postId: string }) => item.postId === officer.postId)).toMatchObject({ lastCertifiedOn: '2026-03-01' });
+    });
+
     it('should refuse renewing a never-certified officer with the allowed commands', async () => {
       const officer = await trainedOfficer();
       const response = await renew(officer);

@@ -37,6 +37,7 @@ import {
   saveTransition,
   SYSTEM_ACTOR_ID,
   toState,
+  lastRenewalDates,
 } from './persistence/certification.repository';
 
 const SETTLEMENT_PAGE = 500;
@@ -163,6 +164,17 @@ export class CertificationService {
   standingFromSnapshot(snapshot: unknown, today: string): CertificationStanding {
     const stored = stateFromSnapshot(snapshot);
     return stored ? certificationStanding(stored.state, stored.firstCertifiedOn, today) : certificationStanding(notCertifiedState(), null, today);
+  }
+
+  /**
+   * The day the commission last certified each officer whose current term has not begun yet
+   * (renewed early: the new term starts at the old expiry), by officer id: a public record's
+   * "most recently certified" is then that renewal, never a date to come. Reads the history
+   * only for those officers, so the common page costs nothing more.
+   */
+  async renewalDatesOfTermsToCome(certifications: readonly { officerId: string; issuedOn: IsoDate | null }[], today: IsoDate): Promise<Map<string, IsoDate>> {
+    const toCome = certifications.filter((c) => c.issuedOn !== null && c.issuedOn > today).map((c) => c.officerId);
+    return lastRenewalDates(this.dataSource.manager, toCome);
   }
 
   /**

@@ -53,8 +53,13 @@ export class PublicRecordsService {
   async get(postId: string): Promise<PublicOfficerRecord> {
     const officer = await findListedOfficerSnapshot(this.dataSource.manager, postId);
     if (!officer) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
-    const certification = this.certification.standingFromSnapshot(officer.certification, this.clock.today());
-    const discipline = await this.discipline.publicFactsFromCasesSnapshot(officer.cases);
+    const today = this.clock.today();
+    const standing = this.certification.standingFromSnapshot(officer.certification, today);
+    const [renewals, discipline] = await Promise.all([
+      this.certification.renewalDatesOfTermsToCome([{ officerId: officer.id, issuedOn: standing.issuedOn }], today),
+      this.discipline.publicFactsFromCasesSnapshot(officer.cases),
+    ]);
+    const certification: CertificationFacts = { ...standing, renewedOn: renewals.get(officer.id) ?? null };
     return this.recordOf(officer, certification, discipline, officer.agencies);
   }
 
@@ -80,16 +85,21 @@ export class PublicRecordsService {
   private async recordsOf(officers: readonly ListedOfficerRow[]): Promise<PublicOfficerRecord[]> {
     if (officers.length === 0) return [];
     const ids = officers.map((officer) => officer.id);
+    const today = this.clock.today();
     const [verdicts, facts, agencies] = await Promise.all([
-      this.certification.evaluateHireability(ids, this.clock.today()),
+      this.certification.evaluateHireability(ids, today),
       this.discipline.factsFor(ids),
       agencyPeriodsOf(this.dataSource.manager, ids),
     ]);
+    const renewals = await this.certification.renewalDatesOfTermsToCome(
+      ids.map((id) => ({ officerId: id, issuedOn: verdicts.get(id)?.issuedOn ?? null })),
+      today,
+    );
     return officers.map((officer) => {
       const verdict = verdicts.get(officer.id);
       const certification: CertificationFacts = verdict
-        ? { status: verdict.status, firstCertifiedOn: verdict.firstCertifiedOn, issuedOn: verdict.issuedOn }
-        : { status: 'not_certified', firstCertifiedOn: null, issuedOn: null };
+        ? { status: verdict.status, firstCertifiedOn: verdict.firstCertifiedOn, issuedOn: verdict.issuedOn, renewedOn: renewals.get(officer.id) ?? null }
+        : { status: 'not_certified', firstCertifiedOn: null, issuedOn: null, renewedOn: null };
       return this.recordOf(officer, certification, facts.get(officer.id), agencies.get(officer.id) ?? []);
     });
   }

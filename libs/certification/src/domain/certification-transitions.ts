@@ -11,6 +11,9 @@ import type { CertificationHistoryEntry, CertificationState, CertificationStatus
 import { computeExpiry, isTermRunning, renewalStartOn } from './certification-term';
 import { IllegalCertificationTransitionError, TransitionRefusalReason } from './certification.errors';
 
+/** The history reason of a renewal; the only grant whose term can start after the day it was granted (renewed early). */
+export const RENEWAL_REASON = 'renewal';
+
 /**
  * DOMAIN.md "Transitions": the commands legal from each status. A command listed here
  * can still be refused by its own guard (e.g. `reactivate` after the term ended).
@@ -130,7 +133,7 @@ function applyCommand(
       const startOn = renewalStartOn(state.expiresOn ?? today, today);
       return {
         next: { ...state, status: 'certified', ...termFrom(startOn) },
-        reason: 'renewal',
+        reason: RENEWAL_REASON,
         basis: CERTIFICATION_BASIS.term,
       };
     }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { certificationNotFound } from '../certification.service-errors';
+import { RENEWAL_REASON } from '../domain';
 import type { CertificationHistoryEntry, CertificationState, CertificationStatus, HireabilityFacts } from '../domain';
 import { CertificationHistoryEntity } from './certification-history.entity';
 import { CertificationEntity } from './certification.entity';
@@ -193,6 +194,19 @@ export function stateFromSnapshot(snapshot: unknown): { state: CertificationStat
   if (!snapshot) return undefined;
   const row = snapshot as StateRow;
   return { state: stateOfRow(row), firstCertifiedOn: row.first_certified_on };
+}
+
+/** The day each officer's certification was last renewed (the history's latest renewal), for those that have one. */
+export async function lastRenewalDates(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, string>> {
+  if (officerIds.length === 0) return new Map();
+  const rows = (await manager.query(
+    `SELECT DISTINCT ON (h.officer_id) h.officer_id, h.effective_on
+       FROM certification_history h
+      WHERE h.officer_id = ANY($1::uuid[]) AND h.reason = $2
+      ORDER BY h.officer_id, h.id DESC`,
+    [officerIds, RENEWAL_REASON],
+  )) as { officer_id: string; effective_on: string }[];
+  return new Map(rows.map((row) => [row.officer_id, row.effective_on]));
 }
 
 /** Certifications that time has changed by `today` and no one recorded yet, in pages by officer id. */

@@ -45,7 +45,7 @@ describe('public officer record', () => {
     const record = buildPublicOfficerRecord({
       postId: 'MA-000042',
       name: 'Jane Q. Public',
-      certification: { status: 'revoked', firstCertifiedOn: '2012-03-01', issuedOn: '2024-03-01' },
+      certification: { status: 'revoked', firstCertifiedOn: '2012-03-01', issuedOn: '2024-03-01', renewedOn: null },
       discipline: { finalActions: [revocation, suspension], pendingDecision: false, ...{ openCases: 3, caseNumber: 'x' } } as DisciplineFacts,
       agencies: [
         { name: 'B PD', startDate: '2020-01-01', endDate: null, ...{ separationNotes: 'restricted' } },
@@ -73,10 +73,25 @@ describe('public officer record', () => {
     const record = buildPublicOfficerRecord({
       postId: 'MA-000043',
       name: 'Never Certified',
-      certification: { status: 'not_certified', firstCertifiedOn: null, issuedOn: null },
+      certification: { status: 'not_certified', firstCertifiedOn: null, issuedOn: null, renewedOn: null },
       discipline: none,
       agencies: [],
     });
     expect(record).toMatchObject({ certificationStatus: 'not_certified', firstCertifiedOn: null, lastCertifiedOn: null, agencies: [], publicActions: [] });
+  });
+
+  it.each([
+    ['the current term began on issuedOn', { issuedOn: '2025-11-01', renewedOn: null }, '2025-11-01'],
+    ['renewed early: the term to come begins later; the renewal is the latest certification', { issuedOn: '2028-11-01', renewedOn: '2026-06-01' }, '2026-06-01'],
+    ['a certification row without a term (a recorded status only)', { issuedOn: null, renewedOn: null }, '2019-04-02'],
+  ])('should date "most recently certified" by %s', (_, term, expected) => {
+    const record = buildPublicOfficerRecord({
+      postId: 'MA-000044',
+      name: 'Renewed Officer',
+      certification: { status: 'certified', firstCertifiedOn: '2019-04-02', ...term },
+      discipline: none,
+      agencies: [],
+    });
+    expect(record.lastCertifiedOn).toBe(expected);
   });
 });

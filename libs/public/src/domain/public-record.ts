@@ -49,8 +49,10 @@ export interface PublicOfficerRecord {
 export interface CertificationFacts {
   status: Exclude<PublicCertificationStatus, 'under_review'>;
   firstCertifiedOn: IsoDate | null;
-  /** First day of the current (or last) term. */
+  /** First day of the current (or last) term; after an early renewal, of the term to come. */
   issuedOn: IsoDate | null;
+  /** The day of that early renewal, while its term has not begun (null otherwise). */
+  renewedOn: IsoDate | null;
 }
 
 /** What the discipline context says: final orders only, and whether a decision awaits finality. */
@@ -104,7 +106,8 @@ export function buildPublicOfficerRecord(input: {
     name: input.name,
     certificationStatus: publicCertificationStatus(input.certification, input.discipline),
     firstCertifiedOn: input.certification.firstCertifiedOn,
-    lastCertifiedOn: everCertified ? (input.certification.issuedOn ?? input.certification.firstCertifiedOn) : null,
+    // "Most recently certified": the current term's first day, or the renewal that granted a term still to come; never a future date.
+    lastCertifiedOn: everCertified ? (input.certification.renewedOn ?? input.certification.issuedOn ?? input.certification.firstCertifiedOn) : null,
     agencies,
     publicActions,
   };
