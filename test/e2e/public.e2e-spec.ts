@@ -339,6 +339,33 @@ describe('public portal (e2e)', () => {
   });
 });
 
+describe('public record of a recruit known only by a final order (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new FixedClock(NOW) });
+  });
+  afterAll(() => t.close());
+
+  it('should list a recruit never certified or employed once a final public order names them, in the page, the search and the CSV alike', async () => {
+    const tokens = await caseTokens(t);
+    const { postId } = await createOfficer(t, { firstName: 'Philippa', lastName: 'Ormsbythwaite', ...RESTRICTED });
+    const retrainCase = await openCase(t, tokens.investigator, { postId, summary: SECRET_SUMMARY });
+    await actAll(t, retrainCase.id, [
+      [tokens.investigator, { action: 'issue_notice', proposedSanction: 'retrain', responseDueOn: '2026-03-24' }],
+      [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
+      [tokens.adjudicator, { action: 'decide', sanction: 'retrain', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Retraining ordered' }],
+      [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
+    ]);
+    const page = await t.http().get(`/api/v1/public/officers/${postId}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ certificationStatus: 'not_certified', publicActions: [{ type: 'retraining', effectiveOn: '2026-03-10' }] });
+    for (const restricted of [RESTRICTED.dateOfBirth, RESTRICTED.ssnLast4, SECRET_SUMMARY, retrainCase.caseNumber]) expect(page.text).not.toContain(restricted);
+    expect((await t.http().get('/api/v1/public/officers').query({ name: 'Philippa Ormsbythwaite' })).body.items).toEqual([page.body]);
+    const csv = (await t.http().get('/api/v1/public/disciplinary-actions.csv')).text;
+    expect(csv).toContain(`${postId},Philippa Ormsbythwaite,retraining,2026-03-10`);
+  });
+});
+
 describe('public portal rate limit (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {

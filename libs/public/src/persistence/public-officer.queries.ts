@@ -39,9 +39,14 @@ const toRow = (r: RawOfficer): ListedOfficerRow => ({
  * 555 CMR 8.06(3): everyone who served or was certified since the registry started. A
  * recruit enrolled by an academy and never certified nor employed is not listed; any
  * status beyond `not_certified` (a revocation included) means a certification existed.
+ * So is anyone a final case concluded against (c. 6E §13: its order is public; the export
+ * lists it, so the page and the search must too: nothing final is hidden). Reads
+ * discipline's case table for its status column only, as `officersWithFinalCases` does;
+ * last, so that listed officers never reach it.
  */
 const LISTED = `(EXISTS (SELECT 1 FROM certification c WHERE c.officer_id = o.id AND (c.first_certified_on IS NOT NULL OR c.status <> 'not_certified'))
-              OR EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id))`;
+              OR EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id)
+              OR EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = o.id AND k.status = 'final'))`;
 
 /**
  * How close a query must be: `word_similarity` (the query against the closest run of
