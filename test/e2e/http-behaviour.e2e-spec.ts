@@ -120,5 +120,13 @@ describe('HTTP behaviour (e2e)', () => {
       const headers = response.body.paths[path][method].parameters.filter((p: { in: string; name: string }) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
       expect({ path, headers }).toEqual({ path, headers: [expect.objectContaining({ name: 'Idempotency-Key', required: false })] });
     }
+    // API.md lists: ?limit= is optional everywhere, default 50, at most 500, and documented so.
+    const limits = Object.entries(response.body.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>).flatMap(([path, methods]) =>
+      Object.values(methods).flatMap((operation) => (operation.parameters ?? []).filter((p) => p.in === 'query' && p.name === 'limit').map((p) => ({ path, parameter: p }))),
+    );
+    expect(limits.map(({ path }) => path)).toEqual(expect.arrayContaining(['/api/v1/public/officers', '/api/v1/hiring-checks', '/api/v1/cases']));
+    for (const { path, parameter } of limits) {
+      expect({ path, parameter }).toEqual({ path, parameter: expect.objectContaining({ required: false, schema: expect.objectContaining({ minimum: 1, maximum: 500, default: 50 }) }) });
+    }
   });
 });

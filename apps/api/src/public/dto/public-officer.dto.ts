@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { PublicOfficerRecord } from '@app/public';
 import { PUBLIC_NAME_MAX_LENGTH, PUBLIC_NAME_MIN_LENGTH, PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX } from '@app/public';
 import { Transform, Type } from 'class-transformer';
@@ -13,7 +14,8 @@ export class PublicOfficerSearchQueryDto {
   @MaxLength(PUBLIC_NAME_MAX_LENGTH, { message: `name must be ${PUBLIC_NAME_MIN_LENGTH} to ${PUBLIC_NAME_MAX_LENGTH} characters` })
   name: string;
 
-  /** Page size, 1 to 50. */
+  /** Page size (declared for OpenAPI: the CLI plugin reads a property with a default as required). */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: PUBLIC_PAGE_MAX, default: PUBLIC_PAGE_DEFAULT, description: `Page size, 1 to ${PUBLIC_PAGE_MAX} (default ${PUBLIC_PAGE_DEFAULT}).` })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PUBLIC_PAGE_MAX)
   limit: number = PUBLIC_PAGE_DEFAULT;
 
