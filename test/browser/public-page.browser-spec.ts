@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { actAll, caseTokens, openCase } from '../support/case-helpers';
-import { createCourse, createOfficer, insertEmployment, officerIdOf, recordCompletion } from '../support/factories';
+import { certifyBySql, createCourse, createOfficer, insertEmployment, officerIdOf, recordCompletion } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 const TODAY = '2026-03-10';
@@ -31,6 +31,7 @@ describe('public lookup page (browser)', () => {
   let userDataDir: string;
   const problems: string[] = [];
   let postId: string;
+  let suspendedPostId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ clock: new FixedClock(new Date(`${TODAY}T15:00:00.000Z`)) });
@@ -52,6 +53,17 @@ describe('public lookup page (browser)', () => {
       [tokens.investigator, { action: 'issue_notice', proposedSanction: 'revoke', responseDueOn: addDays(TODAY, 14) }],
       [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
       [tokens.adjudicator, { action: 'decide', sanction: 'revoke', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Pattern shown' }],
+      [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
+    ]);
+
+    // A final 30-day suspension from today: in force 2026-03-10 through 2026-04-08 (endsOn 2026-04-09, the first day lifted).
+    ({ postId: suspendedPostId } = await createOfficer(t, { firstName: 'Bartholomew', lastName: 'Quigley', dateOfBirth: '1985-02-03' }));
+    await certifyBySql(t, await officerIdOf(t, suspendedPostId));
+    const suspension = await openCase(t, tokens.investigator, { postId: suspendedPostId, summary: 'Pattern of complaints' });
+    await actAll(t, suspension.id, [
+      [tokens.investigator, { action: 'issue_notice', proposedSanction: 'suspend', responseDueOn: addDays(TODAY, 14) }],
+      [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
+      [tokens.adjudicator, { action: 'decide', sanction: 'suspend', suspensionDays: 30, findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Pattern shown' }],
       [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
     ]);
 
@@ -120,5 +132,21 @@ describe('public lookup page (browser)', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.locator('#search-error').textContent()).resolves.toBe('Enter at least 2 characters of a name, or a POST ID such as MA-000042.');
     await expect(page.locator('#search-name').getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+
+  it('should date a suspension by its last day in force', async () => {
+    await page.goto(`${baseUrl}/#/officers/${suspendedPostId}`);
+    await page.locator('#detail-status .status-badge').waitFor();
+    await expect(page.locator('#detail-actions tbody tr').first().innerText()).resolves.toMatch(/^Suspension\s+Mar 10, 2026\s+Apr 8, 2026\s+Unprofessional conduct/);
+    expect(problems).toEqual([]);
+  });
+
+  it("should show the registry's own words when a deep link holds a name it refuses, not a message for developers", async () => {
+    // A link can carry what the input's maxlength would stop: 101 characters.
+    await page.goto(`${baseUrl}/#/search?name=${'x'.repeat(101)}`);
+    const message = page.locator('#results-message');
+    await page.waitForFunction("document.getElementById('results-message').textContent.startsWith('Sorry')");
+    await expect(message.textContent()).resolves.toBe('Sorry – Name must be 2 to 100 characters.');
+    await expect(page.locator('#results-heading').isVisible()).resolves.toBe(true);
   });
 });

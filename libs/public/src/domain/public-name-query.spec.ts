@@ -27,6 +27,12 @@ describe('public name query', () => {
     expect(query('x'.repeat(100))).toHaveLength(100);
   });
 
+  it('should count characters as code points, as the request validation and PostgreSQL do', () => {
+    expect(query('\u{2070E}'.repeat(60))).toBe('\u{2070E}'.repeat(60)); // 60 characters, 120 UTF-16 units
+    expect(errorOf(() => query('\u{2070E}'.repeat(101)))).toMatchObject({ code: 'PUBLIC.INVALID_NAME' });
+    expect(errorOf(() => query('\u{2070E}'))).toMatchObject({ extensions: { errors: [{ field: 'name', message: 'name must be 2 to 100 characters' }] } });
+  });
+
   it.each(['%%', '__', "''", '\\\\', "%'", "a'", '_a_', '%a%'])('should refuse %p: metacharacters are not a name', (raw) => {
     expect(errorOf(() => query(raw))).toMatchObject({ kind: 'invalid', code: 'PUBLIC.INVALID_NAME', extensions: { errors: [{ field: 'name' }] } });
   });

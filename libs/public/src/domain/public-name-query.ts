@@ -14,11 +14,13 @@ export const PUBLIC_PAGE_MAX = MAX_PAGE_SIZE;
  */
 export function publicNameQuery(raw: string, normalize: (value: string) => string): string {
   const trimmed = raw.trim();
-  if (trimmed.length < PUBLIC_NAME_MIN_LENGTH || trimmed.length > PUBLIC_NAME_MAX_LENGTH) {
+  // Code points, as the request's validation and PostgreSQL's length() count: '𠜎' is one character, not two.
+  const characters = [...trimmed].length;
+  if (characters < PUBLIC_NAME_MIN_LENGTH || characters > PUBLIC_NAME_MAX_LENGTH) {
     throw nameError(`name must be ${PUBLIC_NAME_MIN_LENGTH} to ${PUBLIC_NAME_MAX_LENGTH} characters`);
   }
   const normalized = normalize(trimmed);
-  if (normalized.replace(/ /g, '').length < PUBLIC_NAME_MIN_LENGTH) {
+  if ([...normalized.replace(/ /g, '')].length < PUBLIC_NAME_MIN_LENGTH) {
     throw nameError(`name must contain at least ${PUBLIC_NAME_MIN_LENGTH} letters or digits`);
   }
   return normalized;

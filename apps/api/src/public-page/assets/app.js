@@ -10,9 +10,9 @@
   const API = '/api/v1/public';
   const PAGE_SIZE = 20;
   const BASE_TITLE = 'Officer certification lookup – POST Registry';
-  const POST_ID = /^[A-Z]{2}-\d{6}$/;
+  const POST_ID = /^[A-Z]{2}-\d{6,}$/; // as the registry issues them: 6 digits or more
   // Lenient form of a POST ID as people type it: "ma-000042", "MA 000042", "MA000042".
-  const POST_ID_TYPED = /^([A-Za-z]{2})\s*-?\s*(\d{6})$/;
+  const POST_ID_TYPED = /^([A-Za-z]{2})\s*-?\s*(\d{6,})$/;
 
   // Public labels as MA publishes them (DOMAIN.md, Certification) plus a plain-language note.
   const STATUS = {
@@ -76,6 +76,12 @@
     return node;
   }
 
+  /** The API's `endsOn` is the first day a suspension no longer applies; a reader expects the last day it does. */
+  function lastDayInForce(endsOn) {
+    const m = typeof endsOn === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(endsOn) : null;
+    return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] - 1)).toISOString().slice(0, 10) : null;
+  }
+
   const agencyName = (a) => (typeof a === 'string' ? a : (a && a.name) || 'Not stated');
 
   // ---------- API ----------
@@ -98,7 +104,9 @@
     if (res.ok && body) return body;
     if (res.ok) throw new ApiError(res.status, 'Sorry, the registry sent an unexpected response. Please try again.');
     if (res.status === 429) throw new ApiError(429, 'Too many searches, wait a minute and try again.');
-    const detail = body && (body.detail || body.title); // application/problem+json
+    // application/problem+json; a validation problem's own words are in errors[], its detail is for developers.
+    const fieldMessage = body && Array.isArray(body.errors) && body.errors[0] && body.errors[0].message;
+    const detail = fieldMessage ? `${fieldMessage[0].toUpperCase()}${fieldMessage.slice(1)}.` : body && (body.detail || body.title);
     throw new ApiError(res.status, detail ? `Sorry – ${detail}`
       : `Sorry, something went wrong (error ${res.status}). Please try again.`);
   }
@@ -156,7 +164,7 @@
       ui.results.replaceChildren();
       ui.more.hidden = true;
       search = { name, count: 0, nextCursor: null, done: false };
-      if (name.length < 2) return setMessage(ui.message, 'Enter at least 2 characters of a name.', true);
+      if ([...name].length < 2) return setMessage(ui.message, 'Enter at least 2 characters of a name.', true);
       setMessage(ui.message, 'Searching…');
     }
     const params = new URLSearchParams({ name, limit: String(PAGE_SIZE) });
@@ -226,7 +234,7 @@
     fillRows(ui.actions, actions, (a) => [
       ACTION_TYPES[a.type] || humanize(a.type || 'action'),
       dateNode(a.effectiveOn, 'Not recorded'),
-      dateNode(a.endsOn, a.type === 'revocation' ? 'Permanent' : 'No end date'),
+      dateNode(lastDayInForce(a.endsOn), a.type === 'revocation' ? 'Permanent' : 'No end date'),
       a.groundCategory ? humanize(a.groundCategory) : 'Not stated', // interim suspensions have no grounds
       agencyName(a.agency),
     ]);
@@ -297,7 +305,7 @@
     event.preventDefault();
     const text = ui.input.value.trim().replace(/\s+/g, ' ');
     const id = POST_ID_TYPED.exec(text); // a POST ID goes straight to the officer
-    const tooShort = !id && text.length < 2;
+    const tooShort = !id && [...text].length < 2; // code points, as the registry counts
     showFieldError(tooShort ? 'Enter at least 2 characters of a name, or a POST ID such as MA-000042.' : '');
     if (tooShort) return ui.input.focus();
     forceFresh = !id;
