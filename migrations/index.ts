@@ -6,6 +6,7 @@ import { CertificationIntegrity1764000000350 } from './1764000000350-Certificati
 import { TrainingRecordsAppendOnly1764000000400 } from './1764000000400-TrainingRecordsAppendOnly';
 import { OfficerNamePostId1764000000500 } from './1764000000500-OfficerNamePostId';
 import { SlidingLoginWindow1764000000600 } from './1764000000600-SlidingLoginWindow';
+import { OfficerNameMiddle1764000000700 } from './1764000000700-OfficerNameMiddle';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   TrainingRecordsAppendOnly1764000000400,
   OfficerNamePostId1764000000500,
   SlidingLoginWindow1764000000600,
+  OfficerNameMiddle1764000000700,
 ];

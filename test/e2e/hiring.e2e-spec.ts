@@ -51,6 +51,8 @@ describe('hiring checks (e2e)', () => {
       ['diacritics left out (José García/Jose Garcia)', 'garcia', 'Jose', 'Garcia', '1983-06-03', ['diacritics']],
       ['missing middle name', 'carter', 'John', 'Carter', '1984-07-04', ['exact_name']],
       ['middle name given in the first name', 'carter', 'John Paul', 'Carter', '1984-07-04', ['middle_name_ignored']],
+      ['goes by the middle name (Paul Carter for John Paul Carter)', 'carter', 'Paul', 'Carter', '1984-07-04', ['known_by_middle_name']],
+      ['goes by the middle name, names swapped', 'carter', 'Carter', 'Paul', '1984-07-04', ['swapped_names', 'known_by_middle_name']],
       ['nickname in the alias list', 'miller', 'Bob', 'Miller', '1985-08-05', ['exact_name', 'alias', 'nickname']],
       ['former name (name change) in the alias list', 'ohara', 'Maureen', "O'Hara", '1986-09-06', ['exact_name', 'alias']],
       ['former name without the apostrophe, misspelt', 'ohara', 'Maureen', 'Ohare', '1986-09-06', ['alias', 'misspelling']],

@@ -140,6 +140,28 @@ describe('officers (e2e)', () => {
       expect(refusals[refusals.length - 1].details).toEqual({ possibleDuplicates: [existing.body.postId] });
     });
 
+    it.each([
+      ['the new officer goes by the existing one\'s middle name', { firstName: 'Jonathan', middleName: 'Edward', lastName: 'Smith' }, { firstName: 'Edward', lastName: 'Smith' }, 'Jonathan Edward Smith'],
+      ['the new officer\'s middle name is the existing one\'s given name', { firstName: 'Edward', lastName: 'Smith' }, { firstName: 'Jonathan', middleName: 'Edward', lastName: 'Smith' }, 'Edward Smith'],
+    ])('should refuse a likely duplicate when %s', async (_, existingNames, newNames, listedAs) => {
+      const dateOfBirth = nextDob();
+      const existing = await create(registrar, { ...existingNames, dateOfBirth });
+      expect(existing.status).toBe(201);
+      const response = await create(registrar, { ...newNames, dateOfBirth });
+      expect(response.status).toBe(409);
+      expect(response.body.possibleDuplicates).toEqual([{ postId: existing.body.postId, name: listedAs, matchScore: expect.any(Number) }]);
+    });
+
+    it('should keep an officer who goes by the middle name findable by it in the staff search, listed once', async () => {
+      const dateOfBirth = nextDob();
+      // A short surname, so that the surname alone could not carry the match.
+      const created = await create(registrar, { firstName: 'Wei', middleName: 'Peregrine', lastName: 'Oy', dateOfBirth });
+      for (const name of ['Peregrine Oy', 'Wei Oy']) {
+        const found = await t.http().post('/api/v1/officers/search').set(bearer(adjudicator)).send({ name, dateOfBirth });
+        expect({ name, postIds: found.body.items.map((i: { postId: string }) => i.postId) }).toEqual({ name, postIds: [created.body.postId] });
+      }
+    });
+
     it('should not call a similar name with another date of birth, or another name on the same date, a duplicate', async () => {
       const dateOfBirth = nextDob();
       expect((await create(registrar, { firstName: 'Jonathan', lastName: 'Smith', dateOfBirth })).status).toBe(201);

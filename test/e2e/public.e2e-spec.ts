@@ -193,6 +193,14 @@ describe('public portal (e2e)', () => {
       expect(alias.text).not.toContain('Featherstonehaugh');
     });
 
+    it('should find an officer by the middle name they go by, once, under the full name', async () => {
+      // A short surname, so that the surname alone could not carry the match.
+      const known = await officer('Wei', 'Oy', { middleName: 'Barnabus' });
+      await certifyBySql(t, known.id);
+      const response = await search({ name: 'Barnabus Oy' });
+      expect(response.body.items).toEqual([expect.objectContaining({ postId: known.postId, name: 'Wei Barnabus Oy' })]);
+    });
+
     it('should not list a recruit who never served nor was certified', async () => {
       expect((await search({ name: 'Zebulon Recruitson' })).body).toEqual({ items: [], nextCursor: null });
     });

@@ -1,7 +1,7 @@
-import { MATCH_THRESHOLD, matchNames, MatchReason, scorePart, typoScore } from './name-match';
+import { MATCH_THRESHOLD, matchNames, MatchReason, NameKind, scorePart, typoScore } from './name-match';
 import { candidate, Codes, nameQuery, trigramSimilarity } from './testing/name-evidence';
 
-type Name = { firstName: string; lastName: string; kind?: 'current' | 'alias' };
+type Name = { firstName: string; lastName: string; kind?: NameKind };
 
 /** double-metaphone codes as PostgreSQL's fuzzystrmatch gives them (checked with `SELECT dmetaphone(...)`). */
 const CODES: Codes = { kowalsky: 'KLSK', kowalczyk: 'KLSK', smith: 'SM0', smyth: 'SM0', jane: 'JN', john: 'JN' };
@@ -60,6 +60,36 @@ describe('matchNames (DOMAIN.md "Hiring checks": name tolerance)', () => {
       ],
       0.922,
       ['alias', 'misspelling'],
+    ],
+    [
+      'goes by the middle name (Paul Jones for John Paul Jones)',
+      ['Paul', 'Jones'],
+      [
+        { firstName: 'John', lastName: 'Jones' },
+        { firstName: 'Paul', lastName: 'Jones', kind: 'middle' },
+      ],
+      0.95,
+      ['known_by_middle_name'],
+    ],
+    [
+      'the middle name with a one-letter slip',
+      ['Paull', 'Jones'],
+      [
+        { firstName: 'John', lastName: 'Jones' },
+        { firstName: 'Paul', lastName: 'Jones', kind: 'middle' },
+      ],
+      0.95 * Math.sqrt(0.85),
+      ['misspelling', 'known_by_middle_name'],
+    ],
+    [
+      'the given name still wins over the middle name it equals in score',
+      ['John', 'Jones'],
+      [
+        { firstName: 'John', lastName: 'Jones' },
+        { firstName: 'Paul', lastName: 'Jones', kind: 'middle' },
+      ],
+      1,
+      ['exact_name'],
     ],
   ])('%s', (_, query, names, expectedScore, expectedReasons) => {
     const [match] = score(query, names);

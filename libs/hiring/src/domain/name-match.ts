@@ -20,6 +20,8 @@ const SPACING_SCORE = 0.97;
 const WORDS_SCORE = 0.9;
 /** Same double-metaphone code for the surname (`Kowalsky` / `Kowalczyk`). */
 const SOUNDS_ALIKE_SCORE = 0.8;
+/** Matched with the middle name as the given name (the officer goes by it): a notch below the same match on the given name. */
+const MIDDLE_NAME_FACTOR = 0.95;
 /** A contained word set must carry at least this many letters: `de` alone says nothing about `de la Cruz`. */
 const MIN_CONTAINED_LETTERS = 3;
 
@@ -34,6 +36,8 @@ export const MATCH_REASONS = [
   'compound_surname',
   'diacritics',
   'middle_name_ignored',
+  /** The query's given name is the officer's middle name ("Paul Jones" for John Paul Jones). */
+  'known_by_middle_name',
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
@@ -59,10 +63,13 @@ export interface PartEvidence {
   wordSoundsAlike: boolean;
 }
 
+/** `current`, a prior name (`alias`), or the current name with the middle name as given name (`middle`). */
+export type NameKind = 'current' | 'alias' | 'middle';
+
 /** One `officer_name` row of an officer born on the queried day, with the evidence for both orders. */
 export interface NameCandidate {
   officerId: string;
-  kind: 'current' | 'alias';
+  kind: NameKind;
   firstName: string;
   lastName: string;
   normalizedFirst: string;
@@ -80,7 +87,7 @@ export interface NameMatch {
   matchScore: number;
   matchReasons: MatchReason[];
   /** The name (current or alias) that matched best, as stored. */
-  matchedName: { firstName: string; lastName: string; kind: 'current' | 'alias' };
+  matchedName: { firstName: string; lastName: string; kind: NameKind };
 }
 
 type PartHow = 'exact' | 'spacing' | 'words' | 'fuzzy';
@@ -166,12 +173,17 @@ function scoreRow(candidate: NameCandidate, query: NameQuery, current: NameCandi
     reasons.add('diacritics');
     reasons.delete('exact_name');
   }
+  if (candidate.kind === 'middle') {
+    reasons.add('known_by_middle_name');
+    reasons.delete('exact_name'); // the given name typed is not the officer's given name
+  }
   if (candidate.kind === 'alias') {
     reasons.add('alias');
     // An alias that keeps the current surname and changes the given name is a familiar form (Bob for Robert).
     if (current && current.normalizedLast === candidate.normalizedLast && current.normalizedFirst !== candidate.normalizedFirst) reasons.add('nickname');
   }
-  return { score: Math.max(inOrder, swapped), reasons: MATCH_REASONS.filter((r) => reasons.has(r)) };
+  const score = Math.max(inOrder, swapped) * (candidate.kind === 'middle' ? MIDDLE_NAME_FACTOR : 1);
+  return { score, reasons: MATCH_REASONS.filter((r) => reasons.has(r)) };
 }
 
 const round = (score: number) => Math.round(score * 1000) / 1000;

@@ -31,6 +31,36 @@ describe('officerNameRows', () => {
       { kind: 'alias', firstName: 'Renée', lastName: "O'Hara-Lee", normalizedFirst: 'renee', normalizedLast: 'ohara lee', normalizedFull: 'renee ohara lee' },
     ]);
   });
+
+  it('adds the middle name as a given name, after the current row, for an officer who goes by it', () => {
+    expect(officerNameRows({ firstName: 'John', middleName: 'Paul', lastName: 'Jones' }, [{ firstName: 'John', lastName: 'Smith' }]).map((r) => [r.kind, r.normalizedFull])).toEqual([
+      ['current', 'john jones'],
+      ['middle', 'paul jones'],
+      ['alias', 'john smith'],
+    ]);
+  });
+
+  it.each([
+    ['an initial', 'Q.'],
+    ['an initial without its period', 'Q'],
+    ['the given name again', 'JOHN'],
+    ['punctuation only', "'-."],
+    ['none', null],
+    ['empty', ''],
+  ])('adds no middle-name row for %s', (_, middleName) => {
+    expect(officerNameRows({ firstName: 'John', middleName, lastName: 'Jones' }, []).map((r) => r.kind)).toEqual(['current']);
+  });
+
+  it('keeps a compound middle name whole, diacritics folded', () => {
+    expect(officerNameRows({ firstName: 'Ana', middleName: 'María José', lastName: 'Silva' }, [])[1]).toEqual({
+      kind: 'middle',
+      firstName: 'María José',
+      lastName: 'Silva',
+      normalizedFirst: 'maria jose',
+      normalizedLast: 'silva',
+      normalizedFull: 'maria jose silva',
+    });
+  });
 });
 
 describe('formatPostId', () => {

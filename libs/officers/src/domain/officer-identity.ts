@@ -1,4 +1,5 @@
 import { ageOn, IsoDate } from '@app/core';
+import { middleNameRow } from './middle-name';
 import { normalizePersonName } from './name-normalization';
 
 /** Older than this is a typing error, not an officer (issue 3, "Bad input"). */
@@ -26,7 +27,12 @@ export function displayName(name: PersonName): string {
   return [name.firstName, name.middleName, name.lastName, name.suffix].filter((part): part is string => !!part).join(' ');
 }
 
-export type OfficerNameKind = 'current' | 'alias';
+/**
+ * `current`: the officer's name; `alias`: a prior name; `middle`: the current name with the
+ * middle name as the given name, for an officer who goes by it ("Paul Jones" for John Paul
+ * Jones): a hiring check, the duplicate check and the public search must find them by either.
+ */
+export type OfficerNameKind = 'current' | 'alias' | 'middle';
 
 export interface OfficerNameRow {
   kind: OfficerNameKind;
@@ -38,10 +44,14 @@ export interface OfficerNameRow {
 }
 
 /**
- * The rows of `officer_name` for one officer: the current name first, then one per alias
- * (prior name). Duplicate detection and hiring checks search all of them alike.
+ * The rows of `officer_name` for one officer: the current name first, then the middle name
+ * as given name when there is one, then one per alias (prior name). Duplicate detection,
+ * hiring checks and the public search read all of them alike.
  */
-export function officerNameRows(current: { firstName: string; lastName: string }, aliases: readonly { firstName: string; lastName: string }[]): OfficerNameRow[] {
+export function officerNameRows(
+  current: { firstName: string; middleName?: string | null; lastName: string },
+  aliases: readonly { firstName: string; lastName: string }[],
+): OfficerNameRow[] {
   const row = (kind: OfficerNameKind, name: { firstName: string; lastName: string }): OfficerNameRow => {
     const normalized = normalizePersonName(name.firstName, name.lastName);
     return {
@@ -53,8 +63,10 @@ export function officerNameRows(current: { firstName: string; lastName: string }
       normalizedFull: normalized.full,
     };
   };
-  return [row('current', current), ...aliases.map((alias) => row('alias', alias))];
+  const middle = middleNameRow(current);
+  return [row('current', current), ...(middle ? [row('middle', middle)] : []), ...aliases.map((alias) => row('alias', alias))];
 }
+
 
 /** `MA-000042`: the registry's lifelong identifier; more than six digits once the millionth is issued. */
 export function formatPostId(jurisdiction: string, sequenceNumber: number | string): string {

@@ -42,7 +42,7 @@ export class HiringMatchResponse {
   name: string;
   /** 1 for a POST ID; for a name, how close the best of the officer's names came (0..1, listed from 0.45). */
   matchScore: number;
-  /** `post_id`, `exact_name`, `alias`, `nickname`, `swapped_names`, `misspelling`, `compound_surname`, `diacritics`, `middle_name_ignored`. */
+  /** `post_id`, `exact_name`, `alias`, `nickname`, `swapped_names`, `misspelling`, `compound_surname`, `diacritics`, `middle_name_ignored`, `known_by_middle_name`. */
   matchReasons: string[];
   /** The alias that matched, when it was not the current name. */
   matchedName?: MatchedNameResponse;

@@ -1,4 +1,4 @@
-import type { NameCandidate, NameQuery, PartEvidence } from '../name-match';
+import type { NameCandidate, NameKind, NameQuery, PartEvidence } from '../name-match';
 
 /**
  * For unit tests only: the evidence PostgreSQL would supply, computed in JS. `similarity`
@@ -78,7 +78,7 @@ export function nameQuery(firstName: string, lastName: string): NameQuery {
 
 export function candidate(
   officerId: string,
-  name: { firstName: string; lastName: string; kind?: 'current' | 'alias' },
+  name: { firstName: string; lastName: string; kind?: NameKind },
   query: NameQuery,
   codes: Codes = {},
 ): NameCandidate {
