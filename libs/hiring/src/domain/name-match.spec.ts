@@ -25,6 +25,8 @@ describe('matchNames (DOMAIN.md "Hiring checks": name tolerance)', () => {
     ['one half stored, hyphenated queried', ['Mary', 'Smith-Jones'], [{ firstName: 'Mary', lastName: 'Jones' }], 0.949, ['compound_surname']],
     ['hyphen in the query, space in the record', ['Mary', 'Smith-Jones'], [{ firstName: 'Mary', lastName: 'Smith Jones' }], 1, ['exact_name']],
     ['compound surname written as one word', ['Piet', 'Vanderberg'], [{ firstName: 'Piet', lastName: 'Van der Berg' }], 0.985, ['compound_surname']],
+    ['compound surname with its halves reordered', ['Maria', 'Lopez Garcia'], [{ firstName: 'Maria', lastName: 'Garcia-Lopez' }], 0.985, ['compound_surname']],
+    ['compound given name reordered', ['Paul John', 'Smith'], [{ firstName: 'John Paul', lastName: 'Smith' }], 0.985, ['middle_name_ignored']],
     ['diacritics (José/Jose)', ['Jose', 'Garcia'], [{ firstName: 'José', lastName: 'García' }], 1, ['diacritics']],
     ['diacritics the other way round', ['Zoë', 'Müller'], [{ firstName: 'Zoe', lastName: 'Muller' }], 1, ['diacritics']],
     ['swapped first and last names', ['Smith', 'John'], [{ firstName: 'John', lastName: 'Smith' }], 0.95, ['swapped_names']],

@@ -14,7 +14,7 @@
 export const MATCH_THRESHOLD = 0.45;
 /** The query's first and last names were given in swapped fields: slightly below the same match in order. */
 const SWAPPED_FACTOR = 0.95;
-/** Same letters, different spacing or hyphenation (`Vanderberg` / `Van der Berg`, `SmithJones` / `Smith-Jones`). */
+/** Same letters, different spacing or hyphenation (`Vanderberg` / `Van der Berg`, `SmithJones` / `Smith-Jones`), or the same words reordered. */
 const SPACING_SCORE = 0.97;
 /** Every word of one is a word of the other (`Jones` / `Smith-Jones`, `John` / `John Paul`). */
 const WORDS_SCORE = 0.9;
@@ -117,6 +117,12 @@ function containedWords(a: string[], b: string[]): boolean {
   return letters >= MIN_CONTAINED_LETTERS && shorter.every((w) => longer.includes(w));
 }
 
+function sameWordsReordered(a: string[], b: string[]): boolean {
+  if (a.length < 2 || a.length !== b.length) return false;
+  const sorted = (w: string[]) => [...w].sort().join(' ');
+  return sorted(a) === sorted(b);
+}
+
 /**
  * One name part. Phonetic codes count for surnames only: on given names they are too
  * coarse (`Jane` and `John` are both `JN`).
@@ -126,6 +132,8 @@ export function scorePart(stored: string, query: string, evidence: PartEvidence,
   if (stored.replace(/ /g, '') === query.replace(/ /g, '') && stored !== '') return { score: SPACING_SCORE, how: 'spacing' };
   const storedWords = words(stored);
   const queryWords = words(query);
+  // The same words in another order (`Lopez Garcia` / `Garcia-Lopez`): trigram similarity reads 1, but the name is not the same.
+  if (sameWordsReordered(storedWords, queryWords)) return { score: SPACING_SCORE, how: 'spacing' };
   if (containedWords(storedWords, queryWords)) return { score: WORDS_SCORE, how: 'words' };
   const phonetic = role === 'last' && evidence.soundsAlike ? SOUNDS_ALIKE_SCORE : 0;
   let fuzzy = Math.max(evidence.similarity, typoScore(evidence.distance, Math.max(stored.length, query.length)), phonetic);
