@@ -82,6 +82,11 @@ export class DisciplineFactsService {
     return { finalActions: facts.finalActions, pendingDecision: facts.pendingDecision };
   }
 
+  /** Whether a `casesSnapshotSql` value holds a final case: its order is public, so its officer is listed (c. 6E §13). */
+  hasFinalCase(cases: unknown): boolean {
+    return ((cases ?? []) as CaseRow[]).some((row) => row.status === 'final');
+  }
+
   private async categoryLookup(manager: EntityManager = this.dataSource.manager): Promise<(code: string) => string> {
     const categoryByCode = await this.groundCategories(manager);
     return (code) => categoryByCode.get(code) ?? 'other';

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { csvRow } from './domain/csv';
 import { decodePublicCursor, encodePublicCursor, PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, publicNameQuery } from './domain/public-name-query';
 import { buildPublicOfficerRecord, CertificationFacts, DisciplineFacts as PublicDisciplineFacts, PublicAgencyPeriod, PublicOfficerRecord } from './domain/public-record';
-import { agencyPeriodsOf, findListedOfficerSnapshot, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
+import { agencyPeriodsOf, findOfficerSnapshot, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
 
 export interface PublicSearchQuery {
   name: string;
@@ -51,8 +51,9 @@ export class PublicRecordsService {
 
   /** One officer; unknown and unlisted POST IDs are the same 404. */
   async get(postId: string): Promise<PublicOfficerRecord> {
-    const officer = await findListedOfficerSnapshot(this.dataSource.manager, postId);
-    if (!officer) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
+    const officer = await findOfficerSnapshot(this.dataSource.manager, postId);
+    const listed = officer !== null && (officer.servedOrCertified || this.discipline.hasFinalCase(officer.cases));
+    if (!listed) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
     const today = this.clock.today();
     const standing = this.certification.standingFromSnapshot(officer.certification, today);
     const [renewals, discipline] = await Promise.all([

@@ -39,13 +39,19 @@ const toRow = (r: RawOfficer): ListedOfficerRow => ({
  * 555 CMR 8.06(3): everyone who served or was certified since the registry started. A
  * recruit enrolled by an academy and never certified nor employed is not listed; any
  * status beyond `not_certified` (a revocation included) means a certification existed.
- * So is anyone a final case concluded against (c. 6E §13: its order is public; the export
- * lists it, so the page and the search must too: nothing final is hidden). Reads
- * discipline's case table for its status column only, as `officersWithFinalCases` does;
- * last, so that listed officers never reach it.
  */
-const LISTED = `(EXISTS (SELECT 1 FROM certification c WHERE c.officer_id = o.id AND (c.first_certified_on IS NOT NULL OR c.status <> 'not_certified'))
-              OR EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id)
+const SERVED_OR_CERTIFIED = `(EXISTS (SELECT 1 FROM certification c WHERE c.officer_id = o.id AND (c.first_certified_on IS NOT NULL OR c.status <> 'not_certified'))
+              OR EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id))`;
+
+/**
+ * Listed: served or certified, or anyone a final case concluded against (c. 6E §13: its order
+ * is public; the export lists it, so the page and the search must too: nothing final is
+ * hidden). Reads discipline's case table for its status column only, as
+ * `officersWithFinalCases` does; last, so that listed officers never reach it. The officer
+ * page tests the last part on the cases it reads anyway (`DisciplineFactsService.hasFinalCase`):
+ * a third subplan in its statement cost ~25 µs of PostgreSQL CPU a page.
+ */
+const LISTED = `(${SERVED_OR_CERTIFIED}
               OR EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = o.id AND k.status = 'final'))`;
 
 /**
@@ -128,8 +134,10 @@ async function matchingPage(
   return rows.map((r) => ({ ...toRow(r), rank: r.rank }));
 }
 
-/** A listed officer with everything its public record is built from, read in one statement. */
-export interface ListedOfficerSnapshot extends ListedOfficerRow {
+/** An officer with everything its public record is built from, read in one statement. */
+export interface OfficerSnapshot extends ListedOfficerRow {
+  /** Served or was certified; else listed only for a final case (in `cases`). */
+  servedOrCertified: boolean;
   /** A `standingSnapshotSql` value (the certification row, not its history). */
   certification: unknown;
   /** A `casesSnapshotSql` value (the cases, not the agencies' report findings). */
@@ -138,27 +146,31 @@ export interface ListedOfficerSnapshot extends ListedOfficerRow {
 }
 
 /** Built once: the fragments are constants, and the page is the registry's most frequent read. */
-const LISTED_OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
+const OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
             ${standingSnapshotSql('o.id')} AS certification,
             ${casesSnapshotSql('o.id')} AS cases,
             coalesce((SELECT json_agg(json_build_object('name', org.name, 'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
                         FROM employment e JOIN organization org ON org.id = e.agency_id
-                       WHERE e.officer_id = o.id), '[]'::json) AS agencies
-       FROM officer o WHERE o.post_id = $1 AND ${LISTED}`;
+                       WHERE e.officer_id = o.id), '[]'::json) AS agencies,
+            ${SERVED_OR_CERTIFIED} AS served_or_certified
+       FROM officer o WHERE o.post_id = $1`;
 
 /**
- * The listed officer with this POST ID and, in the same statement, what the certification and
+ * The officer with this POST ID and, in the same statement, what the certification and
  * discipline contexts hold of it (SQL fragments they own, only what a public record shows) and
- * its agencies: one round trip per public page. Null when unknown or unlisted (read the same).
+ * its agencies: one round trip per public page. Null when unknown; the caller decides whether
+ * an officer that neither served nor was certified is listed (a final case).
  */
-export async function findListedOfficerSnapshot(manager: EntityManager, postId: string): Promise<ListedOfficerSnapshot | null> {
-  const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[] }>(
+export async function findOfficerSnapshot(manager: EntityManager, postId: string): Promise<OfficerSnapshot | null> {
+  const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[]; served_or_certified: boolean }>(
     manager,
-    'public-listed-officer-snapshot',
-    LISTED_OFFICER_SNAPSHOT_SQL,
+    'public-officer-snapshot',
+    OFFICER_SNAPSHOT_SQL,
     [postId],
   );
-  return row ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies } : null;
+  return row
+    ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies, servedOrCertified: row.served_or_certified }
+    : null;
 }
 
 /**
