@@ -2,8 +2,9 @@ import type { Pool } from 'pg';
 
 /**
  * Seeds a registry of `officers` officers straight in SQL (generate_series, no API), as the
- * officers context writes them: officer, its `current` officer_name row plus an alias for
- * 30% of them (a former surname or a nickname), one certification each (mostly certified,
+ * officers context writes them: officer, its `current` officer_name row, a `middle` row for the
+ * half with a middle name (the middle name as given name), an alias for 30% of them (a former
+ * surname or a nickname), one certification each (mostly certified,
  * some revoked, suspended or lapsed), employment at one of 50 agencies for 60%, and a few
  * open cases so the discipline reads find something. Bench-only shortcuts: sequential UUIDs and
  * secondary indexes dropped during the load and rebuilt from their exact definitions.
@@ -56,9 +57,10 @@ export async function seedRegistry(db: Pool, officers: number, log: (line: strin
     await step(
       'officers',
       `WITH f AS (SELECT ${sqlArray(FIRST)} AS first, ${sqlArray(LAST)} AS last, ${sqlArray(SYLLABLES)} AS syllable)
-       INSERT INTO officer (id, post_id, first_name, last_name, date_of_birth)
+       INSERT INTO officer (id, post_id, first_name, middle_name, last_name, date_of_birth)
        SELECT ${seqUuid('8000', 'g')}, 'MA-' || lpad(g::text, 7, '0'),
               f.first[${pick('g', 1, FIRST.length)}],
+              CASE WHEN g % 2 = 0 THEN f.first[${pick('g', 6, FIRST.length)}] END,
               f.last[${pick('g', 2, LAST.length)}] || f.syllable[${pick('g', 3, SYLLABLES.length)}],
               DATE '1955-01-01' + abs(hashint4(g::int)) % 18250
          FROM generate_series(1, $1::int) g CROSS JOIN f`,
@@ -71,6 +73,14 @@ export async function seedRegistry(db: Pool, officers: number, log: (line: strin
        SELECT ${seqUuid('9000', 'substring(post_id, 4)::int')}, id, 'current', first_name, last_name, lower(first_name), ${normalized('last_name')},
               lower(first_name) || ' ' || ${normalized('last_name')}, date_of_birth
          FROM officer`,
+    );
+    // As `middleNameRow` writes them: not for a middle name that repeats the given name.
+    await step(
+      'middle names',
+      `INSERT INTO officer_name (id, officer_id, kind, first_name, last_name, normalized_first, normalized_last, normalized_full, date_of_birth)
+       SELECT ${seqUuid('c000', 'substring(post_id, 4)::int')}, id, 'middle', middle_name, last_name, lower(middle_name), ${normalized('last_name')},
+              lower(middle_name) || ' ' || ${normalized('last_name')}, date_of_birth
+         FROM officer WHERE middle_name IS NOT NULL AND lower(middle_name) <> lower(first_name)`,
     );
     // 30%: half a former surname, half a nickname (same surname, shorter given name).
     await step(
