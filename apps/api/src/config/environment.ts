@@ -93,7 +93,7 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 
-  /** Unset: the socket's peer is the client. Behind a load balancer: its addresses or a hop count (trusted-proxies.ts). */
+  /** Unset: the socket's peer is the client. Behind a load balancer: its addresses or CIDR ranges (trusted-proxies.ts). */
   @Transform(emptyToUndefined) @IsOptional()
   @ValidateBy({ name: 'isTrustedProxies', validator: { validate: (value) => typeof value === 'string' && parseTrustedProxies(value) !== undefined, defaultMessage: () => TRUSTED_PROXIES_MESSAGE } })
   TRUST_PROXY?: string;

@@ -32,7 +32,8 @@ function isTrustedProxyEntry(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
-  return Number(prefix) <= (family === 4 ? 32 : 128);
+  // A /0 is every address: the same as trusting every peer, which the list exists to avoid.
+  return Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 export const TRUSTED_PROXIES_MESSAGE = `must be comma-separated proxy addresses or CIDR ranges (or ${NAMED_RANGES.join(', ')})`;
