@@ -372,6 +372,25 @@ describe('public record of a recruit known only by a final order (e2e)', () => {
     const csv = (await t.http().get('/api/v1/public/disciplinary-actions.csv')).text;
     expect(csv).toContain(`${postId},Philippa Ormsbythwaite,retraining,2026-03-10`);
   });
+
+  it.each([
+    ['reprimand', true],
+    ['no_action', false],
+  ])('should not list a recruit whose only final case ended in %s: the listing alone would disclose the case', async (sanction, sustained) => {
+    const tokens = await caseTokens(t);
+    const lastName = `Quillfeather${sanction.replace('_', '')}`;
+    const { postId } = await createOfficer(t, { firstName: 'Ambrose', lastName, ...RESTRICTED });
+    const finalCase = await openCase(t, tokens.investigator, { postId, summary: SECRET_SUMMARY });
+    await actAll(t, finalCase.id, [
+      [tokens.investigator, { action: 'issue_notice', proposedSanction: 'reprimand', responseDueOn: '2026-03-24' }],
+      [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
+      [tokens.adjudicator, { action: 'decide', sanction, findings: [{ ground: 'unprofessional_conduct_pattern', sustained }], reasoning: 'Decided' }],
+      [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
+    ]);
+    expect((await t.http().get(`/api/v1/public/officers/${postId}`)).status).toBe(404);
+    expect((await t.http().get('/api/v1/public/officers').query({ name: `Ambrose ${lastName}` })).body.items).toEqual([]);
+    expect((await t.http().get('/api/v1/public/disciplinary-actions.csv')).text).not.toContain(postId);
+  });
 });
 
 describe('public portal rate limit (e2e)', () => {

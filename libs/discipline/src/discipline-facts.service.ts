@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isPublishedDecisionPending, sustainedFindingsOf } from './domain';
+import { CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isPublishedDecisionPending, PUBLISHED_SANCTION_CODES, sustainedFindingsOf } from './domain';
 import type { StoredCaseState } from './persistence/case.entity';
 
 /** What hiring checks and the public record need to know about an officer's discipline. */
@@ -82,11 +82,6 @@ export class DisciplineFactsService {
     return { finalActions: facts.finalActions, pendingDecision: facts.pendingDecision };
   }
 
-  /** Whether a `casesSnapshotSql` value holds a final case: its order is public, so its officer is listed (c. 6E §13). */
-  hasFinalCase(cases: unknown): boolean {
-    return ((cases ?? []) as CaseRow[]).some((row) => row.status === 'final');
-  }
-
   private async categoryLookup(manager: EntityManager = this.dataSource.manager): Promise<(code: string) => string> {
     const categoryByCode = await this.groundCategories(manager);
     return (code) => categoryByCode.get(code) ?? 'other';
@@ -112,6 +107,16 @@ interface DisciplineSnapshot {
   cases: (CaseRow & { id: string })[];
   sustained: number;
 }
+
+/**
+ * Whether the officer `officerIdSql` (a column reference of the enclosing statement, never
+ * input) has a final order the public sees (revocation, suspension, retraining; c. 6E §13):
+ * the SQL of what `finalActionOf` publishes, for another context's WHERE clause. A reprimand,
+ * "no action" or a reversed decision is not one: its case stays restricted.
+ */
+export const publishedFinalActionExistsSql = (officerIdSql: string) =>
+  `EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = ${officerIdSql} AND k.status = 'final'
+              AND k.state->'decision'->>'sanction' IN (${PUBLISHED_SANCTION_CODES.map((code) => `'${code}'`).join(', ')}))`;
 
 /** One officer's cases, oldest first, as a JSON array: all the public record needs of discipline. */
 export const casesSnapshotSql = (officerIdSql: string) =>

@@ -52,14 +52,13 @@ export class PublicRecordsService {
   /** One officer; unknown and unlisted POST IDs are the same 404. */
   async get(postId: string): Promise<PublicOfficerRecord> {
     const officer = await findOfficerSnapshot(this.dataSource.manager, postId);
-    const listed = officer !== null && (officer.servedOrCertified || this.discipline.hasFinalCase(officer.cases));
+    const discipline = officer ? await this.discipline.publicFactsFromCasesSnapshot(officer.cases) : undefined;
+    // Listed as the search lists (LISTED): served or certified, or named in a final public order.
+    const listed = officer !== null && discipline !== undefined && (officer.servedOrCertified || discipline.finalActions.length > 0);
     if (!listed) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
     const today = this.clock.today();
     const standing = this.certification.standingFromSnapshot(officer.certification, today);
-    const [renewals, discipline] = await Promise.all([
-      this.certification.renewalDatesOfTermsToCome([{ officerId: officer.id, issuedOn: standing.issuedOn }], today),
-      this.discipline.publicFactsFromCasesSnapshot(officer.cases),
-    ]);
+    const renewals = await this.certification.renewalDatesOfTermsToCome([{ officerId: officer.id, issuedOn: standing.issuedOn }], today);
     const certification: CertificationFacts = { ...standing, renewedOn: renewals.get(officer.id) ?? null };
     return this.recordOf(officer, certification, discipline, officer.agencies);
   }

@@ -18,6 +18,9 @@ const PUBLISHED_SANCTIONS: Partial<Record<Sanction, FinalAction['type']>> = {
   retrain: 'retraining',
 };
 
+/** The sanctions whose final order is public (c. 6E §13): revocation, suspension, retraining. */
+export const PUBLISHED_SANCTION_CODES = Object.keys(PUBLISHED_SANCTIONS) as Sanction[];
+
 /** Still running, a decision awaiting finality included: what a hiring check counts as an open case. */
 export function isCaseOpen(status: CaseStatus): boolean {
   return !isTerminalCaseStatus(status);

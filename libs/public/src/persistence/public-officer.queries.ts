@@ -1,7 +1,7 @@
 import type { IsoDate } from '@app/core';
 import { standingSnapshotSql } from '@app/certification';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
-import { casesSnapshotSql } from '@app/discipline';
+import { casesSnapshotSql, publishedFinalActionExistsSql } from '@app/discipline';
 import { EntityManager } from 'typeorm';
 import type { PublicAgencyPeriod } from '../domain/public-record';
 import type { PublicSearchCursor } from '../domain/public-name-query';
@@ -44,15 +44,15 @@ const SERVED_OR_CERTIFIED = `(EXISTS (SELECT 1 FROM certification c WHERE c.offi
               OR EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id))`;
 
 /**
- * Listed: served or certified, or anyone a final case concluded against (c. 6E §13: its order
- * is public; the export lists it, so the page and the search must too: nothing final is
- * hidden). Reads discipline's case table for its status column only, as
- * `officersWithFinalCases` does; last, so that listed officers never reach it. The officer
- * page tests the last part on the cases it reads anyway (`DisciplineFactsService.hasFinalCase`):
- * a third subplan in its statement cost ~25 µs of PostgreSQL CPU a page.
+ * Listed: served or certified, or anyone with a final public order (c. 6E §13: the order is
+ * public; the export lists it, so the page and the search must too: nothing final is hidden).
+ * Only a published order: a final reprimand or "no action" against a recruit must not make the
+ * recruit's name public, for that alone would disclose the case. The condition is discipline's
+ * (`publishedFinalActionExistsSql`), last, so that listed officers never reach it. The officer
+ * page tests it on the final actions of the cases its statement reads anyway: a third subplan
+ * there cost ~27 µs of PostgreSQL CPU a page.
  */
-const LISTED = `(${SERVED_OR_CERTIFIED}
-              OR EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = o.id AND k.status = 'final'))`;
+const LISTED = `(${SERVED_OR_CERTIFIED} OR ${publishedFinalActionExistsSql('o.id')})`;
 
 /**
  * How close a query must be: `word_similarity` (the query against the closest run of
@@ -174,14 +174,14 @@ export async function findOfficerSnapshot(manager: EntityManager, postId: string
 }
 
 /**
- * Officers with at least one final case, in POST ID order after `afterPostId` (the
- * export's pages). Reads the discipline context's case table for the status column only;
- * what each case published comes from DisciplineFactsService.
+ * Officers with at least one final public order, in POST ID order after `afterPostId` (the
+ * export's pages), by discipline's own condition; what each case published comes from
+ * DisciplineFactsService.
  */
 export async function officersWithFinalCases(manager: EntityManager, afterPostId: string, limit: number): Promise<ListedOfficerRow[]> {
   const rows = (await manager.query(
     `SELECT ${PUBLIC_COLUMNS} FROM officer o
-      WHERE o.post_id > $1 AND EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = o.id AND k.status = 'final')
+      WHERE o.post_id > $1 AND ${publishedFinalActionExistsSql('o.id')}
       ORDER BY o.post_id LIMIT $2`,
     [afterPostId, limit],
   )) as RawOfficer[];
