@@ -1,5 +1,5 @@
 import { FixedClock } from '@app/core';
-import { caseTokens, CaseTokens, certifiedOfficer, openCase } from '../support/case-helpers';
+import { actAll, caseTokens, CaseTokens, certifiedOfficer, openCase } from '../support/case-helpers';
 import { createOfficer, officerIdOf } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -224,6 +224,19 @@ describe('recording a hire (e2e)', () => {
     expect(response.body.reasons).toEqual([{ code: 'warnings_since_check', warnings: [{ code: 'open_case', count: 1 }] }]);
     expect(await employments(officerId)).toEqual([]);
     expect((await hire(hiringA, postId, { hiringCheckId: await checkByPostId(hiringA, postId) })).status).toBe(201);
+  });
+
+  it('should refuse a hire on a check whose open case was dismissed and another opened since, though the count is the same', async () => {
+    const { postId, officerId } = await certifiedOfficer(t);
+    const first = await openCase(t, tokens.investigator, { postId });
+    const checkId = await checkByPostId(hiringA, postId);
+    clock.set(new Date(NOW.getTime() + 60_000)); // the second case opens after the check
+    await actAll(t, first.id, [[tokens.adjudicator, { action: 'dismiss', reason: 'Withdrawn' }]]);
+    await openCase(t, tokens.investigator, { postId });
+    const response = await hire(hiringA, postId, { hiringCheckId: checkId });
+    expect(response.status).toBe(422);
+    expect(response.body.reasons).toEqual([{ code: 'warnings_since_check', warnings: [{ code: 'open_case', count: 1 }] }]);
+    expect(await employments(officerId)).toEqual([]);
   });
 
   it('should validate the request and 404 an unknown officer', async () => {

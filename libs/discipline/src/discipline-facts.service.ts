@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isPublishedDecisionPending, PUBLISHED_SANCTION_CODES, sustainedFindingsOf } from './domain';
+import { CASE_STATUSES, CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isPublishedDecisionPending, PUBLISHED_SANCTION_CODES, sustainedFindingsOf } from './domain';
 import type { StoredCaseState } from './persistence/case.entity';
 
 /** What hiring checks and the public record need to know about an officer's discipline. */
@@ -82,6 +82,23 @@ export class DisciplineFactsService {
     return { finalActions: facts.finalActions, pendingDecision: facts.pendingDecision };
   }
 
+  /**
+   * What was recorded against the officer after `since`, for the hire guard: cases opened since
+   * and still open, and agency findings sustained since (a report's current version). A check
+   * made before them did not show them, even when a count it showed is unchanged (one case
+   * dismissed, another opened).
+   */
+  async recordedSince(manager: EntityManager, officerId: string, since: Date): Promise<{ casesOpened: number; findingsSustained: number }> {
+    const [row] = (await manager.query(
+      `SELECT (SELECT count(*)::int FROM commission_case k WHERE k.officer_id = $1 AND k.opened_at > $2 AND k.status = ANY($3::text[])) AS cases_opened,
+              (SELECT count(*)::int FROM misconduct_report r
+                 JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
+                WHERE r.officer_id = $1 AND v.agency_finding = 'sustained' AND v.recorded_at > $2) AS findings_sustained`,
+      [officerId, since, OPEN_CASE_STATUSES],
+    )) as { cases_opened: number; findings_sustained: number }[];
+    return { casesOpened: row.cases_opened, findingsSustained: row.findings_sustained };
+  }
+
   private async categoryLookup(manager: EntityManager = this.dataSource.manager): Promise<(code: string) => string> {
     const categoryByCode = await this.groundCategories(manager);
     return (code) => categoryByCode.get(code) ?? 'other';
@@ -96,6 +113,8 @@ export class DisciplineFactsService {
     return this.groundCategoriesOnce;
   }
 }
+
+const OPEN_CASE_STATUSES = CASE_STATUSES.filter(isCaseOpen);
 
 interface CaseRow {
   case_number: string;

@@ -16,7 +16,7 @@ import {
   hiringCheckMissingOrStale,
   hiringCheckNotFound,
   notHireable,
-  warningsSinceCheck as hiringCheckOutdated,
+  hiringCheckOutdated,
 } from './domain/hiring.errors';
 import { findAgencyCheck } from './persistence/hiring-check.store';
 import { caseNumbersOf, profilesByIds } from './persistence/officer-profiles.query';
@@ -104,7 +104,8 @@ export class HiresService {
       throw notHireable(hiringReasons(verdict, await caseNumbersOf(manager, caseIds)));
     }
     if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();
-    const unseen = await this.warningsSince(manager, check.matches.find((m) => m.postId === officer.postId)?.warnings ?? [], officer.id, verdict);
+    const seen = check.matches.find((m) => m.postId === officer.postId)?.warnings ?? [];
+    const unseen = await this.warningsSince(manager, seen, officer.id, check.checkedAt, verdict);
     if (unseen.length > 0) throw hiringCheckOutdated(unseen);
 
     const employment = await manager.save(
@@ -135,16 +136,21 @@ export class HiresService {
     };
   }
 
-  /** The warnings the officer carries now (read after the certification lock) that the check did not show. */
+  /**
+   * The warnings the officer carries now that the check did not show: read in this transaction,
+   * they hold what was committed before it (a case opened a moment later comes after the hire).
+   */
   private async warningsSince(
     manager: EntityManager,
     seen: readonly HiringWarning[],
     officerId: string,
+    checkedAt: Date,
     verdict: { previouslyRelinquished: boolean },
   ): Promise<HiringWarning[]> {
     const profile = (await profilesByIds(manager, [officerId])).get(officerId);
     if (!profile) return [];
+    const recordedSince = await this.discipline.recordedSince(manager, officerId, checkedAt);
     const { facts } = await this.discipline.factsFromSnapshot(profile.discipline);
-    return warningsSinceCheck(seen, hiringWarnings(verdict, facts, profile.employments));
+    return warningsSinceCheck(seen, hiringWarnings(verdict, facts, profile.employments), recordedSince);
   }
 }

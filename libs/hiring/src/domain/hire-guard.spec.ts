@@ -54,6 +54,16 @@ describe('warningsSinceCheck (warnings must be seen before the hire)', () => {
     ['a relinquishment accepted since the check', [], [relinquished], [relinquished]],
     ['counts are not confused between codes', [sustained(3)], [openCases(1)], [openCases(1)]],
   ])('%s', (_, seen, current, expected) => {
-    expect(warningsSinceCheck(seen, current)).toEqual(expected);
+    expect(warningsSinceCheck(seen, current, { casesOpened: 0, findingsSustained: 0 })).toEqual(expected);
+  });
+
+  it.each<[string, HiringWarning[], HiringWarning[], { casesOpened: number; findingsSustained: number }, HiringWarning[]]>([
+    ['one case dismissed, another opened since: the count is unchanged', [openCases(1)], [openCases(1)], { casesOpened: 1, findingsSustained: 0 }, [openCases(1)]],
+    ['a case opened since, another closed: the count fell', [openCases(2)], [openCases(1)], { casesOpened: 1, findingsSustained: 0 }, [openCases(1)]],
+    ['one finding amended away, another sustained since', [sustained(1)], [sustained(1)], { casesOpened: 0, findingsSustained: 1 }, [sustained(1)]],
+    ['a case opened since leaves the findings alone', [openCases(1), sustained(2)], [openCases(2), sustained(2)], { casesOpened: 1, findingsSustained: 0 }, [openCases(2)]],
+    ['nothing open now: what was recorded since was closed again', [], [], { casesOpened: 0, findingsSustained: 0 }, []],
+  ])('%s', (_, seen, current, recordedSince, expected) => {
+    expect(warningsSinceCheck(seen, current, recordedSince)).toEqual(expected);
   });
 });

@@ -38,21 +38,30 @@ export function hireStartProblems(startDate: IsoDate, checkedOn: IsoDate, today:
   return problems;
 }
 
+/** Open cases and sustained findings recorded after the check (their counts alone can hide a swap). */
+export interface RecordedSinceCheck {
+  casesOpened: number;
+  findingsSustained: number;
+}
+
 /**
  * The warnings the hire's check did not show (DOMAIN.md: warnings do not block but "must be
  * seen"): an officer separated under investigation, or a new open case or sustained finding,
  * after the agency's check would otherwise be hired on an answer that no longer holds. A count
- * is new when it grew; a count that fell is nothing the agency has not seen.
+ * is new when it grew, or when something of its kind was recorded since the check (one case
+ * dismissed and another opened leaves the count as it was); a count that fell, with nothing
+ * recorded since, is nothing the agency has not seen.
  */
-export function warningsSinceCheck(seen: readonly HiringWarning[], current: readonly HiringWarning[]): HiringWarning[] {
-  return current.filter((warning) => !seen.some((earlier) => covers(earlier, warning)));
+export function warningsSinceCheck(seen: readonly HiringWarning[], current: readonly HiringWarning[], recordedSince: RecordedSinceCheck): HiringWarning[] {
+  return current.filter((warning) => !seen.some((earlier) => covers(earlier, warning, recordedSince)));
 }
 
-function covers(earlier: HiringWarning, warning: HiringWarning): boolean {
+function covers(earlier: HiringWarning, warning: HiringWarning, recordedSince: RecordedSinceCheck): boolean {
   switch (warning.code) {
     case 'open_case':
+      return earlier.code === warning.code && earlier.count >= warning.count && recordedSince.casesOpened === 0;
     case 'sustained_findings':
-      return earlier.code === warning.code && earlier.count >= warning.count;
+      return earlier.code === warning.code && earlier.count >= warning.count && recordedSince.findingsSustained === 0;
     case 'separated_under_investigation':
       return earlier.code === warning.code && earlier.agency === warning.agency && earlier.date === warning.date;
     case 'previously_relinquished':

@@ -34,7 +34,7 @@ export const hireStartOutsideCheck = (problems: HireStartProblem[], checkedOn: s
   );
 
 /** DOMAIN.md "Hiring checks": warnings do not block, but they must be seen before the hire. */
-export const warningsSinceCheck = (warnings: HiringWarning[]) =>
+export const hiringCheckOutdated = (warnings: HiringWarning[]) =>
   new RuleViolationError(
     'EMPLOYMENT.HIRING_CHECK_OUTDATED',
     `The officer's record has changed since your hiring check (${warnings.map((w) => w.code).join(', ')}): make a new check and review it before the hire.`,
