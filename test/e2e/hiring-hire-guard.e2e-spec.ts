@@ -1,6 +1,6 @@
 import { FixedClock } from '@app/core';
 import { actAll, caseTokens, CaseTokens, certifiedOfficer, openCase } from '../support/case-helpers';
-import { createOfficer, officerIdOf } from '../support/factories';
+import { certifyBySql, createOfficer, officerIdOf } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-03-10T15:00:00.000Z');
@@ -184,8 +184,27 @@ describe('recording a hire (e2e)', () => {
     expect(await employments(officerId)).toEqual([]);
     const refusals = await t.db.query(`SELECT details->>'code' AS code FROM audit_log WHERE action = 'employment.create_refused' AND details->>'postId' = $1`, [postId]);
     expect(refusals.rows).toEqual(Array(4).fill({ code: 'EMPLOYMENT.START_DATE_OUTSIDE_CHECK' }));
-    // The check's own day and 30 days ahead are the edges of what it clears.
+    // The check's own day and 30 days after it are the edges of what it clears, whatever day the hire is recorded.
+    clock.set(new Date(NOW.getTime() + 20 * DAY));
+    expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-04-10' })).body.reasons).toEqual([{ code: 'start_too_far_ahead', checkedOn: '2026-03-10' }]);
     expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-04-09' })).status).toBe(201);
+  });
+
+  it('should refuse a start on or after the day the certification ends, and take one before it', async () => {
+    const { postId } = await createOfficer(t);
+    const officerId = await officerIdOf(t, postId);
+    await certifyBySql(t, officerId, { issuedOn: '2023-03-20', expiresOn: '2026-03-20' });
+    const checkId = await checkByPostId(hiringA, postId);
+    for (const startDate of ['2026-03-20', '2026-03-25']) {
+      const response = await hire(hiringA, postId, { hiringCheckId: checkId, startDate });
+      expect({ startDate, status: response.status, body: response.body }).toEqual({
+        startDate,
+        status: 422,
+        body: expect.objectContaining({ code: 'EMPLOYMENT.CERTIFICATION_ENDS_BEFORE_START', reasons: [{ code: 'certification_ends_before_start', expiresOn: '2026-03-20' }] }),
+      });
+    }
+    expect(await employments(officerId)).toEqual([]);
+    expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-03-19' })).status).toBe(201);
   });
 
   it("should refuse a hire on a check that did not show a warning the officer carries now, until a new check shows it", async () => {

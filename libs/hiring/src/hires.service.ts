@@ -7,11 +7,12 @@ import { isUniqueViolation, withIdempotency } from '@app/database';
 import { DisciplineFactsService } from '@app/discipline';
 import { EmploymentEntity, OfficersService } from '@app/officers';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { checkCoversHire, hireStartProblems, warningsSinceCheck } from './domain/hire-guard';
+import { certificationCoversStart, checkCoversHire, hireStartProblems, warningsSinceCheck } from './domain/hire-guard';
 import { hiringReasons, HiringWarning, hiringWarnings } from './domain/hiring-answer';
 import {
   agencyOnly,
   alreadyEmployed,
+  certificationEndsBeforeStart,
   hireStartOutsideCheck,
   hiringCheckMissingOrStale,
   hiringCheckNotFound,
@@ -46,6 +47,7 @@ const AUDITED_REFUSALS = new Set([
   'EMPLOYMENT.HIRING_CHECK_REQUIRED',
   'EMPLOYMENT.HIRING_CHECK_OUTDATED',
   'EMPLOYMENT.START_DATE_OUTSIDE_CHECK',
+  'EMPLOYMENT.CERTIFICATION_ENDS_BEFORE_START',
   'HIRING_CHECK.NOT_FOUND',
 ]);
 
@@ -93,7 +95,7 @@ export class HiresService {
     if (!check || !checkCoversHire(check, officer.id, this.clock.now())) throw hiringCheckMissingOrStale();
     const today = this.clock.today();
     const checkedOn = dateInTimeZone(check.checkedAt, this.clock.timeZone);
-    const startProblems = hireStartProblems(command.startDate, checkedOn, today);
+    const startProblems = hireStartProblems(command.startDate, checkedOn);
     if (startProblems.length > 0) throw hireStartOutsideCheck(startProblems, checkedOn);
 
     // Re-evaluated with the certification row locked until commit: a revocation or suspension
@@ -103,6 +105,7 @@ export class HiresService {
       const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
       throw notHireable(hiringReasons(verdict, await caseNumbersOf(manager, caseIds)));
     }
+    if (!certificationCoversStart(verdict.expiresOn, command.startDate)) throw certificationEndsBeforeStart(verdict.expiresOn);
     if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();
     const seen = check.matches.find((m) => m.postId === officer.postId)?.warnings ?? [];
     const unseen = await this.warningsSince(manager, seen, officer.id, check.checkedAt, verdict);

@@ -15,7 +15,9 @@ export class EmploymentsController {
 
   /**
    * Records a hire by the caller's agency. Needs the agency's own hiring check of this officer
-   * from the last 30 days; the officer must be hireable at this moment, else `422` with `reasons[]`.
+   * from the last 30 days, a start date within 30 days of that check, a hireable officer at this
+   * moment whose certification runs on the start date, and a check that showed every warning
+   * the officer carries now; else `422` with `reasons[]` (see the body's fields).
    */
   @Roles('agency_admin', 'agency_hiring')
   @Post()

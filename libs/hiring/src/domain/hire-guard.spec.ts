@@ -1,4 +1,4 @@
-import { checkCoversHire, hireStartProblems, warningsSinceCheck } from './hire-guard';
+import { certificationCoversStart, checkCoversHire, hireStartProblems, warningsSinceCheck } from './hire-guard';
 import type { HiringWarning } from './hiring-answer';
 
 const NOW = new Date('2026-03-31T12:00:00Z');
@@ -20,18 +20,29 @@ describe('checkCoversHire (DOMAIN.md "Hiring checks": the caller agency\'s own c
 });
 
 describe('hireStartProblems (the check clears an appointment that follows it, starting within its validity)', () => {
-  const today = '2026-03-31';
   it.each<[string, string, string, string[]]>([
-    ['starting today, checked today', '2026-03-31', '2026-03-31', []],
-    ['starting on the day of a check made last week', '2026-03-24', '2026-03-24', []],
-    ['recorded late: started after the check, before today', '2026-03-27', '2026-03-24', []],
+    ['starting on the day of the check', '2026-03-31', '2026-03-31', []],
+    ['recorded late: started after the check', '2026-03-27', '2026-03-24', []],
     ['starting the day before the check', '2026-03-23', '2026-03-24', ['start_before_hiring_check']],
     ['backdated decades', '1985-01-01', '2026-03-31', ['start_before_hiring_check']],
-    ['starting 30 days from today', '2026-04-30', '2026-03-31', []],
-    ['starting 31 days from today', '2026-05-01', '2026-03-31', ['start_too_far_ahead']],
+    ['starting 30 days after the check', '2026-04-30', '2026-03-31', []],
+    ['starting 31 days after the check', '2026-05-01', '2026-03-31', ['start_too_far_ahead']],
+    ['a check 29 days old and a start 30 days from today: 59 days after the answer', '2026-04-29', '2026-03-01', ['start_too_far_ahead']],
     ['starting in 2099', '2099-01-01', '2026-03-31', ['start_too_far_ahead']],
   ])('%s → %j', (_, startDate, checkedOn, expected) => {
-    expect(hireStartProblems(startDate, checkedOn, today)).toEqual(expected);
+    expect(hireStartProblems(startDate, checkedOn)).toEqual(expected);
+  });
+});
+
+describe('certificationCoversStart (a current certification on the first day of the employment)', () => {
+  it.each<[string, string | null, string, boolean]>([
+    ['term running well past the start', '2028-01-01', '2026-04-01', true],
+    ['the start is the last day of the term', '2026-04-02', '2026-04-01', true],
+    ['the start is the day the term ends', '2026-04-01', '2026-04-01', false],
+    ['the term ends before the start', '2026-03-20', '2026-04-01', false],
+    ['no term at all', null, '2026-04-01', false],
+  ])('%s → %s', (_, expiresOn, startDate, expected) => {
+    expect(certificationCoversStart(expiresOn, startDate)).toBe(expected);
   });
 });
 

@@ -27,15 +27,24 @@ export type HireStartProblem = 'start_before_hiring_check' | 'start_too_far_ahea
  * The check clears an appointment that follows it (c. 6E §4(d): the registry is asked before
  * the hire), not one backdated before the question was asked (an employment that the public
  * record would show before the officer was checked, or certified, or even 21), nor one so far
- * ahead that today's answer says nothing about it: a start up to HIRING_CHECK_VALID_DAYS from
- * today, the check's own validity. (A start years ahead could also never be separated: a
- * separation may not end before the start nor lie in the future.)
+ * ahead that the answer says nothing about it: a start within the check's own validity,
+ * HIRING_CHECK_VALID_DAYS from the day it was made. (A start years ahead could also never be
+ * separated: a separation may not end before the start nor lie in the future.)
  */
-export function hireStartProblems(startDate: IsoDate, checkedOn: IsoDate, today: IsoDate): HireStartProblem[] {
+export function hireStartProblems(startDate: IsoDate, checkedOn: IsoDate): HireStartProblem[] {
   const problems: HireStartProblem[] = [];
   if (startDate < checkedOn) problems.push('start_before_hiring_check');
-  if (startDate > addDays(today, HIRING_CHECK_VALID_DAYS)) problems.push('start_too_far_ahead');
+  if (startDate > addDays(checkedOn, HIRING_CHECK_VALID_DAYS)) problems.push('start_too_far_ahead');
   return problems;
+}
+
+/**
+ * The certification must still run on the first day of the employment (c. 6E §4(d): nobody
+ * without a current certification may be employed): a term that ends before the start, with no
+ * renewal yet, clears no hire, however hireable the officer is today.
+ */
+export function certificationCoversStart(expiresOn: IsoDate | null, startDate: IsoDate): boolean {
+  return expiresOn !== null && startDate < expiresOn;
 }
 
 /** Open cases and sustained findings recorded after the check (their counts alone can hide a swap). */

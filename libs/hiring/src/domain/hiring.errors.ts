@@ -29,7 +29,7 @@ export const alreadyEmployed = () =>
 export const hireStartOutsideCheck = (problems: HireStartProblem[], checkedOn: string) =>
   new RuleViolationError(
     'EMPLOYMENT.START_DATE_OUTSIDE_CHECK',
-    `The start date must be on or after the hiring check (${checkedOn}) and at most ${HIRING_CHECK_VALID_DAYS} days from today.`,
+    `The start date must be on or after the hiring check (${checkedOn}) and at most ${HIRING_CHECK_VALID_DAYS} days after it.`,
     problems.map((code) => ({ code, checkedOn })),
   );
 
@@ -39,4 +39,12 @@ export const hiringCheckOutdated = (warnings: HiringWarning[]) =>
     'EMPLOYMENT.HIRING_CHECK_OUTDATED',
     `The officer's record has changed since your hiring check (${warnings.map((w) => w.code).join(', ')}): make a new check and review it before the hire.`,
     [{ code: 'warnings_since_check', warnings }],
+  );
+
+/** c. 6E §4(d): the certification must be current on the first day of the employment. */
+export const certificationEndsBeforeStart = (expiresOn: string | null) =>
+  new RuleViolationError(
+    'EMPLOYMENT.CERTIFICATION_ENDS_BEFORE_START',
+    `The officer's certification ends${expiresOn ? ` on ${expiresOn}` : ''}, before the start date: renew it first, or start earlier.`,
+    [{ code: 'certification_ends_before_start', expiresOn }],
   );

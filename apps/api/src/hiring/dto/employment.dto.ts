@@ -8,9 +8,10 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateEmploymentDto {
   /**
-   * `YYYY-MM-DD`, a real date: on or after the day of the hiring check, and at most 30 days
-   * from today (else `422 EMPLOYMENT.START_DATE_OUTSIDE_CHECK`, reasons
-   * `start_before_hiring_check`, `start_too_far_ahead`).
+   * `YYYY-MM-DD`, a real date: on or after the day of the hiring check and at most 30 days
+   * after it (else `422 EMPLOYMENT.START_DATE_OUTSIDE_CHECK`, reasons
+   * `start_before_hiring_check`, `start_too_far_ahead`), and before the officer's certification
+   * ends (else `422 EMPLOYMENT.CERTIFICATION_ENDS_BEFORE_START`).
    */
   @IsIsoDate()
   startDate: string;
