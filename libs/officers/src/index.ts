@@ -2,7 +2,8 @@
  * @app/officers: identity, names for matching, employment history.
  *
  * For matching (hiring checks): every officer has one `officer_name` row of kind
- * `current` and one of kind `alias` per prior name, each with `normalized_first`,
+ * `current`, one of kind `middle` when it has a middle name (the middle name as given name),
+ * and one of kind `alias` per prior name, each with `normalized_first`,
  * `normalized_last` and `normalized_full` (= `first last`, no middle name or suffix) from
  * `normalizeName`, and a copy of `date_of_birth`. Indexes: GIN trigram on
  * `normalized_full`, btree on `(date_of_birth, normalized_last)`.

@@ -1,3 +1,5 @@
+import type { OfficerNameKind } from '@app/officers';
+
 /**
  * Scoring of a name query against an officer's names (DOMAIN.md "Hiring checks"). The
  * database supplies the evidence (pg_trgm similarity, fuzzystrmatch levenshtein and
@@ -63,13 +65,10 @@ export interface PartEvidence {
   wordSoundsAlike: boolean;
 }
 
-/** `current`, a prior name (`alias`), or the current name with the middle name as given name (`middle`). */
-export type NameKind = 'current' | 'alias' | 'middle';
-
 /** One `officer_name` row of an officer born on the queried day, with the evidence for both orders. */
 export interface NameCandidate {
   officerId: string;
-  kind: NameKind;
+  kind: OfficerNameKind;
   firstName: string;
   lastName: string;
   normalizedFirst: string;
@@ -87,10 +86,10 @@ export interface NameMatch {
   matchScore: number;
   matchReasons: MatchReason[];
   /** The name (current or alias) that matched best, as stored. */
-  matchedName: { firstName: string; lastName: string; kind: NameKind };
+  matchedName: { firstName: string; lastName: string; kind: OfficerNameKind };
 }
 
-type PartHow = 'exact' | 'spacing' | 'words' | 'fuzzy';
+type PartHow = 'exact' | 'spacing' | 'reordered' | 'words' | 'fuzzy';
 interface PartScore {
   score: number;
   how: PartHow;
@@ -133,7 +132,7 @@ export function scorePart(stored: string, query: string, evidence: PartEvidence,
   const storedWords = words(stored);
   const queryWords = words(query);
   // The same words in another order (`Lopez Garcia` / `Garcia-Lopez`): trigram similarity reads 1, but the name is not the same.
-  if (sameWordsReordered(storedWords, queryWords)) return { score: SPACING_SCORE, how: 'spacing' };
+  if (sameWordsReordered(storedWords, queryWords)) return { score: SPACING_SCORE, how: 'reordered' };
   if (containedWords(storedWords, queryWords)) return { score: WORDS_SCORE, how: 'words' };
   const phonetic = role === 'last' && evidence.soundsAlike ? SOUNDS_ALIKE_SCORE : 0;
   let fuzzy = Math.max(evidence.similarity, typoScore(evidence.distance, Math.max(stored.length, query.length)), phonetic);
@@ -175,8 +174,10 @@ function scoreRow(candidate: NameCandidate, query: NameQuery, current: NameCandi
   if (isSwapped) reasons.add('swapped_names');
   if (givenPart.how === 'exact' && familyPart.how === 'exact' && !isSwapped) reasons.add('exact_name');
   if (givenPart.how === 'fuzzy' || familyPart.how === 'fuzzy') reasons.add('misspelling');
-  if (familyPart.how === 'spacing' || familyPart.how === 'words') reasons.add('compound_surname');
+  if (familyPart.how === 'spacing' || familyPart.how === 'words' || familyPart.how === 'reordered') reasons.add('compound_surname');
   if (givenPart.how === 'words' || givenPart.how === 'spacing') reasons.add('middle_name_ignored');
+  // `Paul John` for John Paul: the middle name put first.
+  if (givenPart.how === 'reordered') reasons.add('known_by_middle_name');
   if (differsByDiacritics(candidate.firstName, queryGivenRaw, givenPart) || differsByDiacritics(candidate.lastName, queryFamilyRaw, familyPart)) {
     reasons.add('diacritics');
     reasons.delete('exact_name');

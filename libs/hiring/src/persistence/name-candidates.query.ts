@@ -1,6 +1,7 @@
+import type { OfficerNameKind } from '@app/officers';
 import type { IsoDate } from '@app/core';
 import type { EntityManager } from 'typeorm';
-import type { NameCandidate, NameKind, NameQuery, PartEvidence } from '../domain/name-match';
+import type { NameCandidate, NameQuery, PartEvidence } from '../domain/name-match';
 import { preparedQuery } from '@app/database';
 
 /** A birth date shared by more people than this is a placeholder (1900-01-01), not a person: score the likeliest. */
@@ -103,7 +104,7 @@ interface CandidateRow {
   qf_word_codes: string[];
   ql_word_codes: string[];
   officer_id: string;
-  kind: NameKind;
+  kind: OfficerNameKind;
   first_name: string;
   last_name: string;
   normalized_first: string;

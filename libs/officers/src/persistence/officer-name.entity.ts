@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { OfficerNameKind } from '../domain/officer-identity';
 
 /**
- * Every name an officer is or was known by: one `current` row and one `alias` row per
- * prior name. `normalized*` come from `normalizeName` (same function for rows and
+ * Every name an officer is or was known by: one `current` row, a `middle` row (the middle
+ * name as given name) when there is a middle name, and one `alias` row per prior name. `normalized*` come from `normalizeName` (same function for rows and
  * queries); `normalizedFull` is `first last` without middle name or suffix and carries
  * the GIN trigram index `officer_name_full_trgm`. `dateOfBirth` is copied from the officer
  * so that "same date of birth and a similar name" reads one index (`officer_name_dob_last`).

@@ -51,6 +51,10 @@ export class PublicOfficerResponse {
   /** A certification status, or `under_review` while a decided action is not final. */
   certificationStatus: string;
   firstCertifiedOn: string | null;
+  /**
+   * The first day of the current (or last) term; while a term renewed early has not begun, the
+   * day it was renewed (never a date to come).
+   */
   lastCertifiedOn: string | null;
   /** Every employing agency, oldest first. */
   agencies: PublicAgencyResponse[];

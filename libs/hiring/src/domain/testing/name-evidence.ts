@@ -1,4 +1,5 @@
-import type { NameCandidate, NameKind, NameQuery, PartEvidence } from '../name-match';
+import type { OfficerNameKind } from '@app/officers';
+import type { NameCandidate, NameQuery, PartEvidence } from '../name-match';
 
 /**
  * For unit tests only: the evidence PostgreSQL would supply, computed in JS. `similarity`
@@ -78,7 +79,7 @@ export function nameQuery(firstName: string, lastName: string): NameQuery {
 
 export function candidate(
   officerId: string,
-  name: { firstName: string; lastName: string; kind?: NameKind },
+  name: { firstName: string; lastName: string; kind?: OfficerNameKind },
   query: NameQuery,
   codes: Codes = {},
 ): NameCandidate {
