@@ -16,8 +16,8 @@ import {
   hireStartOutsideCheck,
   hiringCheckMissingOrStale,
   hiringCheckNotFound,
-  notHireable,
   hiringCheckOutdated,
+  notHireable,
 } from './domain/hiring.errors';
 import { findAgencyCheck } from './persistence/hiring-check.store';
 import { caseNumbersOf, profilesByIds } from './persistence/officer-profiles.query';
