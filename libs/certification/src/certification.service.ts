@@ -28,6 +28,7 @@ import { CertificationEntity } from './persistence/certification.entity';
 import {
   dueForSettlement,
   historyOf,
+  lastRenewalDates,
   loadForHireability,
   stateFromSnapshot,
   storedFromSnapshot,
@@ -37,7 +38,6 @@ import {
   saveTransition,
   SYSTEM_ACTOR_ID,
   toState,
-  lastRenewalDates,
 } from './persistence/certification.repository';
 
 const SETTLEMENT_PAGE = 500;

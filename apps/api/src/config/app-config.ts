@@ -62,7 +62,8 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
       loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
       publicPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     },
-    trustProxy: env.TRUST_PROXY === undefined ? false : (parseTrustedProxies(env.TRUST_PROXY) ?? false),
+    // Already validated (environment.ts); unset reads as '', trusting nobody.
+    trustProxy: parseTrustedProxies(env.TRUST_PROXY ?? '') ?? false,
     logLevel: env.LOG_LEVEL,
   };
 }

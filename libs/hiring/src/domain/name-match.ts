@@ -85,7 +85,7 @@ export interface NameMatch {
   officerId: string;
   matchScore: number;
   matchReasons: MatchReason[];
-  /** The name (current or alias) that matched best, as stored. */
+  /** The name (current, middle-name form or alias) that matched best, as stored. */
   matchedName: { firstName: string; lastName: string; kind: OfficerNameKind };
 }
 
