@@ -39,6 +39,14 @@ describe('audit hash chain', () => {
     expect(verify(entries)).toEqual({ valid: true, entries: 5, head: { seq: 5, hash: entries[4].hash } });
   });
 
+  it('verifies an entry written with a Date in its details from the JSON that was stored (a Date once hashed as {})', () => {
+    const { prevHash: _prevHash, hash: _hash, ...fields } = chain(1)[0];
+    const written = { ...fields, details: { effectiveOn: new Date('2026-12-07T00:00:00.000Z'), list: [() => 1] } };
+    const entry = { ...written, prevHash: GENESIS_HASH, hash: chainHash(GENESIS_HASH, written) };
+    const stored = JSON.parse(JSON.stringify(entry)) as StoredEntry;
+    expect(verify([stored])).toEqual({ valid: true, entries: 1, head: { seq: 1, hash: entry.hash } });
+  });
+
   it('accepts an empty chain', () => {
     expect(verify([])).toEqual({ valid: true, entries: 0, head: null });
   });
