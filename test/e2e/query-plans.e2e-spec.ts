@@ -2,9 +2,9 @@ import { DisciplineFactsService } from '@app/discipline';
 import { normalizeName } from '@app/officers';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
-import { loadForHireability } from '../../libs/certification/src/persistence/certification.repository';
-import { findNameCandidates } from '../../libs/hiring/src/persistence/name-candidates.query';
-import { caseNumbersOf, profilesByIds } from '../../libs/hiring/src/persistence/officer-profiles.query';
+import { loadForHireability } from '../../libs/certification/src/persistence/certification.store';
+import { findNameCandidates } from '../../libs/hiring/src/persistence/name-candidates.queries';
+import { caseNumbersOf, profilesByIds } from '../../libs/hiring/src/persistence/officer-profiles.queries';
 import { agencyPeriodsOf } from '../../libs/public/src/persistence/public-officer.queries';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { Clock } from '@app/core';
 import { decoyPasswordHash, UserEntity, verifyPassword } from '@app/organizations';
 import { DataSource } from 'typeorm';
-import { invalidCredentials } from './auth.errors';
+import { invalidCredentials } from './domain/auth.errors';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './domain/login-lockout';
 
 export interface AccessToken {

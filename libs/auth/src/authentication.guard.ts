@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { authenticationRequired } from './auth.errors';
+import { authenticationRequired } from './domain/auth.errors';
 import { IS_PUBLIC } from './decorators';
 
 /** Global and default-deny: every route needs a valid token or API key unless marked @Public(). */

@@ -3,5 +3,5 @@ export * from './auth.service';
 export * from './authentication.guard';
 export * from './roles.guard';
 export * from './decorators';
-export * from './auth.errors';
+export * from './domain/auth.errors';
 export * from './domain/login-lockout';

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditService } from '@app/audit';
 import { Actor, hasAnyRole, Role } from '@app/core';
-import { roleRequired } from './auth.errors';
+import { roleRequired } from './domain/auth.errors';
 import { ANY_AUTHENTICATED, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 
 /** The audit entity type of a route's first path segment after the API prefix. */

@@ -22,7 +22,7 @@ import {
 } from './domain';
 import type { CertificationHistoryEntity } from './persistence/certification-history.entity';
 import type { CertificationEntity } from './persistence/certification.entity';
-import { historyOf, lockOrCreateCertification, saveTransition, toState } from './persistence/certification.repository';
+import { historyOf, lockOrCreateCertification, saveTransition, toState } from './persistence/certification.store';
 import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-disclosure.entity';
 
 /** The adjudicator's transitions outside cases (API.md `…/certification/transitions`). */

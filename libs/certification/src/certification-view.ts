@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AdminSuspensionReason, CertificationStatus, notCertifiedState, settleCertification } from './domain';
 import type { CertificationHistoryEntity } from './persistence/certification-history.entity';
 import type { CertificationEntity } from './persistence/certification.entity';
-import { toState } from './persistence/certification.repository';
+import { toState } from './persistence/certification.store';
 
 /**
  * Resolves case ids to case numbers. libs/discipline depends on this context, not the

@@ -38,7 +38,7 @@ import {
   saveTransition,
   SYSTEM_ACTOR_ID,
   toState,
-} from './persistence/certification.repository';
+} from './persistence/certification.store';
 
 const SETTLEMENT_PAGE = 500;
 

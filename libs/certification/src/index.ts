@@ -7,4 +7,4 @@ export type { CertificationRules } from './certification-rules';
 export { CERTIFICATION_TRANSITION_ACTIONS, MAX_DISCLOSURES_LENGTH } from './certification-adjudication';
 export type { CertificationTransitionAction, CertifyRequest, TransitionRequest } from './certification-adjudication';
 export type { CaseNumberResolver, CertificationHistoryView, CertificationView } from './certification-view';
-export { hireabilitySnapshotSql, standingSnapshotSql } from './persistence/certification.repository';
+export { hireabilitySnapshotSql, standingSnapshotSql } from './persistence/certification.store';

@@ -20,7 +20,7 @@ import {
   notHireable,
 } from './domain/hiring.errors';
 import { findAgencyCheck } from './persistence/hiring-check.store';
-import { caseNumbersOf, profilesByIds } from './persistence/officer-profiles.query';
+import { caseNumbersOf, profilesByIds } from './persistence/officer-profiles.queries';
 
 export interface HireCommand {
   startDate: IsoDate;

@@ -12,8 +12,8 @@ import { agencyOnly, hiringCheckNotFound, invalidCursor, invalidHiringCheckQuery
 import { matchNames, NameMatch } from './domain/name-match';
 import { HiringCheckRecorder } from './hiring-check.recorder';
 import { findAgencyCheck, HiringCheckQuery, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
-import { findNameCandidates } from './persistence/name-candidates.query';
-import { OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.query';
+import { findNameCandidates } from './persistence/name-candidates.queries';
+import { OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.queries';
 
 export type { HiringCheckQuery, StoredHiringCheck };
 

@@ -6,7 +6,7 @@ import { withIdempotency } from '@app/database';
 import { DataSource } from 'typeorm';
 import { apiKeyMatches, generateApiKey, parseApiKeyPrefix } from './domain/api-key-format';
 import { administeredScope, assertMayAdministerOrganization } from './organization-admin.policy';
-import { apiKeyNotFound, organizationNotFound, rolesNotAllowed } from './organizations.errors';
+import { apiKeyNotFound, organizationNotFound, rolesNotAllowed } from './domain/organizations.errors';
 import { ApiKeyEntity } from './persistence/api-key.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
 import { UserWithOrganization } from './users.service';

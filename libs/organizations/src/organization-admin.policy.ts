@@ -1,5 +1,5 @@
 import { Actor } from '@app/core';
-import { notYourOrganization } from './organizations.errors';
+import { notYourOrganization } from './domain/organizations.errors';
 
 /**
  * API.md: users and keys of an organization are managed by commission_admin, or by that

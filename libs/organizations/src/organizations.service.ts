@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import { Actor, OrganizationType, Page } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { DataSource } from 'typeorm';
-import { organizationCodeTaken, organizationNotFound } from './organizations.errors';
+import { organizationCodeTaken, organizationNotFound } from './domain/organizations.errors';
 import { OrganizationEntity } from './persistence/organization.entity';
 
 export interface CreateOrganizationCommand {

@@ -6,7 +6,7 @@ import { isUniqueViolation, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from './domain/password-policy';
 import { administeredScope, assertMayAdministerOrganization } from './organization-admin.policy';
-import { emailTaken, organizationNotFound, rolesNotAllowed, userNotFound } from './organizations.errors';
+import { emailTaken, organizationNotFound, rolesNotAllowed, userNotFound } from './domain/organizations.errors';
 import { OrganizationEntity } from './persistence/organization.entity';
 import { UserEntity } from './persistence/user.entity';
 

@@ -2,7 +2,7 @@ export * from './training.module';
 export * from './training-facts.service';
 export * from './courses.service';
 export * from './training-completions.service';
-export type { StoredCompletion } from './completion-store';
+export type { StoredCompletion } from './persistence/completion.store';
 export * from './domain/completion-record';
 export * from './domain/course';
 export { batchTooLarge } from './domain/training.errors';

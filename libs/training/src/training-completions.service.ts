@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, Page } from '@app/core';
 import { officerNotFound, OfficersService } from '@app/officers';
 import { DataSource } from 'typeorm';
-import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './completion-store';
+import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './persistence/completion.store';
 import { checkCompletionRecord, FieldError, MAX_BATCH_RECORDS } from './domain/completion-record';
 import { CourseKind } from './domain/course';
 import { academyOnly, batchEmpty, batchTooLarge, completionInvalid, completionRefused, externalRefConflict } from './domain/training.errors';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OfficersModule } from '@app/officers';
-import { CompletionStore } from './completion-store';
+import { CompletionStore } from './persistence/completion.store';
 import { CoursesService } from './courses.service';
 import { CourseEntity } from './persistence/course.entity';
 import { TrainingCompletionsService } from './training-completions.service';

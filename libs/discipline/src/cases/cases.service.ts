@@ -10,7 +10,7 @@ import { CaseCommand, CaseStatus, CaseVersionConflictError, transitionCase } fro
 import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
 import { withIdempotency } from '@app/database';
-import { caseTimeline, findCase, findCases, isReportingAgency } from './case-queries';
+import { caseTimeline, findCase, findCases, isReportingAgency } from '../persistence/case.queries';
 import { caseNotFound, CaseView, ReportingAgencyCaseView, toCaseView, toReportingAgencyView } from './case-views';
 import { CaseOpening, OpenCaseCommand } from './case-opening';
 

@@ -1,9 +1,9 @@
 import { CaseClockConfig, CaseStatus } from '../domain';
 import { displayName, OfficerEntity } from '@app/officers';
 import { EntityManager, In } from 'typeorm';
-import { CaseEntity } from '../persistence/case.entity';
-import { CaseEventEntity } from '../persistence/case-event.entity';
-import { CaseRow } from './case-views';
+import { CaseEntity } from './case.entity';
+import { CaseEventEntity } from './case-event.entity';
+import { CaseRow } from '../cases/case-views';
 
 export interface CaseListFilter {
   status?: CaseStatus;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { IsoDate } from '@app/core';
 import { OfficerEntity } from '@app/officers';
 import { EntityManager } from 'typeorm';
-import { CompletionInput, completionDateError, FieldError, sameCompletion, sortFieldErrors } from './domain/completion-record';
-import { CoursesService } from './courses.service';
+import { CompletionInput, completionDateError, FieldError, sameCompletion, sortFieldErrors } from '../domain/completion-record';
+import { CoursesService } from '../courses.service';
 
 /** A record that passed the shape rules, with its 1-based row number in the request. */
 export interface CheckedCompletion {
