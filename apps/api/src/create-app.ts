@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
 import { AppConfig } from './config/app-config';
 import { createRootLogger, RequestLogController } from './http/logging';
+import { registerJsonBodyParser } from './http/json-body';
 import { generateRequestId } from './http/request-id';
 import { registerSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
@@ -36,10 +37,13 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+    // API.md: every authenticated response is no-store (a shared cache must never keep a restricted record).
+    if (request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined) reply.header('Cache-Control', 'no-store');
   });
   registerSecurityHeaders(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', '/', 'assets/*path'] });
   app.useGlobalPipes(createValidationPipe());
+  registerJsonBodyParser(app, BODY_LIMIT_BYTES);
   registerCsvBodyParser(app);
   app.enableShutdownHooks();
   setUpOpenApi(app);

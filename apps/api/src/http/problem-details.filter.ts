@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { DomainError, DomainErrorKind } from '@app/core';
 import { isDatabaseUnavailable, isUniqueViolation, isUnstorableValue, postgresErrorCode } from '@app/database';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_JSON_DEPTH } from './json-body';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -63,6 +64,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(error, request);
     if (problem.status === 503) reply.header('Retry-After', '5');
+    // RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
+    if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="post-registry"');
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: loggableError(error), requestId: request.id }, 'unhandled error');
     } else if (problem.code === 'REQUEST.UNSTORABLE_VALUE') {
@@ -128,6 +131,8 @@ function describeFastifyError(code: string, status: number): string {
       return 'Unsupported Content-Type; send application/json.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The JSON body is empty.';
+    case 'REQUEST.TOO_DEEP':
+      return `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`;
     default:
       return status === 400 ? 'The request body is not valid JSON.' : 'The request was refused.';
   }
