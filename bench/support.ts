@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { validateEnvironment } from '../apps/api/src/config/environment';
+import { prepareRuntime, Runtime, validateEnvironment } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
-import { prepareRuntime, Runtime } from '../apps/api/src/runtime';
 
 export const BENCH_ADMIN_EMAIL = 'bench-admin@commission.local';
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1';

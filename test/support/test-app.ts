@@ -1,13 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock, FixedClock, Role } from '@app/core';
 import { withDatabaseName } from '@app/database';
+import { buildAppConfig, validateEnvironment } from '@app/runtime';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { buildAppConfig } from '../../apps/api/src/config/app-config';
-import { validateEnvironment } from '../../apps/api/src/config/environment';
 import { createApp } from '../../apps/api/src/create-app';
 
 export const ADMIN_EMAIL = 'admin@commission.test';

@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@app/runtime';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
-import { AppConfig } from './config/app-config';
 import { createRootLogger, RequestLogController } from './http/logging';
 import { registerJsonBodyParser } from './http/json-body';
 import { generateRequestId } from './http/request-id';

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { ConfigurationError, validateEnvironment } from './config/environment';
-import { prepareRuntime } from './runtime';
+import { ConfigurationError, prepareRuntime, validateEnvironment } from '@app/runtime';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
