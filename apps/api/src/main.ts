@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { EmbeddedDatabaseError } from '@app/database/bootstrap';
 import { ConfigurationError, prepareRuntime, validateEnvironment } from '@app/runtime';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigurationError) {
+  if (error instanceof ConfigurationError || error instanceof EmbeddedDatabaseError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

