@@ -1,6 +1,6 @@
 import { ageOn, IsoDate } from '@app/core';
 import type { CertificationState, CertificationStatus } from './certification-status';
-import { effectiveStatus } from './certification-status';
+import { effectiveStatus } from './certification-standing';
 import { CertificationNotEligibleError, RenewalRequirementsNotMetError } from './certification.errors';
 
 /** Defaults of API.md "Start-up and configuration"; the service passes the configured values. */

@@ -1,5 +1,5 @@
-import { certificationStanding, hireabilityVerdict, HireabilityFacts } from './certification-hireability';
-import { CERTIFICATION_STATUSES, CertificationState, notCertifiedState } from './certification-status';
+import { hireabilityVerdict, HireabilityFacts } from './certification-hireability';
+import { CertificationState, notCertifiedState } from './certification-status';
 
 const runningTerm = { issuedOn: '2025-08-15', expiresOn: '2028-11-01' };
 const state = (overrides: Partial<CertificationState>): CertificationState => ({ ...notCertifiedState(), ...runningTerm, ...overrides });
@@ -59,26 +59,4 @@ describe('hireabilityVerdict (DOMAIN.md "Hiring checks")', () => {
     const verdict = hireabilityVerdict(state({ status: 'certified' }), { ...facts, everRelinquished: true }, TODAY);
     expect(verdict).toMatchObject({ hireable: true, previouslyRelinquished: true });
   });
-});
-
-describe('certificationStanding (the public record)', () => {
-  // Every recorded status, on a day inside the term, on its last day, and after it and after a suspension's end.
-  const states = CERTIFICATION_STATUSES.flatMap((status) => [
-    state({ status }),
-    state({ status, statusBeforeSuspension: 'certified', suspensionEndsOn: '2026-02-01' }),
-    state({ status, statusBeforeRevocation: 'certified' }),
-  ]);
-  const days = [TODAY, '2028-10-31', '2028-11-01', '2030-01-01'];
-
-  it.each(states.flatMap((s) => days.map((day) => [s.status, s.suspensionEndsOn, day, s] as const)))(
-    'says what the hiring verdict says: %s (suspension ends %s) on %s',
-    (_status, _ends, day, recorded) => {
-      const verdict = hireabilityVerdict(recorded, facts, day);
-      expect(certificationStanding(recorded, facts.firstCertifiedOn, day)).toEqual({
-        status: verdict.status,
-        issuedOn: verdict.issuedOn,
-        firstCertifiedOn: verdict.firstCertifiedOn,
-      });
-    },
-  );
 });

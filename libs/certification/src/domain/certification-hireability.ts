@@ -35,21 +35,6 @@ export interface HireabilityFacts {
   everRelinquished: boolean;
 }
 
-/** Where a certification stands on a day, without its history: what the public record shows. */
-export interface CertificationStanding {
-  /** The effective status: an expired term reads `lapsed` before any job recorded it. */
-  status: CertificationStatus;
-  /** First day of the current (or last) term. */
-  issuedOn: IsoDate | null;
-  firstCertifiedOn: IsoDate | null;
-}
-
-/** Pure: the state as of `today` (what time already did applied), and the first certification date. */
-export function certificationStanding(state: CertificationState, firstCertifiedOn: IsoDate | null, today: IsoDate): CertificationStanding {
-  const current = settleCertification(state, today).next;
-  return { status: current.status, issuedOn: current.issuedOn, firstCertifiedOn };
-}
-
 /**
  * Hireable means `certified` with the term running; everything else is not, with the
  * reason (c. 6E §4(d): no agency may employ anyone without a current certification, nor

@@ -1,5 +1,5 @@
 import { settleCertification } from './certification-settlement';
-import { CertificationState, effectiveStatus, isCertificationStatus, isHireable, notCertifiedState } from './certification-status';
+import { CertificationState, isCertificationStatus, notCertifiedState } from './certification-status';
 
 const runningTerm = { issuedOn: '2025-08-15', expiresOn: '2028-11-01' };
 
@@ -8,50 +8,7 @@ function state(overrides: Partial<CertificationState>): CertificationState {
 }
 const certified = state({ status: 'certified', ...runningTerm });
 
-describe('effectiveStatus: what time did before any job recorded it', () => {
-  it.each([
-    ['2028-10-31', 'certified', true],
-    ['2028-11-01', 'lapsed', false], // the term ends ON expiresOn
-    ['2030-01-01', 'lapsed', false],
-  ] as const)('a certification expiring 2028-11-01 reads on %s as %s (hireable: %s)', (today, status, hireable) => {
-    expect(effectiveStatus(certified, today)).toBe(status);
-    expect(isHireable(certified, today)).toBe(hireable);
-  });
-
-  it.each([
-    ['2026-08-31', 'suspended'],
-    ['2026-09-01', 'certified'],
-    ['2028-11-01', 'lapsed'],
-  ] as const)('a suspension ending 2026-09-01 over a certification reads on %s as %s', (today, status) => {
-    const suspended = state({
-      status: 'suspended',
-      ...runningTerm,
-      statusBeforeSuspension: 'certified',
-      suspensionCaseId: 'case-1',
-      suspensionEndsOn: '2026-09-01',
-    });
-    expect(effectiveStatus(suspended, today)).toBe(status);
-  });
-
-  it('an interim suspension (no end date) never ends by itself', () => {
-    const interim = state({ status: 'suspended', ...runningTerm, statusBeforeSuspension: 'certified', suspensionCaseId: 'c' });
-    expect(effectiveStatus(interim, '2040-01-01')).toBe('suspended');
-  });
-
-  it.each(['not_certified', 'admin_suspended', 'revoked', 'lapsed', 'inactive', 'relinquished'] as const)(
-    '%s is unchanged by time and not hireable',
-    (status) => {
-      const record = state({
-        status,
-        ...runningTerm,
-        ...(status === 'admin_suspended' ? { adminSuspensionReason: 'in_service_training' as const } : {}),
-        ...(status === 'revoked' ? { statusBeforeRevocation: 'certified' as const, revocationCaseId: 'c' } : {}),
-      });
-      expect(effectiveStatus(record, '2040-01-01')).toBe(status);
-      expect(isHireable(record, '2026-01-01')).toBe(false);
-    },
-  );
-
+describe('certification statuses', () => {
   it('recognises status values', () => {
     expect(isCertificationStatus('relinquished')).toBe(true);
     expect(isCertificationStatus('decertified')).toBe(false);

@@ -1,5 +1,4 @@
 import type { IsoDate } from '@app/core';
-import { settleCertification } from './certification-settlement';
 
 /** DOMAIN.md "Certification": the licence statuses (MA public labels in the comments). */
 export const CERTIFICATION_STATUSES = [
@@ -79,20 +78,4 @@ export function notCertifiedState(): CertificationState {
 
 export function isCertificationStatus(value: unknown): value is CertificationStatus {
   return typeof value === 'string' && (CERTIFICATION_STATUSES as readonly string[]).includes(value);
-}
-
-/**
- * The status as it reads on `today`, before the daily job has persisted what time did:
- * a `certified` record whose term ended (today >= expiresOn) reads `lapsed`; a fixed-term
- * suspension whose end date has come reads as the status it hid (itself `lapsed` if that
- * was `certified` and the term ran out meanwhile). DOMAIN.md: "reads treat an expired
- * term as lapsed even before the job runs".
- */
-export function effectiveStatus(state: CertificationState, today: IsoDate): CertificationStatus {
-  return settleCertification(state, today).next.status;
-}
-
-/** DOMAIN.md: hireable means `certified` with the term running; nothing else is. */
-export function isHireable(state: CertificationState, today: IsoDate): boolean {
-  return effectiveStatus(state, today) === 'certified';
 }

@@ -7,4 +7,5 @@ export * from './certification-transitions';
 export * from './certification-eligibility';
 export * from './certification.errors';
 export * from './certification-case-effect';
+export * from './certification-standing';
 export * from './certification-hireability';
