@@ -1,5 +1,11 @@
 import { AuditService } from '@app/audit';
-import { CaseCertificationEffect, CertificationService, IllegalCertificationTransitionError } from '@app/certification';
+import {
+  CaseCertificationEffect,
+  CertificationCaseEffectsService,
+  CertificationService,
+  CertificationSettlementService,
+  IllegalCertificationTransitionError,
+} from '@app/certification';
 import { Actor, FixedClock } from '@app/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -18,6 +24,8 @@ describe('certification lifecycle (e2e)', () => {
   let basicCourse: string;
   let inServiceCourse: string;
   let service: CertificationService;
+  let caseEffects: CertificationCaseEffectsService;
+  let settlement: CertificationSettlementService;
   let dataSource: DataSource;
   let actor: Actor;
 
@@ -34,6 +42,8 @@ describe('certification lifecycle (e2e)', () => {
     basicCourse = (await createCourse(t, { kind: 'basic', hours: 800 })).code;
     inServiceCourse = (await createCourse(t, { kind: 'in_service', hours: 40 })).code;
     service = t.app.get(CertificationService);
+    caseEffects = t.app.get(CertificationCaseEffectsService);
+    settlement = t.app.get(CertificationSettlementService);
     dataSource = t.app.get(DataSource);
     actor = { kind: 'user', id: randomUUID(), organizationId: commissionId, organizationType: 'commission', roles: ['commission_adjudicator'] };
   });
@@ -53,7 +63,7 @@ describe('certification lifecycle (e2e)', () => {
   const storedStatus = async (officer: TestOfficer) =>
     (await t.db.query(`SELECT status, version FROM certification WHERE officer_id = $1`, [officer.id])).rows[0];
   const applyEffect = (officer: TestOfficer, caseId: string, effect: CaseCertificationEffect) =>
-    dataSource.transaction((manager) => service.applyCaseEffect(manager, actor, officer.id, caseId, effect, clock.today()));
+    dataSource.transaction((manager) => caseEffects.applyCaseEffect(manager, actor, officer.id, caseId, effect, clock.today()));
 
   /** Born in November, certified 2025-08-15 (term to 2028-11-01); `inServiceHours` passed in the term. */
   async function certifiedOfficer(inServiceHours = 0): Promise<TestOfficer> {
@@ -190,7 +200,7 @@ describe('certification lifecycle (e2e)', () => {
       clock.set(new Date('2026-06-01T12:00:00Z'));
       expect((await read(officer)).status).toBe('certified');
       expect((await storedStatus(officer)).status).toBe('suspended');
-      expect((await service.settleDue()).failed).toBe(0);
+      expect((await settlement.settleDue()).failed).toBe(0);
       expect((await storedStatus(officer)).status).toBe('certified');
 
       clock.set(new Date('2028-11-01T12:00:00Z'));
@@ -199,7 +209,7 @@ describe('certification lifecycle (e2e)', () => {
       const verdict = (await service.evaluateHireability([officer.id], clock.today())).get(officer.id);
       expect(verdict).toMatchObject({ status: 'lapsed', hireable: false, reasons: [{ code: 'lapsed', since: '2028-11-01' }] });
 
-      const result = await service.settleDue();
+      const result = await settlement.settleDue();
       expect(result.failed).toBe(0);
       expect(result.settled).toBeGreaterThanOrEqual(1);
       expect((await storedStatus(officer)).status).toBe('lapsed');
@@ -212,7 +222,7 @@ describe('certification lifecycle (e2e)', () => {
 
       // Idempotent: a second run finds nothing left for this officer.
       const rowsBefore = (await history(officer)).length;
-      await service.settleDue();
+      await settlement.settleDue();
       expect(await history(officer)).toHaveLength(rowsBefore);
       expect((await read(officer)).history.at(-1)).toMatchObject({ from: 'certified', to: 'lapsed', reason: 'term_expired' });
     });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 import { loadForHireability } from '../../libs/certification/src/persistence/certification.store';
 import { findNameCandidates } from '../../libs/hiring/src/persistence/name-candidates.queries';
-import { caseNumbersOf, profilesByIds } from '../../libs/hiring/src/persistence/officer-profiles.queries';
+import { profilesByIds } from '../../libs/hiring/src/persistence/officer-profiles.queries';
 import { agencyPeriodsOf } from '../../libs/public/src/persistence/public-officer.queries';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -41,7 +41,7 @@ describe('query plans of named statements (e2e)', () => {
     ['certification-hireability', (call) => loadForHireability(runner.manager, ids(call))],
     ['public-agency-periods', (call) => agencyPeriodsOf(runner.manager, ids(call))],
     ['hiring-profiles-by-ids', (call) => profilesByIds(runner.manager, ids(call))],
-    ['hiring-case-numbers', (call) => caseNumbersOf(runner.manager, ids(call))],
+    ['discipline-case-numbers', (call) => t.app.get(DisciplineFactsService).caseNumbersOf(ids(call), runner.manager)],
     ['discipline-cases-of-officers', (call) => t.app.get(DisciplineFactsService).factsFor(ids(call), runner.manager)],
     ['discipline-sustained-reports-of-officers', (call) => t.app.get(DisciplineFactsService).factsFor(ids(call), runner.manager)],
     [

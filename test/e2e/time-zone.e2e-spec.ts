@@ -1,4 +1,4 @@
-import { CertificationService } from '@app/certification';
+import { CertificationSettlementService } from '@app/certification';
 import { FixedClock } from '@app/core';
 import { createCourse, createOfficer, officerIdOf, recordCompletion } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
@@ -40,12 +40,12 @@ describe('the registry calendar in its time zone (e2e)', () => {
     clock.set(BEFORE_MIDNIGHT_EASTERN);
     expect((await certification(postId)).body).toMatchObject({ status: 'certified', expiresOn: '2028-11-01' });
     expect((await t.http().get(`/api/v1/public/officers/${postId}`)).body).toMatchObject({ certificationStatus: 'certified' });
-    await t.app.get(CertificationService).settleDue();
+    await t.app.get(CertificationSettlementService).settleDue();
     expect(await storedStatus(officerId)).toBe('certified');
 
     clock.set(AFTER_MIDNIGHT_EASTERN);
     expect((await certification(postId)).body).toMatchObject({ status: 'lapsed', expiresOn: '2028-11-01' });
-    await t.app.get(CertificationService).settleDue();
+    await t.app.get(CertificationSettlementService).settleDue();
     expect(await storedStatus(officerId)).toBe('lapsed');
   });
 

@@ -1,5 +1,7 @@
 import { ConfigService } from '@nestjs/config';
+import type { IsoDate } from '@app/core';
 import {
+  CertificationContext,
   DEFAULT_CERTIFICATION_TERM_YEARS,
   DEFAULT_EXPIRY_ALIGNMENT,
   DEFAULT_IN_SERVICE_HOURS_PER_YEAR,
@@ -26,4 +28,9 @@ export function certificationRulesFrom(config: ConfigService): CertificationRule
     inServiceHoursPerYear: configured.inServiceHoursPerYear ?? DEFAULT_IN_SERVICE_HOURS_PER_YEAR,
     minAge: configured.minAge ?? DEFAULT_MIN_AGE,
   };
+}
+
+/** What the state machine is told about one decision: its date, the configured term, and the officer's birth date (for a birth-month expiry). */
+export function certificationContext(rules: CertificationRules, today: IsoDate, dateOfBirth: IsoDate): CertificationContext {
+  return { today, termYears: rules.termYears, expiryAlignment: rules.expiryAlignment, dateOfBirth };
 }

@@ -2,7 +2,7 @@ import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
 import { Clock, FixedClock } from '@app/core';
 import { CertificationSettlementJob } from './certification-settlement.job';
-import { CertificationService } from './certification.service';
+import { CertificationSettlementService } from './certification-settlement.service';
 
 describe('CertificationSettlementJob', () => {
   it('should be scheduled hourly and settle what is due on the clock’s today, in the registry’s time zone', async () => {
@@ -11,7 +11,7 @@ describe('CertificationSettlementJob', () => {
       imports: [ScheduleModule.forRoot()],
       providers: [
         CertificationSettlementJob,
-        { provide: CertificationService, useValue: { settleDue } },
+        { provide: CertificationSettlementService, useValue: { settleDue } },
         // 00:05 UTC on 1 March is still 28 February in Massachusetts.
         { provide: Clock, useValue: new FixedClock(new Date('2026-03-01T00:05:00Z'), 'America/New_York') },
       ],

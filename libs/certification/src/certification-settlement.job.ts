@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { Clock } from '@app/core';
-import { CertificationService } from './certification.service';
+import { CertificationSettlementService } from './certification-settlement.service';
 
 /**
  * Records the lapses and ended suspensions that time brought (DOMAIN.md; reads
@@ -17,14 +17,14 @@ export class CertificationSettlementJob {
   private readonly logger = new Logger(CertificationSettlementJob.name);
 
   constructor(
-    private readonly certification: CertificationService,
+    private readonly settlement: CertificationSettlementService,
     private readonly clock: Clock,
   ) {}
 
   @Cron('5 * * * *', { name: 'certification-settlement', timeZone: 'UTC' })
   async run(): Promise<void> {
     const today = this.clock.today();
-    const { settled, failed } = await this.certification.settleDue(today);
+    const { settled, failed } = await this.settlement.settleDue(today);
     if (failed > 0) this.logger.error({ today, settled, failed }, 'certification settlement finished with failures');
     else this.logger.log({ today, settled }, 'certification settlement finished');
   }

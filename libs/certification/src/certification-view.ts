@@ -1,23 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { AdminSuspensionReason, CertificationStatus, notCertifiedState, settleCertification } from './domain';
-import type { CertificationHistoryEntity } from './persistence/certification-history.entity';
-import type { CertificationEntity } from './persistence/certification.entity';
-import { toState } from './persistence/certification.store';
-
-/**
- * Resolves case ids to case numbers. libs/discipline depends on this context, not the
- * reverse, so it registers one (CertificationService.registerCaseNumberResolver) when it
- * has cases; until then history rows carry only `caseId`.
- */
-export type CaseNumberResolver = (manager: EntityManager, caseIds: readonly string[]) => Promise<Map<string, string>>;
+import { CertificationEntity } from './persistence/certification.entity';
+import { historyOf, toState } from './persistence/certification.store';
 
 export interface CertificationHistoryView {
   from: CertificationStatus;
   to: CertificationStatus;
   reason: string;
   basis: string;
+  /**
+   * The commission case that made the change. Its number is discipline's to give (libs/discipline
+   * depends on this context, not the reverse): whoever shows the history asks it there.
+   */
   caseId: string | null;
-  caseNumber?: string;
   /** The date the change took effect. */
   effectiveOn: string;
   /** When it was recorded (ISO 8601 UTC). */
@@ -39,17 +34,11 @@ export interface CertificationView {
   history: CertificationHistoryView[];
 }
 
-export async function buildCertificationView(
-  manager: EntityManager,
-  officer: { id: string; postId: string },
-  row: CertificationEntity | null,
-  history: readonly CertificationHistoryEntity[],
-  today: string,
-  resolveCaseNumbers: CaseNumberResolver | null,
-): Promise<CertificationView> {
+/** The certification as it reads on `today` with its whole history, inside the caller's transaction (after a write: what it wrote). */
+export async function loadCertificationView(manager: EntityManager, officer: { id: string; postId: string }, today: string): Promise<CertificationView> {
+  const row = await manager.findOneBy(CertificationEntity, { officerId: officer.id });
+  const history = await historyOf(manager, officer.id);
   const current = settleCertification(row ? toState(row) : notCertifiedState(), today).next;
-  const caseIds = [...new Set(history.map((h) => h.caseId).filter((id): id is string => id !== null))];
-  const caseNumbers = resolveCaseNumbers && caseIds.length > 0 ? await resolveCaseNumbers(manager, caseIds) : new Map<string, string>();
   return {
     officerId: officer.id,
     postId: officer.postId,
@@ -59,18 +48,14 @@ export async function buildCertificationView(
     firstCertifiedOn: row?.firstCertifiedOn ?? null,
     adminSuspensionReason: current.status === 'admin_suspended' ? current.adminSuspensionReason : null,
     suspensionEndsOn: current.status === 'suspended' ? current.suspensionEndsOn : null,
-    history: history.map((h) => {
-      const caseNumber = h.caseId ? caseNumbers.get(h.caseId) : undefined;
-      return {
-        from: h.fromStatus,
-        to: h.toStatus,
-        reason: h.reason,
-        basis: h.basis,
-        caseId: h.caseId,
-        ...(caseNumber ? { caseNumber } : {}),
-        effectiveOn: h.effectiveOn,
-        at: h.recordedAt.toISOString(),
-      };
-    }),
+    history: history.map((h) => ({
+      from: h.fromStatus,
+      to: h.toStatus,
+      reason: h.reason,
+      basis: h.basis,
+      caseId: h.caseId,
+      effectiveOn: h.effectiveOn,
+      at: h.recordedAt.toISOString(),
+    })),
   };
 }

@@ -3,8 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OfficersModule } from '@app/officers';
 import { TrainingModule } from '@app/training';
-import { CertificationAdjudication } from './certification-adjudication';
+import { CertificationCaseEffectsService } from './certification-case-effects.service';
+import { CertificationDecisionsService } from './certification-decisions.service';
 import { CERTIFICATION_RULES, certificationRulesFrom } from './certification-rules';
+import { CertificationSettlementService } from './certification-settlement.service';
 import { CertificationService } from './certification.service';
 import { CertificationHistoryEntity } from './persistence/certification-history.entity';
 import { CertificationEntity } from './persistence/certification.entity';
@@ -18,9 +20,11 @@ import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-dis
   ],
   providers: [
     { provide: CERTIFICATION_RULES, useFactory: certificationRulesFrom, inject: [ConfigService] },
-    CertificationAdjudication,
     CertificationService,
+    CertificationDecisionsService,
+    CertificationCaseEffectsService,
+    CertificationSettlementService,
   ],
-  exports: [CertificationService, CERTIFICATION_RULES],
+  exports: [CertificationService, CertificationDecisionsService, CertificationCaseEffectsService, CertificationSettlementService, CERTIFICATION_RULES],
 })
 export class CertificationModule {}

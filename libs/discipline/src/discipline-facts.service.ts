@@ -61,6 +61,23 @@ export class DisciplineFactsService {
   }
 
   /**
+   * The number of each case by id (API.md `caseNumber`), for whoever shows a record that names
+   * cases by id: a refused hire's reasons, the certification history (libs/certification cannot
+   * ask: it is this context that depends on it). Pass a manager to read inside a transaction.
+   */
+  async caseNumbersOf(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const ids = [...new Set(caseIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await preparedQuery<{ id: string; case_number: string }>(
+      manager,
+      'discipline-case-numbers',
+      `SELECT id, case_number FROM commission_case WHERE id = ${anyOfArrayParameter(1, 'uuid')}`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.case_number]));
+  }
+
+  /**
    * One officer's facts from a `disciplineSnapshotSql` value another context selected in its
    * own statement (one round trip), with the case numbers of the officer's cases by id.
    */

@@ -20,7 +20,7 @@ import {
   notHireable,
 } from './domain/hiring.errors';
 import { findAgencyCheck } from './persistence/hiring-check.store';
-import { caseNumbersOf, profilesByIds } from './persistence/officer-profiles.queries';
+import { profilesByIds } from './persistence/officer-profiles.queries';
 
 export interface HireCommand {
   startDate: IsoDate;
@@ -103,7 +103,7 @@ export class HiresService {
     const verdict = await this.certification.lockAndEvaluateHireability(manager, officer.id, today);
     if (!verdict.hireable) {
       const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
-      throw notHireable(hiringReasons(verdict, await caseNumbersOf(manager, caseIds)));
+      throw notHireable(hiringReasons(verdict, await this.discipline.caseNumbersOf(caseIds, manager)));
     }
     if (!certificationCoversStart(verdict.expiresOn, command.startDate)) throw certificationEndsBeforeStart(verdict.expiresOn);
     if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();

@@ -1,23 +1,29 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
-import { CertificationService } from '@app/certification';
+import { CertificationDecisionsService, CertificationService, CertificationView } from '@app/certification';
 import type { Actor } from '@app/core';
+import { DisciplineFactsService } from '@app/discipline';
 import { PostIdParam } from '../common/post-id-param';
 import { CertificationTransitionDto, CertifyDto } from './dto/certification-request.dto';
-import { CertificationResponse, CertifiedResponse, toCertificationResponse, toCertifiedResponse } from './dto/certification-response.dto';
+import { caseIdsIn, CertificationResponse, CertifiedResponse, toCertificationResponse, toCertifiedResponse } from './dto/certification-response.dto';
 
 @ApiTags('certification')
 @ApiBearerAuth()
 @Controller('officers/:postId/certification')
 export class CertificationController {
-  constructor(private readonly certification: CertificationService) {}
+  constructor(
+    private readonly certification: CertificationService,
+    private readonly decisions: CertificationDecisionsService,
+    private readonly discipline: DisciplineFactsService,
+  ) {}
 
   /** Initial certification or a new term (c. 6E §4(f)(1)); 422 lists every unmet requirement at once. */
   @Roles('commission_adjudicator')
   @Post()
   async certify(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Body() body: CertifyDto): Promise<CertifiedResponse> {
-    return toCertifiedResponse(await this.certification.certify(actor, postId, body));
+    const view = await this.decisions.certify(actor, postId, body);
+    return toCertifiedResponse(view, await this.caseNumbersIn(view));
   }
 
   /** Another term when the current term's in-service hours are met (c. 6E §4(f)(3)); else 422 `in_service_hours_short`. */
@@ -25,7 +31,8 @@ export class CertificationController {
   @Post('renewal')
   @HttpCode(200)
   async renew(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<CertificationResponse> {
-    return toCertificationResponse(await this.certification.renew(actor, postId));
+    const view = await this.decisions.renew(actor, postId);
+    return toCertificationResponse(view, await this.caseNumbersIn(view));
   }
 
   /** Transitions outside cases: inactivate, reactivate, admin_suspend, lift_admin_suspension, accept_relinquishment. */
@@ -37,13 +44,24 @@ export class CertificationController {
     @PostIdParam() postId: string,
     @Body() body: CertificationTransitionDto,
   ): Promise<CertificationResponse> {
-    return toCertificationResponse(await this.certification.transition(actor, postId, body));
+    const view = await this.decisions.transition(actor, postId, body);
+    return toCertificationResponse(view, await this.caseNumbersIn(view));
   }
 
   /** Commission roles; an agency that employs or employed the officer. Anyone else: the same 404 as an unknown POST ID. */
   @AnyAuthenticated()
   @Get()
   async get(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<CertificationResponse> {
-    return toCertificationResponse(await this.certification.get(actor, postId));
+    const view = await this.certification.get(actor, postId);
+    return toCertificationResponse(view, await this.caseNumbersIn(view));
+  }
+
+  /**
+   * History rows name their case by number (API.md `caseNumber`). The numbers are discipline's,
+   * and discipline depends on certification, not the reverse: the two answers meet here, where
+   * both contexts are in reach, after certification's answer (and its access check) is in.
+   */
+  private caseNumbersIn(view: CertificationView): Promise<Map<string, string>> {
+    return this.discipline.caseNumbersOf(caseIdsIn(view));
   }
 }

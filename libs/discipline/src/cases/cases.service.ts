@@ -1,7 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { CertificationService } from '@app/certification';
+import { CertificationCaseEffectsService } from '@app/certification';
 import { Actor, Clock, COMMISSION_ROLES, decodeCursor, DomainError, encodeCursor, hasAnyRole, InvalidInputError, Page } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,26 +31,15 @@ export interface CaseListQuery {
  * row appended, the case updated on its version, the audit entry written: all or nothing.
  */
 @Injectable()
-export class CasesService implements OnModuleInit {
+export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly certification: CertificationService,
+    private readonly certification: CertificationCaseEffectsService,
     private readonly opening: CaseOpening,
     private readonly config: DisciplineConfig,
     private readonly clock: Clock,
   ) {}
-
-  /** Certification history rows name the case by its number (API.md `caseNumber`). */
-  onModuleInit(): void {
-    this.certification.registerCaseNumberResolver(async (manager, caseIds) => {
-      const rows = (await manager.query(`SELECT id, case_number FROM commission_case WHERE id = ANY($1)`, [caseIds])) as {
-        id: string;
-        case_number: string;
-      }[];
-      return new Map(rows.map((row) => [row.id, row.case_number]));
-    });
-  }
 
   open(actor: Actor, command: OpenCaseCommand, idempotencyKey?: string): Promise<CaseView> {
     const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: '/cases', body: command };

@@ -69,14 +69,3 @@ export async function profilesByIds(manager: EntityManager, officerIds: readonly
   const rows = await preparedQuery<ProfileRow>(manager, 'hiring-profiles-by-ids', PROFILES_BY_IDS_SQL, [officerIds]);
   return new Map(rows.map((row) => [row.id, toProfile(row)]));
 }
-
-/**
- * Case ids of revocations and suspensions → case numbers, for a refused hire. Read here
- * rather than through @app/discipline because its facts service exposes no such lookup; the
- * table is discipline's and read-only to us.
- */
-export async function caseNumbersOf(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, string>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await preparedQuery<{ id: string; case_number: string }>(manager, 'hiring-case-numbers', `SELECT id, case_number FROM commission_case WHERE id = ${anyOfArrayParameter(1, 'uuid')}`, [caseIds]);
-  return new Map(rows.map((row) => [row.id, row.case_number]));
-}

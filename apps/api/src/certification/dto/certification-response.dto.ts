@@ -46,18 +46,24 @@ export class CertifiedResponse extends CertificationResponse {
   warnings: string[];
 }
 
-const toHistoryItem = (h: CertificationHistoryView): CertificationHistoryItemResponse => ({
-  from: h.from,
-  to: h.to,
-  reason: h.reason,
-  basis: h.basis,
-  caseId: h.caseId,
-  ...(h.caseNumber !== undefined ? { caseNumber: h.caseNumber } : {}),
-  effectiveOn: h.effectiveOn,
-  at: h.at,
-});
+/** The ids of the cases a certification's history names, to ask discipline for their numbers. */
+export const caseIdsIn = (view: CertificationView): string[] => view.history.flatMap((h) => (h.caseId !== null ? [h.caseId] : []));
 
-export const toCertificationResponse = (view: CertificationView): CertificationResponse => ({
+const toHistoryItem = (h: CertificationHistoryView, caseNumbers: ReadonlyMap<string, string>): CertificationHistoryItemResponse => {
+  const caseNumber = h.caseId !== null ? caseNumbers.get(h.caseId) : undefined;
+  return {
+    from: h.from,
+    to: h.to,
+    reason: h.reason,
+    basis: h.basis,
+    caseId: h.caseId,
+    ...(caseNumber !== undefined ? { caseNumber } : {}),
+    effectiveOn: h.effectiveOn,
+    at: h.at,
+  };
+};
+
+export const toCertificationResponse = (view: CertificationView, caseNumbers: ReadonlyMap<string, string>): CertificationResponse => ({
   postId: view.postId,
   status: view.status,
   issuedOn: view.issuedOn,
@@ -65,10 +71,10 @@ export const toCertificationResponse = (view: CertificationView): CertificationR
   firstCertifiedOn: view.firstCertifiedOn,
   adminSuspensionReason: view.adminSuspensionReason,
   suspensionEndsOn: view.suspensionEndsOn,
-  history: view.history.map(toHistoryItem),
+  history: view.history.map((h) => toHistoryItem(h, caseNumbers)),
 });
 
-export const toCertifiedResponse = (view: CertificationView & { warnings: readonly string[] }): CertifiedResponse => ({
-  ...toCertificationResponse(view),
+export const toCertifiedResponse = (view: CertificationView & { warnings: readonly string[] }, caseNumbers: ReadonlyMap<string, string>): CertifiedResponse => ({
+  ...toCertificationResponse(view, caseNumbers),
   warnings: [...view.warnings],
 });
