@@ -52,6 +52,8 @@ describe('certification lifecycle (e2e)', () => {
   const url = (officer: TestOfficer, suffix = '') => `/api/v1/officers/${officer.postId}/certification${suffix}`;
   const post = (officer: TestOfficer, suffix: string, body?: object) => t.http().post(url(officer, suffix)).set(bearer(adjudicator)).send(body);
   const read = async (officer: TestOfficer) => (await t.http().get(url(officer)).set(bearer(adjudicator))).body;
+  /** The licence on the officer's restricted record: the same effective-status rule as the certification's own read. */
+  const recordLicence = async (officer: TestOfficer) => (await t.http().get(`/api/v1/officers/${officer.postId}`).set(bearer(adjudicator))).body.certification;
   const history = async (officer: TestOfficer) =>
     (
       await t.db.query(
@@ -197,14 +199,19 @@ describe('certification lifecycle (e2e)', () => {
       const caseId = randomUUID();
       await applyEffect(officer, caseId, { type: 'suspend', endsOn: '2026-06-01', reason: 'decision', basis: 'c. 6E §10(b)' });
 
+      clock.set(new Date('2026-05-31T12:00:00Z'));
+      expect(await recordLicence(officer)).toEqual({ status: 'suspended', issuedOn: '2025-08-15', expiresOn: '2028-11-01' });
+
       clock.set(new Date('2026-06-01T12:00:00Z'));
       expect((await read(officer)).status).toBe('certified');
+      expect(await recordLicence(officer)).toEqual({ status: 'certified', issuedOn: '2025-08-15', expiresOn: '2028-11-01' });
       expect((await storedStatus(officer)).status).toBe('suspended');
       expect((await settlement.settleDue()).failed).toBe(0);
       expect((await storedStatus(officer)).status).toBe('certified');
 
       clock.set(new Date('2028-11-01T12:00:00Z'));
       expect(await read(officer)).toMatchObject({ status: 'lapsed', expiresOn: '2028-11-01' });
+      expect(await recordLicence(officer)).toEqual({ status: 'lapsed', issuedOn: '2025-08-15', expiresOn: '2028-11-01' });
       expect((await storedStatus(officer)).status).toBe('certified');
       const verdict = (await service.evaluateHireability([officer.id], clock.today())).get(officer.id);
       expect(verdict).toMatchObject({ status: 'lapsed', hireable: false, reasons: [{ code: 'lapsed', since: '2028-11-01' }] });

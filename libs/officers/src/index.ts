@@ -16,7 +16,6 @@ export { normalizeName, normalizePersonName } from './domain/name-normalization'
 export type { NormalizedName } from './domain/name-normalization';
 export { displayName, formatPostId, POST_ID_PATTERN, MAX_AGE_YEARS, dateOfBirthProblems } from './domain/officer-identity';
 export type { PersonName, OfficerNameKind } from './domain/officer-identity';
-export type { CertificationSummary } from './domain/certification-summary';
 export type { PossibleDuplicate } from './domain/officers.errors';
 export { OfficerEntity } from './persistence/officer.entity';
 export { OfficerNameEntity } from './persistence/officer-name.entity';

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, COMMISSION_ROLES, hasAnyRole, IsoDate } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { certificationSummary, CertificationRow, CertificationSummary } from './domain/certification-summary';
 import { normalizeName } from './domain/name-normalization';
 import { dateOfBirthProblems, displayName } from './domain/officer-identity';
 import { implausibleDateOfBirth } from './domain/officers.errors';
@@ -21,12 +20,15 @@ export interface EmploymentHistoryItem {
   separation: { nature: SeparationNature; reason: string | null; underInvestigation: boolean; notes: string | null } | null;
 }
 
-/** The restricted record: identity (with date of birth and SSN digits), names, employment, licence. */
+/**
+ * The restricted record: identity (with date of birth and SSN digits), names, employment. The
+ * licence beside it is certification's to say (CertificationService.standingOf): that context
+ * depends on this one, so the API puts the two answers together.
+ */
 export interface OfficerRecord {
   officer: OfficerEntity;
   aliases: OfficerNameInput[];
   employmentHistory: EmploymentHistoryItem[];
-  certification: CertificationSummary;
 }
 
 export interface OfficerSearchHit {
@@ -58,7 +60,6 @@ export class OfficerRecordsService {
         officer,
         aliases: names.filter((n) => n.kind === 'alias').map((n) => ({ firstName: n.firstName, lastName: n.lastName })),
         employmentHistory: await this.employmentHistory(manager, actor, officer.id),
-        certification: certificationSummary(await this.certificationRow(manager, officer.id), this.clock.today()),
       };
       await this.audit.record(manager, actor, {
         action: 'officer.read',
@@ -116,21 +117,6 @@ export class OfficerRecordsService {
               notes: commission || r.agency_id === actor.organizationId ? r.separation_notes : null,
             },
     }));
-  }
-
-  private async certificationRow(manager: EntityManager, officerId: string): Promise<CertificationRow | null> {
-    const [row] = (await manager.query(
-      `SELECT status, issued_on, expires_on, status_before_suspension, suspension_ends_on FROM certification WHERE officer_id = $1`,
-      [officerId],
-    )) as { status: string; issued_on: string | null; expires_on: string | null; status_before_suspension: string | null; suspension_ends_on: string | null }[];
-    if (!row) return null;
-    return {
-      status: row.status,
-      issuedOn: row.issued_on,
-      expiresOn: row.expires_on,
-      statusBeforeSuspension: row.status_before_suspension,
-      suspensionEndsOn: row.suspension_ends_on,
-    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
+import { CertificationService } from '@app/certification';
 import type { Actor } from '@app/core';
 import { OfficerRecordsService, OfficersService } from '@app/officers';
 import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
@@ -22,6 +23,7 @@ export class OfficersController {
   constructor(
     private readonly officers: OfficersService,
     private readonly records: OfficerRecordsService,
+    private readonly certification: CertificationService,
   ) {}
 
   /**
@@ -56,6 +58,9 @@ export class OfficersController {
   @AnyAuthenticated()
   @Get(':postId')
   async get(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<OfficerRecordResponse> {
-    return toOfficerRecordResponse(await this.records.getRecord(actor, postId));
+    const record = await this.records.getRecord(actor, postId);
+    // The licence is where certification says it stands today (its one effective-status rule),
+    // asked once the record and its access check are in: certification depends on officers, not the reverse.
+    return toOfficerRecordResponse(record, await this.certification.standingOf(record.officer.id));
   }
 }

@@ -1,3 +1,4 @@
+import type { CertificationStanding } from '@app/certification';
 import type { CreatedOfficer, OfficerEntity, OfficerRecord, OfficerSearchHit } from '@app/officers';
 
 export class OfficerAliasResponse {
@@ -84,7 +85,7 @@ const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[]): OfficerIde
 /** The creator already holds the restricted values it just sent; echoing them discloses nothing new. */
 export const toCreatedOfficerResponse = (created: CreatedOfficer): OfficerIdentityResponse => identity(created.officer, created.aliases);
 
-export const toOfficerRecordResponse = (record: OfficerRecord): OfficerRecordResponse => ({
+export const toOfficerRecordResponse = (record: OfficerRecord, certification: CertificationStanding): OfficerRecordResponse => ({
   ...identity(record.officer, record.aliases),
   employmentHistory: record.employmentHistory.map((e) => ({
     employmentId: e.employmentId,
@@ -99,7 +100,7 @@ export const toOfficerRecordResponse = (record: OfficerRecord): OfficerRecordRes
       notes: e.separation.notes,
     },
   })),
-  certification: { status: record.certification.status, issuedOn: record.certification.issuedOn, expiresOn: record.certification.expiresOn },
+  certification: { status: certification.status, issuedOn: certification.issuedOn, expiresOn: certification.expiresOn },
 });
 
 export const toOfficerSearchResponse = (hits: OfficerSearchHit[]): OfficerSearchResponse => ({
