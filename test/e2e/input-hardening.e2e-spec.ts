@@ -110,6 +110,26 @@ describe('input the database cannot store (e2e)', () => {
         expect(response.body.errors).toEqual([{ field: 'cursor', message: 'cursor is invalid' }]);
       }
     });
+
+    // One keyset helper (@app/core Keyset): one code for a cursor a list did not issue, whichever list (was three codes).
+    it('is the one PAGINATION.INVALID_CURSOR on every keyset list', async () => {
+      const { postId } = await createOfficer(t);
+      const admin = await t.adminToken();
+      const notACursor = forge({ at: 'yesterday', id: 'x' });
+      for (const [path, token] of [
+        ['/api/v1/hiring-checks', hiring],
+        ['/api/v1/cases', tokens.investigator],
+        ['/api/v1/misconduct-reports', agencyAdmin],
+        [`/api/v1/officers/${postId}/training`, admin],
+        ['/api/v1/audit', admin],
+        ['/api/v1/public/officers?name=Donnelly', undefined],
+      ] as const) {
+        const request = t.http().get(`${path}${path.includes('?') ? '&' : '?'}cursor=${notACursor}`);
+        const response = token ? await request.set(bearer(token)) : await request;
+        expect({ path, status: response.status, code: response.body.code }).toEqual({ path, status: 400, code: 'PAGINATION.INVALID_CURSOR' });
+        expect(response.body.errors).toEqual([{ field: 'cursor', message: 'cursor is invalid' }]);
+      }
+    });
   });
 
   it('hours that round to 0.00 refuse their own row only, in a batch and alone', async () => {

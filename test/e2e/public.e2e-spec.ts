@@ -301,7 +301,7 @@ describe('public portal (e2e)', () => {
       expect((await t.http().get('/api/v1/public/officers')).status).toBe(400);
       expect((await search({ name: 'Donnelly', dateOfBirth: RESTRICTED.dateOfBirth })).status).toBe(400);
       const forged = await search({ name: 'Donnelly', cursor: 'bm90LWEtY3Vyc29y' });
-      expect(forged.status).toBe(400);
+      expect({ status: forged.status, code: forged.body.code }).toEqual({ status: 400, code: 'PAGINATION.INVALID_CURSOR' });
       expect(forged.body.errors).toEqual([{ field: 'cursor', message: 'cursor is invalid' }]);
     });
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, Page } from '@app/core';
+import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
 import { preparedQuery, statementsInOneRoundTrip } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { chainHash, ChainCheck, ChainedFields, ChainVerifier, GENESIS_HASH } from './domain/hash-chain';
@@ -20,6 +20,8 @@ const LOCK_AND_READ_HEAD = `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); S
 const VERIFY_BATCH = 5_000;
 const INSERT_COLUMNS = ['seq', 'at', 'actor_kind', 'actor_id', 'organization_id', 'action', 'entity_type', 'entity_id', 'request_id', 'details', 'prev_hash', 'hash'];
 const MAX_NAMED_BATCH = 25;
+/** Newest first by sequence; the cursor also carries the entry's time, for a reader's eye only. */
+const ENTRIES_KEYSET = timeAndIdKeyset({ at: 'timestamp', id: 'seq' });
 
 @Injectable()
 export class AuditService {
@@ -85,18 +87,16 @@ export class AuditService {
   }
 
   async list(query: { entityType?: string; entityId?: string; limit: number; cursor?: string }): Promise<Page<AuditEntryEntity>> {
-    const after = query.cursor ? decodeSeqCursor(query.cursor) : undefined;
-    const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.seq', 'DESC').take(query.limit + 1);
+    const after = ENTRIES_KEYSET.after(query.cursor);
+    const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.seq', 'DESC');
     if (query.entityType) qb.andWhere('a.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('a.entityId = :entityId', { entityId: query.entityId });
-    if (after !== undefined) qb.andWhere('a.seq < :after', { after });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at.toISOString(), id: String(last.seq) }) : null,
-    };
+    if (after !== undefined) qb.andWhere('a.seq < :after', { after: Number(after.id) });
+    return ENTRIES_KEYSET.page(
+      query.limit,
+      (limit) => qb.take(limit).getMany(),
+      (last) => ({ at: last.at.toISOString(), id: String(last.seq) }),
+    );
   }
 
   async head(): Promise<{ seq: number; hash: string; at: string } | null> {
@@ -167,15 +167,4 @@ function fromRow(row: AuditRow) {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
-}
-
-function decodeSeqCursor(cursor: string): number {
-  const decoded = decodeCursor(cursor, { at: 'timestamp', id: 'seq' });
-  const seq = decoded ? Number(decoded.id) : NaN;
-  if (!Number.isSafeInteger(seq) || seq < 1) {
-    throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [
-      { field: 'cursor', message: 'cursor is invalid' },
-    ]);
-  }
-  return seq;
 }

@@ -1,4 +1,5 @@
 import { isValidIsoDate } from './dates';
+import { InvalidInputError } from './domain-error';
 
 /** API.md lists: `?limit=` (default 50, max 500) and an opaque `?cursor=`. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -9,17 +10,68 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Keyset cursor over (createdAt, id): stable under concurrent inserts, unlike OFFSET. */
+/** The one refusal of a cursor, whichever list it was sent to: a 400 naming the field. */
+export const invalidCursor = () =>
+  new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
+
+/** How a list writes its position into a cursor, and reads one back (undefined: not a cursor it wrote). */
+export interface CursorCodec<Position> {
+  encode(position: Position): string;
+  decode(cursor: string): Position | undefined;
+}
+
+/** Opaque cursors: the position as JSON in base64url; `read` checks what comes back. */
+export function jsonCursor<Position>(read: (parsed: unknown) => Position | undefined, write: (position: Position) => unknown = (position) => position): CursorCodec<Position> {
+  return {
+    encode: (position) => Buffer.from(JSON.stringify(write(position))).toString('base64url'),
+    decode: (cursor) => {
+      try {
+        return read(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * Keyset paging (stable under concurrent inserts, unlike OFFSET), one implementation for
+ * every list. `after()` turns the request's cursor into the position the query starts
+ * after: a cursor this list did not issue is `invalidCursor()`, never a database error.
+ * `page()` asks the query for one row more than the page, so whether another page exists
+ * costs no count, and writes the next cursor from the page's last row.
+ */
+export class Keyset<Position> {
+  constructor(private readonly codec: CursorCodec<Position>) {}
+
+  /** Undefined for the first page (no cursor, or an empty one). */
+  after(cursor: string | undefined): Position | undefined {
+    if (cursor === undefined || cursor === '') return undefined;
+    const position = this.codec.decode(cursor);
+    if (position === undefined) throw invalidCursor();
+    return position;
+  }
+
+  /** `fetch` gets the number of rows to ask for: the page size plus one. */
+  async page<Row>(limit: number, fetch: (fetchLimit: number) => Promise<Row[]>, positionOf: (last: Row) => Position): Promise<Page<Row>> {
+    return this.pageOf(await fetch(limit + 1), limit, positionOf);
+  }
+
+  /** For rows already fetched with `limit + 1`. */
+  pageOf<Row>(rows: readonly Row[], limit: number, positionOf: (last: Row) => Position): Page<Row> {
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last !== undefined ? this.codec.encode(positionOf(last)) : null };
+  }
+}
+
+/** Keyset position over (a time or date, a tie-breaking id). */
 export interface KeysetCursor {
   at: string;
   id: string;
 }
 
-export function encodeCursor(cursor: KeysetCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-/** What a list's cursor holds: its keyset's sort value and its tie-breaker. */
+/** What a (time, id) cursor holds: its keyset's sort value and its tie-breaker. */
 export interface CursorShape {
   /** `timestamp`: an instant as `Date.toISOString()` writes it; `date`: a calendar date. */
   at: 'timestamp' | 'date';
@@ -38,19 +90,23 @@ const validAt: Record<CursorShape['at'], (at: string) => boolean> = {
 };
 const validId: Record<CursorShape['id'], (id: string) => boolean> = { uuid: (id) => UUID.test(id), seq: (id) => SEQ.test(id) };
 
+/** A keyset over (at, id): each value is checked against the shape its query will cast it to. */
+export function timeAndIdKeyset(shape: CursorShape = { at: 'timestamp', id: 'uuid' }): Keyset<KeysetCursor> {
+  return new Keyset(
+    jsonCursor((parsed) => {
+      const cursor = parsed as Partial<KeysetCursor> | null;
+      if (typeof cursor?.at === 'string' && typeof cursor.id === 'string' && validAt[shape.at](cursor.at) && validId[shape.id](cursor.id)) {
+        return { at: cursor.at, id: cursor.id };
+      }
+      return undefined;
+    }),
+  );
+}
+
 /**
- * The cursor this service issued, or undefined for anything else: each value is checked
- * against the shape its query will cast it to, so a forged cursor is a 400, never a database error.
+ * A keyset over a unique, stable text key (a course's or an organization's code): the cursor
+ * is the last key itself, compared as text, so any string is a position.
  */
-export function decodeCursor(value: string | undefined, shape: CursorShape = { at: 'timestamp', id: 'uuid' }): KeysetCursor | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<KeysetCursor> | null;
-    if (typeof parsed?.at === 'string' && typeof parsed.id === 'string' && validAt[shape.at](parsed.at) && validId[shape.id](parsed.id)) {
-      return { at: parsed.at, id: parsed.id };
-    }
-  } catch {
-    // fall through: a malformed cursor is treated as invalid input by the caller
-  }
-  return undefined;
+export function uniqueKeyKeyset(): Keyset<string> {
+  return new Keyset({ encode: (key) => key, decode: (cursor) => cursor });
 }

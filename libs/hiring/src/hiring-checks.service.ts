@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { CertificationService } from '@app/certification';
-import { Actor, Clock, decodeCursor, encodeCursor, IsoDate, Page } from '@app/core';
+import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DisciplineFactsService } from '@app/discipline';
 import { dateOfBirthProblems, displayName, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { hiringMatch, HiringMatch } from './domain/hiring-answer';
-import { agencyOnly, hiringCheckNotFound, invalidCursor, invalidHiringCheckQuery } from './domain/hiring.errors';
+import { agencyOnly, hiringCheckNotFound, invalidHiringCheckQuery } from './domain/hiring.errors';
 import { matchNames, NameMatch } from './domain/name-match';
 import { HiringCheckRecorder } from './hiring-check.recorder';
 import { findAgencyCheck, HiringCheckQuery, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
@@ -26,6 +26,8 @@ export interface HiringCheckResult {
 
 type FoundOfficer = { profile: OfficerProfile; match: Pick<NameMatch, 'matchScore' | 'matchReasons'> & Partial<Pick<NameMatch, 'matchedName'>> };
 const BY_POST_ID: FoundOfficer['match'] = { matchScore: 1, matchReasons: ['post_id'] };
+/** Newest first: (checkedAt, id). */
+const CHECKS_KEYSET = timeAndIdKeyset();
 
 /**
  * Hiring checks (DOMAIN.md "Hiring checks"; c. 6E §4(d), §11): the answer for every
@@ -78,14 +80,15 @@ export class HiringChecksService {
   /** The caller agency's checks, newest first. Audited: the answers are restricted. */
   async list(actor: Actor, page: { limit: number; cursor?: string }): Promise<Page<StoredHiringCheck>> {
     const agencyId = this.requireAgency(actor);
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-    if (page.cursor !== undefined && !after) throw invalidCursor();
+    const after = CHECKS_KEYSET.after(page.cursor);
     return this.dataSource.transaction(async (manager) => {
-      const rows = await listAgencyChecks(manager, agencyId, { limit: page.limit + 1, after });
-      const items = rows.slice(0, page.limit);
-      const last = items[items.length - 1];
-      await this.audit.record(manager, actor, { action: 'hiring_check.list', entityType: 'hiring_check', details: { count: items.length } });
-      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.checkedAt.toISOString(), id: last.id }) : null };
+      const checks = await CHECKS_KEYSET.page(
+        page.limit,
+        (limit) => listAgencyChecks(manager, agencyId, { limit, after }),
+        (last) => ({ at: last.checkedAt.toISOString(), id: last.id }),
+      );
+      await this.audit.record(manager, actor, { action: 'hiring_check.list', entityType: 'hiring_check', details: { count: checks.items.length } });
+      return checks;
     });
   }
 

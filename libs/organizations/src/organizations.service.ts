@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, OrganizationType, Page } from '@app/core';
+import { Actor, OrganizationType, Page, uniqueKeyKeyset } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { DataSource } from 'typeorm';
 import { organizationCodeTaken, organizationNotFound } from './domain/organizations.errors';
@@ -12,6 +12,9 @@ export interface CreateOrganizationCommand {
   name: string;
   code: string;
 }
+
+/** By code: unique and stable, so the last code of a page is the cursor. */
+const ORGANIZATIONS_KEYSET = uniqueKeyKeyset();
 
 @Injectable()
 export class OrganizationsService {
@@ -38,13 +41,12 @@ export class OrganizationsService {
     }
   }
 
-  async list(query: { type?: OrganizationType; limit: number; offsetId?: string }): Promise<Page<OrganizationEntity>> {
-    const qb = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.code').take(query.limit + 1);
+  async list(query: { type?: OrganizationType; limit: number; afterCode?: string }): Promise<Page<OrganizationEntity>> {
+    const after = ORGANIZATIONS_KEYSET.after(query.afterCode);
+    const qb = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.code');
     if (query.type) qb.andWhere('o.type = :type', { type: query.type });
-    if (query.offsetId) qb.andWhere('o.code > :after', { after: query.offsetId });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, query.limit);
-    return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].code : null };
+    if (after !== undefined) qb.andWhere('o.code > :after', { after });
+    return ORGANIZATIONS_KEYSET.page(query.limit, (limit) => qb.take(limit).getMany(), (last) => last.code);
   }
 
   async get(id: string): Promise<OrganizationEntity> {

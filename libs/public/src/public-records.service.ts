@@ -6,7 +6,7 @@ import { DisciplineFactsService } from '@app/discipline';
 import { displayName, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { csvRow } from './domain/csv';
-import { decodePublicCursor, encodePublicCursor, PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, publicNameQuery } from './domain/public-name-query';
+import { PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, PUBLIC_SEARCH_KEYSET, publicNameQuery } from './domain/public-name-query';
 import { buildPublicOfficerRecord, CertificationFacts, DisciplineFacts as PublicDisciplineFacts, PublicAgencyPeriod, PublicOfficerRecord } from './domain/public-record';
 import { agencyPeriodsOf, findOfficerSnapshot, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
 
@@ -38,15 +38,13 @@ export class PublicRecordsService {
   async search(query: PublicSearchQuery): Promise<Page<PublicOfficerRecord>> {
     const name = publicNameQuery(query.name, normalizeName);
     const limit = Math.min(Math.max(query.limit ?? PUBLIC_PAGE_DEFAULT, 1), PUBLIC_PAGE_MAX);
-    const after = decodePublicCursor(query.cursor);
-    // One more than asked tells whether another page exists without a count.
-    const rows = await this.dataSource.transaction((manager) => searchListedOfficers(manager, name, after, limit + 1));
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.recordsOf(page),
-      nextCursor: rows.length > limit && last ? encodePublicCursor({ rank: last.rank, postId: last.postId }) : null,
-    };
+    const after = PUBLIC_SEARCH_KEYSET.after(query.cursor);
+    const page = await PUBLIC_SEARCH_KEYSET.page(
+      limit,
+      (fetchLimit) => this.dataSource.transaction((manager) => searchListedOfficers(manager, name, after, fetchLimit)),
+      (last) => ({ rank: last.rank, postId: last.postId }),
+    );
+    return { items: await this.recordsOf(page.items), nextCursor: page.nextCursor };
   }
 
   /** One officer; unknown and unlisted POST IDs are the same 404. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Page } from '@app/core';
+import { Actor, Page, uniqueKeyKeyset } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { CourseKind } from './domain/course';
@@ -14,6 +14,9 @@ export interface CreateCourseCommand {
   kind: CourseKind;
   hours: number;
 }
+
+/** By code: unique and stable, so the last code of a page is the cursor. */
+const COURSES_KEYSET = uniqueKeyKeyset();
 
 @Injectable()
 export class CoursesService {
@@ -37,12 +40,11 @@ export class CoursesService {
 
   /** Ordered by code; the cursor is the last code of the previous page (codes are unique and stable). */
   async list(query: { kind?: CourseKind; limit: number; afterCode?: string }): Promise<Page<CourseEntity>> {
-    const qb = this.dataSource.getRepository(CourseEntity).createQueryBuilder('c').orderBy('c.code').take(query.limit + 1);
+    const after = COURSES_KEYSET.after(query.afterCode);
+    const qb = this.dataSource.getRepository(CourseEntity).createQueryBuilder('c').orderBy('c.code');
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
-    if (query.afterCode) qb.andWhere('c.code > :after', { after: query.afterCode });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, query.limit);
-    return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].code : null };
+    if (after !== undefined) qb.andWhere('c.code > :after', { after });
+    return COURSES_KEYSET.page(query.limit, (limit) => qb.take(limit).getMany(), (last) => last.code);
   }
 
   /** Course ids by code for the codes that exist; one query whatever the number of codes. */

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, decodeCursor, encodeCursor, InvalidInputError, Page } from '@app/core';
+import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
 import { officerNotFound, OfficersService } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './persistence/completion.store';
 import { checkCompletionRecord, FieldError, MAX_BATCH_RECORDS } from './domain/completion-record';
 import { CourseKind } from './domain/course';
 import { academyOnly, batchEmpty, batchTooLarge, completionInvalid, completionRefused, externalRefConflict } from './domain/training.errors';
+
+/** An officer's completions in the order they were completed: (completedOn, id). */
+const COMPLETIONS_KEYSET = timeAndIdKeyset({ at: 'date', id: 'uuid' });
 
 export interface RecordedCompletion {
   /** false: an identical earlier submission (API.md: 200 with the original). */
@@ -111,11 +114,8 @@ export class TrainingCompletionsService {
    */
   async listForOfficer(actor: Actor, postId: string, page: { limit: number; cursor?: string }): Promise<Page<OfficerCompletion>> {
     const officer = await this.officers.requireByPostId(postId);
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, { at: 'date', id: 'uuid' });
-    if (page.cursor !== undefined && !after) {
-      throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
-    }
-    const params: unknown[] = [officer.id, page.limit + 1];
+    const after = COMPLETIONS_KEYSET.after(page.cursor);
+    const params: unknown[] = [officer.id];
     let scope = '';
     if (actor.organizationType === 'academy') {
       params.push(actor.organizationId);
@@ -128,17 +128,20 @@ export class TrainingCompletionsService {
       params.push(after.at, after.id);
       scope += ` AND (t.completed_on, t.id) > ($${params.length - 1}::date, $${params.length}::uuid)`;
     }
-    const rows = (await this.dataSource.query(
-      `SELECT t.id, t.academy_id, t.completed_on, t.hours::float8 AS hours, t.result, t.external_ref, t.created_at,
-              c.code AS course_code, c.kind AS course_kind, c.title AS course_title
-         FROM training_completion t JOIN course c ON c.id = t.course_id
-        WHERE t.officer_id = $1 ${scope}
-        ORDER BY t.completed_on, t.id LIMIT $2`,
-      params,
-    )) as CompletionRow[];
-    const items = rows.slice(0, page.limit).map((row) => toOfficerCompletion(row, officer.postId));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.completedOn, id: last.id }) : null };
+    const { items, nextCursor } = await COMPLETIONS_KEYSET.page(
+      page.limit,
+      (limit) =>
+        this.dataSource.query(
+          `SELECT t.id, t.academy_id, t.completed_on, t.hours::float8 AS hours, t.result, t.external_ref, t.created_at,
+                  c.code AS course_code, c.kind AS course_kind, c.title AS course_title
+             FROM training_completion t JOIN course c ON c.id = t.course_id
+            WHERE t.officer_id = $1 ${scope}
+            ORDER BY t.completed_on, t.id LIMIT $${params.length + 1}`,
+          [...params, limit],
+        ) as Promise<CompletionRow[]>,
+      (last) => ({ at: last.completed_on, id: last.id }),
+    );
+    return { items: items.map((row) => toOfficerCompletion(row, officer.postId)), nextCursor };
   }
 }
 

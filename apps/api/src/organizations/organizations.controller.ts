@@ -27,7 +27,7 @@ export class OrganizationsController {
   @AnyAuthenticated()
   @Get('organizations')
   async list(@Query() query: ListOrganizationsQueryDto): Promise<OrganizationPage> {
-    const page = await this.organizations.list({ type: query.type, limit: query.limit, offsetId: query.cursor });
+    const page = await this.organizations.list({ type: query.type, limit: query.limit, afterCode: query.cursor });
     return { items: page.items.map(toOrganizationResponse), nextCursor: page.nextCursor };
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { CertificationCaseEffectsService } from '@app/certification';
-import { Actor, Clock, COMMISSION_ROLES, decodeCursor, DomainError, encodeCursor, hasAnyRole, InvalidInputError, Page } from '@app/core';
+import { Actor, Clock, COMMISSION_ROLES, DomainError, hasAnyRole, Page, timeAndIdKeyset } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
@@ -24,6 +24,9 @@ export interface CaseListQuery {
   limit: number;
   cursor?: string;
 }
+
+/** Newest first: (openedAt, id). */
+const CASES_KEYSET = timeAndIdKeyset();
 
 /**
  * Commission cases (DOMAIN.md "Cases"). Every action is one transaction: the case row locked,
@@ -147,23 +150,23 @@ export class CasesService {
 
   /** Newest first; the list read is audited once with the case ids it returned. */
   async list(actor: Actor, query: CaseListQuery): Promise<Page<CaseView>> {
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && after === undefined) {
-      throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
-    }
+    const after = CASES_KEYSET.after(query.cursor);
     const today = this.clock.today();
     const clocks = this.config.caseClocks;
     return this.dataSource.transaction(async (manager) => {
       const overdue = query.interimHearingOverdue === undefined ? undefined : { value: query.interimHearingOverdue, today, clocks };
-      const rows = await findCases(manager, { status: query.status, postId: query.postId, interimHearingOverdue: overdue, after, limit: query.limit + 1 });
-      const items = rows.slice(0, query.limit).map((row) => toCaseView(row, today, clocks));
+      const rows = await CASES_KEYSET.page(
+        query.limit,
+        (limit) => findCases(manager, { status: query.status, postId: query.postId, interimHearingOverdue: overdue, after, limit }),
+        (last) => ({ at: last.entity.openedAt.toISOString(), id: last.entity.id }),
+      );
+      const items = rows.items.map((row) => toCaseView(row, today, clocks));
       await this.audit.record(manager, actor, {
         action: 'case.list',
         entityType: 'case',
         details: { status: query.status ?? null, postId: query.postId ?? null, caseIds: items.map((item) => item.id) },
       });
-      const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.openedAt, id: last.id }) : null };
+      return { items, nextCursor: rows.nextCursor };
     });
   }
 

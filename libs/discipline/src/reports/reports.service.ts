@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, COMMISSION_ROLES, ConflictError, decodeCursor, encodeCursor, hasAnyRole, InvalidInputError, IsoDate, Page } from '@app/core';
+import { Actor, Clock, COMMISSION_ROLES, ConflictError, hasAnyRole, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { officerNotFound } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,6 +32,9 @@ export interface AmendReportCommand {
   /** When given, a report amended meanwhile is refused (409) instead of overwritten unseen. */
   expectedVersion?: number;
 }
+
+/** Newest first: (createdAt, id). */
+const REPORTS_KEYSET = timeAndIdKeyset();
 
 /**
  * Misconduct reports (DOMAIN.md, c. 6E §8(b)): an agency reports about officers it employs or
@@ -111,21 +114,20 @@ export class ReportsService {
 
   /** The agency's own reports, newest first; the commission sees every agency's. */
   async list(actor: Actor, query: { postId?: string; limit: number; cursor?: string }): Promise<Page<MisconductReportView>> {
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && after === undefined) {
-      throw new InvalidInputError('PAGINATION.INVALID_CURSOR', 'The cursor is not one this service issued.', [{ field: 'cursor', message: 'cursor is invalid' }]);
-    }
+    const after = REPORTS_KEYSET.after(query.cursor);
     return this.dataSource.transaction(async (manager) => {
       // An unknown POST ID lists nothing, like an officer the agency never reported on: no existence oracle.
-      const rows = await findReports(manager, { agencyId: this.scopeOf(actor), postId: query.postId, after, limit: query.limit + 1 });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
+      const reports = await REPORTS_KEYSET.page(
+        query.limit,
+        (limit) => findReports(manager, { agencyId: this.scopeOf(actor), postId: query.postId, after, limit }),
+        (last) => ({ at: last.createdAt, id: last.id }),
+      );
       await this.audit.record(manager, actor, {
         action: 'misconduct_report.list',
         entityType: 'misconduct_report',
-        details: { postId: query.postId ?? null, count: items.length },
+        details: { postId: query.postId ?? null, count: reports.items.length },
       });
-      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+      return reports;
     });
   }
 

@@ -1,6 +1,6 @@
 import { DomainError } from '@app/core';
 import { normalizeName } from '@app/officers';
-import { decodePublicCursor, encodePublicCursor, publicNameQuery } from './public-name-query';
+import { PUBLIC_SEARCH_KEYSET, publicNameQuery } from './public-name-query';
 
 const query = (raw: string) => publicNameQuery(raw, normalizeName);
 const errorOf = (run: () => unknown) => {
@@ -46,14 +46,15 @@ describe('public name query', () => {
 describe('public search cursor', () => {
   it('should round-trip', () => {
     const cursor = { rank: 734, postId: 'MA-000042' };
-    expect(decodePublicCursor(encodePublicCursor(cursor))).toEqual(cursor);
-    expect(decodePublicCursor(undefined)).toBeUndefined();
+    const { nextCursor } = PUBLIC_SEARCH_KEYSET.pageOf([cursor, cursor], 1, (last) => last);
+    expect(PUBLIC_SEARCH_KEYSET.after(nextCursor!)).toEqual(cursor);
+    expect(PUBLIC_SEARCH_KEYSET.after(undefined)).toBeUndefined();
   });
 
   it.each(['not-a-cursor', Buffer.from('{"r":1001,"p":"MA-000001"}').toString('base64url'), Buffer.from('{"r":5,"p":"x\' OR 1=1"}').toString('base64url'), Buffer.from('[]').toString('base64url')])(
     'should refuse %p as a 400 on the cursor field',
     (value) => {
-      expect(errorOf(() => decodePublicCursor(value))).toMatchObject({ kind: 'invalid', code: 'PUBLIC.INVALID_CURSOR', extensions: { errors: [{ field: 'cursor' }] } });
+      expect(errorOf(() => PUBLIC_SEARCH_KEYSET.after(value))).toMatchObject({ kind: 'invalid', code: 'PAGINATION.INVALID_CURSOR', extensions: { errors: [{ field: 'cursor' }] } });
     },
   );
 });

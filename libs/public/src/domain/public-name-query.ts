@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, InvalidInputError, MAX_PAGE_SIZE } from '@app/core';
+import { DEFAULT_PAGE_SIZE, InvalidInputError, jsonCursor, Keyset, MAX_PAGE_SIZE } from '@app/core';
 
 export const PUBLIC_NAME_MIN_LENGTH = 2;
 export const PUBLIC_NAME_MAX_LENGTH = 100;
@@ -34,20 +34,13 @@ export interface PublicSearchCursor {
   postId: string;
 }
 
-export function encodePublicCursor(cursor: PublicSearchCursor): string {
-  return Buffer.from(JSON.stringify({ r: cursor.rank, p: cursor.postId })).toString('base64url');
-}
-
-/** A cursor this service did not write is a 400 naming the field, never a 500. */
-export function decodePublicCursor(value: string | undefined): PublicSearchCursor | undefined {
-  if (value === undefined || value === '') return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { r?: unknown; p?: unknown };
-    if (Number.isInteger(parsed.r) && (parsed.r as number) >= 0 && (parsed.r as number) <= 1000 && typeof parsed.p === 'string' && /^[A-Z]{2}-\d{6,}$/.test(parsed.p)) {
-      return { rank: parsed.r as number, postId: parsed.p };
-    }
-  } catch {
-    // not base64url JSON: refused below
-  }
-  throw new InvalidInputError('PUBLIC.INVALID_CURSOR', 'cursor is not one this service returned', [{ field: 'cursor', message: 'cursor is invalid' }]);
-}
+/** Written as `{r, p}`; a cursor this service did not write is the one 400 of every list, never a 500. */
+export const PUBLIC_SEARCH_KEYSET = new Keyset<PublicSearchCursor>(
+  jsonCursor(
+    (parsed) => {
+      const { r, p } = (parsed ?? {}) as { r?: unknown; p?: unknown };
+      return typeof r === 'number' && Number.isInteger(r) && r >= 0 && r <= 1000 && typeof p === 'string' && /^[A-Z]{2}-\d{6,}$/.test(p) ? { rank: r, postId: p } : undefined;
+    },
+    (cursor) => ({ r: cursor.rank, p: cursor.postId }),
+  ),
+);
