@@ -296,8 +296,8 @@ describe('commission cases (e2e)', () => {
       const unknown = await act(t, tokens.investigator, '00000000-0000-4000-8000-000000000000', { ...notice, expectedVersion: 1 });
       expect(unknown.status).toBe(404);
       expect(await caseSnapshot(t, caseId, officerId)).toEqual(before);
-      const refusals = await t.db.query(`SELECT details FROM audit_log WHERE action = 'case.action_refused' AND entity_id = $1`, [caseId]);
-      expect(refusals.rows.map((r) => r.details)).toEqual([{ action: 'interim_suspend', code: 'CASE.ROLE_NOT_ALLOWED' }]);
+      const refusals = await t.db.query(`SELECT details FROM audit_log WHERE action = 'access.refused' AND entity_id = $1`, [caseId]);
+      expect(refusals.rows.map((r) => r.details)).toEqual([{ attempt: 'case.interim_suspend', code: 'CASE.ROLE_NOT_ALLOWED' }]);
     });
 
     it('should refuse to open a case on unknown or repeated grounds, an unknown officer, or another officer\'s report, storing nothing', async () => {
@@ -358,10 +358,10 @@ describe('commission cases (e2e)', () => {
       expect(JSON.stringify(decided.body)).not.toContain('Internal notes');
       // The agency's sustained finding counts at once; the case's own finding only once final.
       expect(await facts(officerId)).toEqual({ openCases: 1, sustainedFindings: 1, finalActions: [], pendingDecision: true });
-      const audit = await t.db.query(`SELECT action, details FROM audit_log WHERE entity_id = $1 AND action LIKE 'case.read%' ORDER BY seq`, [caseId]);
+      const audit = await t.db.query(`SELECT action, details FROM audit_log WHERE entity_id = $1 AND action IN ('case.read', 'access.refused') ORDER BY seq`, [caseId]);
       expect(audit.rows).toEqual([
         { action: 'case.read', details: { view: 'reporting_agency' } },
-        { action: 'case.read_refused', details: {} },
+        { action: 'access.refused', details: { attempt: 'case.read', code: 'CASE.NOT_FOUND' } },
         { action: 'case.read', details: { view: 'reporting_agency' } },
       ]);
     });

@@ -237,7 +237,7 @@ describe('hiring checks (e2e)', () => {
       expect(unknown.status).toBe(404);
       expect(unknown.body.detail).toBe(foreign.body.detail);
       const audit = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [response.body.id]);
-      expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['hiring_check.create', 'hiring_check.read', 'hiring_check.read_denied']);
+      expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['hiring_check.create', 'hiring_check.read', 'access.refused']);
       expect((await t.http().get('/api/v1/hiring-checks').set(bearer(hiringB))).body.items.map((i: { id: string }) => i.id)).not.toContain(response.body.id);
     });
   });

@@ -216,7 +216,7 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
         const filtered = await t.http().get(`/api/v1/misconduct-reports?${query}`).set(bearer(adminA));
         expect({ query, status: filtered.status, items: filtered.body.items }).toEqual({ query, status: 200, items: [] });
       }
-      expect(await auditActions(reportId)).toContain('misconduct_report.read_refused');
+      expect(await auditActions(reportId)).toContain('access.refused');
     });
 
     it('should page with a cursor without gaps or repeats', async () => {

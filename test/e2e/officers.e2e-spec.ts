@@ -299,8 +299,11 @@ describe('officers (e2e)', () => {
       const strip = (body: Record<string, unknown>) => JSON.stringify({ ...body, detail: String(body.detail).replace(/MA-\d+/, 'X'), instance: undefined });
       expect(strip(hidden.body)).toEqual(strip(unknown.body));
       expect(JSON.stringify(hidden.body)).not.toMatch(/Visible|1979/);
-      const denied = await auditFor('officer.read_denied', officerId);
-      expect(denied.map((d) => d.details)).toEqual([{ postId }, { postId }]);
+      const denied = await auditFor('access.refused', officerId);
+      expect(denied.map((d) => d.details)).toEqual([
+        { attempt: 'officer.read', code: 'OFFICER.NOT_FOUND', postId },
+        { attempt: 'officer.read', code: 'OFFICER.NOT_FOUND', postId },
+      ]);
       expect(await auditFor('officer.read', officerId)).toHaveLength(1);
     });
 

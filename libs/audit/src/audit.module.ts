@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessControl } from './access-control';
 import { AuditService } from './audit.service';
 import { AuditEntryEntity } from './persistence/audit-entry.entity';
 
@@ -7,7 +8,7 @@ import { AuditEntryEntity } from './persistence/audit-entry.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, AccessControl],
+  exports: [AuditService, AccessControl],
 })
 export class AuditModule {}

@@ -1,4 +1,5 @@
 export * from './audit.module';
 export * from './audit.service';
+export * from './access-control';
 export * from './domain/hash-chain';
 export { AuditEntryEntity } from './persistence/audit-entry.entity';

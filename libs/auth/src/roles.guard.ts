@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuditService } from '@app/audit';
-import { Actor, hasAnyRole, Role } from '@app/core';
-import { roleRequired } from './domain/auth.errors';
+import { AccessAttempt, AccessControl } from '@app/audit';
+import { accessForbidden, Actor, hasAnyRole, Role } from '@app/core';
 import { ANY_AUTHENTICATED, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 
 /** The audit entity type of a route's first path segment after the API prefix. */
@@ -26,13 +25,13 @@ interface GuardedRequest {
   routeOptions?: { url?: string };
 }
 
-/** What a refused attempt is recorded as: the record's type and id where the route names one. */
-function refusedAttempt(request: GuardedRequest, required: readonly Role[] | undefined) {
+/** What a refused attempt is recorded as: the route, and the record's type and id where the route names one. */
+function refusedAttempt(request: GuardedRequest, required: readonly Role[] | undefined): AccessAttempt {
   const route = request.routeOptions?.url ?? '';
   const segment = route.replace(/^\/api\/v\d+\//, '').split('/')[0] ?? '';
   const params = request.params ?? {};
   return {
-    action: 'access.refused',
+    action: `${request.method ?? ''} ${route}`,
     entityType: ENTITY_TYPE_BY_SEGMENT[segment] ?? 'route',
     entityId: params.id ?? null,
     details: { method: request.method ?? null, route, ...(params.postId ? { postId: params.postId } : {}), requiredRoles: required ?? [] },
@@ -42,15 +41,15 @@ function refusedAttempt(request: GuardedRequest, required: readonly Role[] | und
 /**
  * Default-deny on roles too: a route that declares neither @Public, @AnyAuthenticated nor
  * @Roles is refused for everyone, so a forgotten rule fails closed (and the authorization
- * matrix test names it). A refusal is audited in its own transaction (DOMAIN.md "Audit":
- * refused attempts, 403 on restricted records): an agency user probing `GET /cases/:id` is on
- * that case's trail.
+ * matrix test names it). A refusal is the one 403 of a context's policy too, audited the same
+ * way (`AccessControl`, DOMAIN.md "Audit": refused attempts, 403 on restricted records): an
+ * agency user probing `GET /cases/:id` is on that case's trail.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly audit: AuditService,
+    private readonly access: AccessControl,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -61,7 +60,7 @@ export class RolesGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const actor = request.user;
     if (roles?.length && actor && hasAnyRole(actor, roles)) return true;
-    if (actor) await this.audit.recordStandalone({ ...actor, requestId: actor.requestId ?? request.id }, refusedAttempt(request, roles));
-    throw roleRequired();
+    if (!actor) throw accessForbidden();
+    return this.access.refuse({ ...actor, requestId: actor.requestId ?? request.id }, refusedAttempt(request, roles), accessForbidden());
   }
 }

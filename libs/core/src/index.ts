@@ -1,6 +1,7 @@
 export * from './domain-error';
 export * from './roles';
 export * from './actor';
+export * from './access';
 export * from './dates';
 export * from './clock';
 export * from './pagination';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
+import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, IsoDate, NotFoundError } from '@app/core';
 import { EmploymentEntity, OfficerEntity, SeparationNature } from '@app/officers';
 import { DataSource } from 'typeorm';
+import { agencyFilingAccess } from './discipline.policy';
 import { checkSeparation, SEPARATION_ERROR_CODES } from './domain';
 
 export interface SeparationCommand {
@@ -40,14 +41,17 @@ export class SeparationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly clock: Clock,
   ) {}
 
   async separate(actor: Actor, employmentId: string, command: SeparationCommand): Promise<SeparationView> {
+    const attempt = { action: 'employment.separate', entityType: 'employment', entityId: employmentId };
+    const { agencyId } = await this.access.require(actor, attempt, agencyFilingAccess(actor));
     const view = await this.dataSource.transaction(async (manager) => {
       // Only the employing agency: any other caller gets the 404 of an unknown employment.
       const employment = await manager.findOne(EmploymentEntity, {
-        where: { id: employmentId, agencyId: actor.organizationId },
+        where: { id: employmentId, agencyId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!employment) return null;
@@ -86,8 +90,6 @@ export class SeparationsService {
         notes: separation.separationNotes,
       };
     });
-    if (view) return view;
-    await this.audit.recordStandalone(actor, { action: 'employment.separate_refused', entityType: 'employment', entityId: employmentId });
-    throw employmentNotFound();
+    return view ?? this.access.refuse(actor, attempt, employmentNotFound());
   }
 }

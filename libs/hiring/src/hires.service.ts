@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
+import { AccessControl, AuditService } from '@app/audit';
 import { CertificationService } from '@app/certification';
 import { Actor, Clock, dateInTimeZone, DomainError, IsoDate } from '@app/core';
 import { isUniqueViolation, withIdempotency } from '@app/database';
@@ -10,7 +10,6 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { certificationCoversStart, checkCoversHire, hireStartProblems, warningsSinceCheck } from './domain/hire-guard';
 import { hiringReasons, HiringWarning, hiringWarnings } from './domain/hiring-answer';
 import {
-  agencyOnly,
   alreadyEmployed,
   certificationEndsBeforeStart,
   hireStartOutsideCheck,
@@ -19,6 +18,7 @@ import {
   hiringCheckOutdated,
   notHireable,
 } from './domain/hiring.errors';
+import { hiringAccess } from './hiring.policy';
 import { findAgencyCheck } from './persistence/hiring-check.store';
 import { profilesByIds } from './persistence/officer-profiles.queries';
 
@@ -61,6 +61,7 @@ export class HiresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly officers: OfficersService,
     private readonly certification: CertificationService,
     private readonly discipline: DisciplineFactsService,
@@ -68,10 +69,10 @@ export class HiresService {
   ) {}
 
   async hire(actor: Actor, postId: string, command: HireCommand, idempotencyKey?: string): Promise<HireView> {
-    if (actor.organizationType !== 'agency') throw agencyOnly();
-    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: `/officers/${postId}/employments`, body: command };
+    const { agencyId } = await this.access.require(actor, { action: 'employment.create', entityType: 'employment', details: { postId } }, hiringAccess(actor));
+    const request = { organizationId: agencyId, key: idempotencyKey, method: 'POST', path: `/officers/${postId}/employments`, body: command };
     try {
-      return await this.dataSource.transaction((manager) => withIdempotency(manager, request, () => this.hireIn(manager, actor, postId, command)));
+      return await this.dataSource.transaction((manager) => withIdempotency(manager, request, () => this.hireIn(manager, actor, agencyId, postId, command)));
     } catch (error) {
       // Two hires of one officer by one agency at once: the partial unique index lets one through.
       if (isUniqueViolation(error, 'employment_one_open_per_agency')) throw alreadyEmployed();
@@ -87,8 +88,7 @@ export class HiresService {
     }
   }
 
-  private async hireIn(manager: EntityManager, actor: Actor, postId: string, command: HireCommand): Promise<HireView> {
-    const agencyId = actor.organizationId;
+  private async hireIn(manager: EntityManager, actor: Actor, agencyId: string, postId: string, command: HireCommand): Promise<HireView> {
     const officer = await this.officers.requireByPostId(postId, manager);
     const check = command.hiringCheckId === undefined ? null : await findAgencyCheck(manager, agencyId, command.hiringCheckId);
     if (command.hiringCheckId !== undefined && !check) throw hiringCheckNotFound();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
+import { AccessControl, AuditService } from '@app/audit';
 import { CertificationService } from '@app/certification';
 import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
@@ -8,9 +8,10 @@ import { DisciplineFactsService } from '@app/discipline';
 import { dateOfBirthProblems, displayName, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { hiringMatch, HiringMatch } from './domain/hiring-answer';
-import { agencyOnly, hiringCheckNotFound, invalidHiringCheckQuery } from './domain/hiring.errors';
+import { hiringCheckNotFound, invalidHiringCheckQuery } from './domain/hiring.errors';
 import { matchNames, NameMatch } from './domain/name-match';
 import { HiringCheckRecorder } from './hiring-check.recorder';
+import { hiringAccess } from './hiring.policy';
 import { findAgencyCheck, HiringCheckQuery, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
 import { findNameCandidates } from './persistence/name-candidates.queries';
 import { OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.queries';
@@ -38,6 +39,7 @@ export class HiringChecksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly certification: CertificationService,
     private readonly discipline: DisciplineFactsService,
     private readonly recorder: HiringCheckRecorder,
@@ -49,7 +51,7 @@ export class HiringChecksService {
    * An unknown POST ID or no name match is an answer too: an empty `matches`, stored.
    */
   async check(actor: Actor, query: HiringCheckQuery, idempotencyKey?: string): Promise<HiringCheckResult> {
-    const agencyId = this.requireAgency(actor);
+    const { agencyId } = await this.access.require(actor, { action: 'hiring_check.create', entityType: 'hiring_check' }, hiringAccess(actor));
     const now = this.clock.now();
     const today = this.clock.today();
     const found = 'postId' in query ? await this.byPostId(query.postId) : await this.byName(query, today);
@@ -79,7 +81,7 @@ export class HiringChecksService {
 
   /** The caller agency's checks, newest first. Audited: the answers are restricted. */
   async list(actor: Actor, page: { limit: number; cursor?: string }): Promise<Page<StoredHiringCheck>> {
-    const agencyId = this.requireAgency(actor);
+    const { agencyId } = await this.access.require(actor, { action: 'hiring_check.list', entityType: 'hiring_check' }, hiringAccess(actor));
     const after = CHECKS_KEYSET.after(page.cursor);
     return this.dataSource.transaction(async (manager) => {
       const checks = await CHECKS_KEYSET.page(
@@ -94,20 +96,14 @@ export class HiringChecksService {
 
   /** One of the caller agency's checks; another agency's is the 404 of an unknown id, and the attempt is audited. */
   async get(actor: Actor, id: string): Promise<StoredHiringCheck> {
-    const agencyId = this.requireAgency(actor);
+    const attempt = { action: 'hiring_check.read', entityType: 'hiring_check', entityId: id };
+    const { agencyId } = await this.access.require(actor, attempt, hiringAccess(actor));
     const found = await this.dataSource.transaction(async (manager) => {
       const check = await findAgencyCheck(manager, agencyId, id);
       if (check) await this.audit.record(manager, actor, { action: 'hiring_check.read', entityType: 'hiring_check', entityId: id });
       return check;
     });
-    if (found) return found;
-    await this.audit.recordStandalone(actor, { action: 'hiring_check.read_denied', entityType: 'hiring_check', entityId: id });
-    throw hiringCheckNotFound();
-  }
-
-  private requireAgency(actor: Actor): string {
-    if (actor.organizationType !== 'agency') throw agencyOnly();
-    return actor.organizationId;
+    return found ?? this.access.refuse(actor, attempt, hiringCheckNotFound());
   }
 
   private async byPostId(postId: string): Promise<FoundOfficer[]> {

@@ -12,6 +12,7 @@
 export * from './officers.module';
 export * from './officers.service';
 export * from './officer-records.service';
+export * from './officer-record.policy';
 export { normalizeName, normalizePersonName } from './domain/name-normalization';
 export type { NormalizedName } from './domain/name-normalization';
 export { displayName, formatPostId, POST_ID_PATTERN, MAX_AGE_YEARS, dateOfBirthProblems } from './domain/officer-identity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, COMMISSION_ROLES, hasAnyRole, IsoDate } from '@app/core';
+import { Actor, Clock, IsoDate } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeName } from './domain/name-normalization';
 import { dateOfBirthProblems, displayName } from './domain/officer-identity';
@@ -10,6 +10,7 @@ import { OfficersService, OfficerNameInput, roundScore } from './officers.servic
 import { searchSimilarNames } from './persistence/name-match.queries';
 import { OfficerEntity } from './persistence/officer.entity';
 import { SeparationNature } from './persistence/employment.entity';
+import { mayReadSeparationNotes } from './officer-record.policy';
 
 export interface EmploymentHistoryItem {
   employmentId: string;
@@ -99,7 +100,6 @@ export class OfficerRecordsService {
         ORDER BY e.start_date, e.created_at`,
       [officerId],
     )) as EmploymentRow[];
-    const commission = hasAnyRole(actor, COMMISSION_ROLES);
     return rows.map((r) => ({
       employmentId: r.id,
       agency: { id: r.agency_id, name: r.agency_name, code: r.agency_code },
@@ -113,8 +113,7 @@ export class OfficerRecordsService {
               nature: r.separation_nature,
               reason: r.separation_reason,
               underInvestigation: r.under_investigation === true,
-              // Free-text notes are the separating agency's word to the commission, not to other employers.
-              notes: commission || r.agency_id === actor.organizationId ? r.separation_notes : null,
+              notes: mayReadSeparationNotes(actor, r.agency_id) ? r.separation_notes : null,
             },
     }));
   }

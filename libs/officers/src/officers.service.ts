@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
-import { Actor, Clock, COMMISSION_ROLES, DomainError, hasAnyRole, IsoDate } from '@app/core';
+import { AccessControl, AuditService } from '@app/audit';
+import { Actor, Clock, DomainError, IsoDate } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { dateOfBirthProblems, displayName, formatPostId, officerNameRows } from './domain/officer-identity';
@@ -11,6 +11,7 @@ import { EmploymentEntity } from './persistence/employment.entity';
 import { findSameBirthDateSimilarNames } from './persistence/name-match.queries';
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
+import { officerRecordAccess, OfficerRecordScope } from './officer-record.policy';
 
 export { officerNotFound };
 
@@ -48,6 +49,7 @@ export class OfficersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly clock: Clock,
     private readonly config: ConfigService,
   ) {}
@@ -150,29 +152,22 @@ export class OfficersService {
   }
 
   /**
-   * Who may read an officer's restricted record: the commission, and an agency that employs
-   * or employed the officer. Past employers keep access because their duties outlast the
-   * employment: a separation and misconduct found afterwards must still be reported
-   * (c. 6E §8(b); 555 CMR 12.03).
+   * The officer if it is inside the scope of the officer-record policy (`officerRecordAccess`,
+   * or a scope another context's policy built on it); otherwise OFFICER.NOT_FOUND, exactly as
+   * for an unknown POST ID, audited as the refusal of `attempt` (in its own transaction: call
+   * this before opening yours).
    */
-  async isVisibleTo(actor: Actor, officerId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    if (hasAnyRole(actor, COMMISSION_ROLES)) return true;
-    if (actor.organizationType !== 'agency') return false;
-    return manager.exists(EmploymentEntity, { where: { officerId, agencyId: actor.organizationId } });
+  async requireVisibleByPostId(actor: Actor, postId: string, attempt = 'officer.read', scope?: OfficerRecordScope): Promise<OfficerEntity> {
+    const within = scope ?? (await this.access.require(actor, { action: attempt, entityType: 'officer', details: { postId } }, officerRecordAccess(actor)));
+    const officer = await this.dataSource.manager.findOneBy(OfficerEntity, { postId });
+    if (officer && (await this.isWithin(within, officer.id))) return officer;
+    return this.access.refuse(actor, { action: attempt, entityType: 'officer', entityId: officer?.id ?? null, details: { postId } }, officerNotFound(postId));
   }
 
-  /**
-   * The officer if the actor may read its restricted record; otherwise OFFICER.NOT_FOUND,
-   * exactly as for an unknown POST ID, and a refusal entry in the audit log (written in its
-   * own transaction: call this before opening yours).
-   */
-  async requireVisibleByPostId(actor: Actor, postId: string): Promise<OfficerEntity> {
-    const officer = await this.dataSource.manager.findOneBy(OfficerEntity, { postId });
-    if (officer && (await this.isVisibleTo(actor, officer.id))) return officer;
-    if (!hasAnyRole(actor, COMMISSION_ROLES)) {
-      await this.audit.recordStandalone(actor, { action: 'officer.read_denied', entityType: 'officer', entityId: officer?.id ?? null, details: { postId } });
-    }
-    throw officerNotFound(postId);
+  private async isWithin(scope: OfficerRecordScope, officerId: string): Promise<boolean> {
+    if ('everyOfficer' in scope) return true;
+    if ('noOfficer' in scope) return false;
+    return this.dataSource.manager.exists(EmploymentEntity, { where: { officerId, agencyId: scope.employedBy } });
   }
 
   /** Every employment of the officer, oldest first. */

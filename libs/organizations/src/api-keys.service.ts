@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
+import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, ConflictError, Role, rolesAllowedFor } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DataSource } from 'typeorm';
 import { apiKeyMatches, generateApiKey, parseApiKeyPrefix } from './domain/api-key-format';
-import { administeredScope, assertMayAdministerOrganization } from './organization-admin.policy';
+import { administeredRecordsAccess, organizationAdminAccess } from './organization-admin.policy';
 import { apiKeyNotFound, organizationNotFound, rolesNotAllowed } from './domain/organizations.errors';
 import { ApiKeyEntity } from './persistence/api-key.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
@@ -16,6 +16,7 @@ export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly clock: Clock,
   ) {}
 
@@ -31,7 +32,7 @@ export class ApiKeysService {
     command: { name: string; roles: Role[] },
     idempotencyKey?: string,
   ): Promise<{ entity: ApiKeyEntity; key: string }> {
-    assertMayAdministerOrganization(actor, organizationId);
+    await this.access.require(actor, { action: 'api_key.create', entityType: 'organization', entityId: organizationId }, organizationAdminAccess(actor, organizationId));
     const { key, prefix, hash } = generateApiKey();
     const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: `/organizations/${organizationId}/api-keys`, body: command };
     let created: ApiKeyEntity | undefined;
@@ -63,14 +64,17 @@ export class ApiKeysService {
   }
 
   async revoke(actor: Actor, keyId: string): Promise<ApiKeyEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const entity = await manager.findOne(ApiKeyEntity, { where: { id: keyId, ...administeredScope(actor) }, lock: { mode: 'pessimistic_write' } });
-      if (!entity) throw apiKeyNotFound();
+    const attempt = { action: 'api_key.revoke', entityType: 'api_key', entityId: keyId };
+    const scope = await this.access.require(actor, attempt, administeredRecordsAccess(actor));
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      const entity = await manager.findOne(ApiKeyEntity, { where: { id: keyId, ...scope }, lock: { mode: 'pessimistic_write' } });
+      if (!entity) return null;
       entity.revokedAt ??= this.clock.now();
       await manager.save(entity);
       await this.audit.record(manager, actor, { action: 'api_key.revoke', entityType: 'api_key', entityId: entity.id });
       return entity;
     });
+    return revoked ?? this.access.refuse(actor, attempt, apiKeyNotFound());
   }
 
   /** Resolves a presented key; a revoked key is refused on its next request. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
+import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
 import { isUniqueViolation, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from './domain/password-policy';
-import { administeredScope, assertMayAdministerOrganization } from './organization-admin.policy';
+import { administeredRecordsAccess, organizationAdminAccess } from './organization-admin.policy';
 import { emailTaken, organizationNotFound, rolesNotAllowed, userNotFound } from './domain/organizations.errors';
 import { OrganizationEntity } from './persistence/organization.entity';
 import { UserEntity } from './persistence/user.entity';
@@ -30,11 +30,12 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, organizationId: string, command: CreateUserCommand): Promise<UserEntity> {
-    assertMayAdministerOrganization(actor, organizationId);
+    await this.access.require(actor, { action: 'user.create', entityType: 'organization', entityId: organizationId }, organizationAdminAccess(actor, organizationId));
     const passwordHash = await hashPassword(command.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -75,15 +76,18 @@ export class UsersService {
     });
   }
 
-  private changeUser(actor: Actor, userId: string, action: string, change: (user: UserEntity) => void): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId, ...administeredScope(actor) }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw userNotFound();
+  private async changeUser(actor: Actor, userId: string, action: string, change: (user: UserEntity) => void): Promise<UserEntity> {
+    const attempt = { action, entityType: 'user', entityId: userId };
+    const scope = await this.access.require(actor, attempt, administeredRecordsAccess(actor));
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId, ...scope }, lock: { mode: 'pessimistic_write' } });
+      if (!user) return null;
       change(user);
       await manager.save(user);
       await this.audit.record(manager, actor, { action, entityType: 'user', entityId: user.id });
       return user;
     });
+    return changed ?? this.access.refuse(actor, attempt, userNotFound());
   }
 
   /** One indexed query per authenticated request: a disabled user is refused on the next request. */

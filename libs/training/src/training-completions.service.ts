@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
+import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
-import { officerNotFound, OfficersService } from '@app/officers';
+import { OfficersService } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './persistence/completion.store';
 import { checkCompletionRecord, FieldError, MAX_BATCH_RECORDS } from './domain/completion-record';
 import { CourseKind } from './domain/course';
-import { academyOnly, batchEmpty, batchTooLarge, completionInvalid, completionRefused, externalRefConflict } from './domain/training.errors';
+import { completionReadAccess, completionWriteAccess } from './training.policy';
+import { batchEmpty, batchTooLarge, completionInvalid, completionRefused, externalRefConflict } from './domain/training.errors';
 
 /** An officer's completions in the order they were completed: (completedOn, id). */
 const COMPLETIONS_KEYSET = timeAndIdKeyset({ at: 'date', id: 'uuid' });
@@ -42,21 +43,22 @@ export class TrainingCompletionsService {
     private readonly store: CompletionStore,
     private readonly officers: OfficersService,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly clock: Clock,
   ) {}
 
   /** One completion for the caller's academy; idempotent on (academy, externalRef). */
   async record(actor: Actor, raw: unknown): Promise<RecordedCompletion> {
-    requireAcademy(actor);
+    const { academyId } = await this.access.require(actor, { action: 'training_completion.record', entityType: 'training_completion' }, completionWriteAccess(actor));
     const check = checkCompletionRecord(raw);
     if (!check.ok) throw completionInvalid(check.errors);
     return this.dataSource.transaction(async (manager) => {
-      const [outcome] = await this.store.store(manager, actor.organizationId, this.clock.today(), [{ row: 1, input: check.input }]);
+      const [outcome] = await this.store.store(manager, academyId, this.clock.today(), [{ row: 1, input: check.input }]);
       if (outcome.status === 'rejected') {
         if (outcome.errors.some((error) => error.reason === 'external_ref_conflict')) throw externalRefConflict(check.input.externalRef);
         throw completionRefused(outcome.errors);
       }
-      const completion: StoredCompletion = { ...outcome.input, id: outcome.id, academyId: actor.organizationId, recordedAt: outcome.recordedAt };
+      const completion: StoredCompletion = { ...outcome.input, id: outcome.id, academyId, recordedAt: outcome.recordedAt };
       if (outcome.status === 'unchanged') return { created: false, completion };
       await this.audit.record(manager, actor, {
         action: 'training_completion.record',
@@ -74,7 +76,7 @@ export class TrainingCompletionsService {
    * half-way stores nothing of the batch.
    */
   async importBatch(actor: Actor, batch: BatchSubmission): Promise<BatchResult> {
-    requireAcademy(actor);
+    const { academyId } = await this.access.require(actor, { action: 'training_completion.import', entityType: 'training_completion_batch' }, completionWriteAccess(actor));
     if (batch.records.length > MAX_BATCH_RECORDS) throw batchTooLarge(String(batch.records.length));
     if (batch.records.length === 0) throw batchEmpty();
 
@@ -87,7 +89,7 @@ export class TrainingCompletionsService {
     });
 
     return this.dataSource.transaction(async (manager) => {
-      const outcomes = await this.store.store(manager, actor.organizationId, this.clock.today(), checked, incomplete);
+      const outcomes = await this.store.store(manager, academyId, this.clock.today(), checked, incomplete);
       const rejected: BatchResult['rejected'] = [];
       let accepted = 0;
       let unchanged = 0;
@@ -110,18 +112,18 @@ export class TrainingCompletionsService {
   /**
    * The commission sees every completion; an academy only those it recorded; an agency
    * those of an officer it employs or employed, as for the officer's record (else 404,
-   * as for an unknown officer).
+   * as for an unknown officer, and audited as the refusal it is).
    */
   async listForOfficer(actor: Actor, postId: string, page: { limit: number; cursor?: string }): Promise<Page<OfficerCompletion>> {
-    const officer = await this.officers.requireByPostId(postId);
+    const attempt = 'training_completion.list';
+    const readable = await this.access.require(actor, { action: attempt, entityType: 'officer', details: { postId } }, completionReadAccess(actor));
     const after = COMPLETIONS_KEYSET.after(page.cursor);
+    const officer = await this.officers.requireVisibleByPostId(actor, postId, attempt, readable.officers);
     const params: unknown[] = [officer.id];
     let scope = '';
-    if (actor.organizationType === 'academy') {
-      params.push(actor.organizationId);
+    if (readable.recordedBy !== null) {
+      params.push(readable.recordedBy);
       scope = `AND t.academy_id = $${params.length}`;
-    } else if (!(await this.officers.isVisibleTo(actor, officer.id))) {
-      throw officerNotFound(postId);
     }
     if (after) {
       // Keyset on (completed_on, id): stable while new completions arrive.
@@ -156,10 +158,6 @@ interface CompletionRow {
   course_code: string;
   course_kind: CourseKind;
   course_title: string;
-}
-
-function requireAcademy(actor: Actor): void {
-  if (actor.organizationType !== 'academy') throw academyOnly();
 }
 
 function referenceOf(raw: unknown): string | null {

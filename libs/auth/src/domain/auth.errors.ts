@@ -4,4 +4,3 @@ import { DomainError } from '@app/core';
 export const invalidCredentials = () => new DomainError('AUTH.INVALID_CREDENTIALS', 'unauthorized', 'Invalid email or password.');
 export const authenticationRequired = () =>
   new DomainError('AUTH.UNAUTHENTICATED', 'unauthorized', 'Authentication required: send a Bearer token or an X-API-Key header.');
-export const roleRequired = () => new DomainError('AUTH.FORBIDDEN', 'forbidden', 'Your role does not allow this action.');

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
+import { AccessControl, AuditService } from '@app/audit';
 import { CertificationCaseEffectsService } from '@app/certification';
-import { Actor, Clock, COMMISSION_ROLES, DomainError, hasAnyRole, Page, timeAndIdKeyset } from '@app/core';
+import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
+import { caseReadAccess } from '../discipline.policy';
 import { CaseCommand, CaseStatus, CaseVersionConflictError, transitionCase } from '../domain';
 import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
@@ -38,6 +39,7 @@ export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly certification: CertificationCaseEffectsService,
     private readonly opening: CaseOpening,
     private readonly config: DisciplineConfig,
@@ -112,16 +114,8 @@ export class CasesService {
     } catch (error) {
       // Backstop behind the row lock: the timeline's UNIQUE (case_id, version) refuses a second action on one version.
       if (isUniqueViolation(error, 'case_event_version_unique')) throw new CaseVersionConflictError(expectedVersion, expectedVersion + 1);
-      // DOMAIN.md "Audit": a 403/404 on a restricted record is kept although the request rolls back.
-      if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not_found')) {
-        await this.audit.recordStandalone(actor, {
-          action: 'case.action_refused',
-          entityType: 'case',
-          entityId: caseId,
-          details: { action: command.action, code: error.code },
-        });
-      }
-      throw error;
+      // The role per action is the workflow's rule (DOMAIN.md "Cases"); its 403, like the 404 of an unknown case, is a refusal.
+      return this.access.refuseIfDenied(actor, { action: `case.${command.action}`, entityType: 'case', entityId: caseId }, error);
     }
   }
 
@@ -130,22 +124,22 @@ export class CasesService {
    * case reads its status and outcome only; anyone else gets the 404 of an unknown case.
    */
   async get(actor: Actor, caseId: string): Promise<CaseView | ReportingAgencyCaseView> {
+    const attempt = { action: 'case.read', entityType: 'case', entityId: caseId };
+    const scope = await this.access.require(actor, attempt, caseReadAccess(actor));
     const view = await this.dataSource.transaction(async (manager): Promise<CaseView | ReportingAgencyCaseView | null> => {
-      if (hasAnyRole(actor, COMMISSION_ROLES)) {
+      if (scope.view === 'commission') {
         const found = await findCase(manager, caseId);
         if (!found) return null;
         await this.audit.record(manager, actor, { action: 'case.read', entityType: 'case', entityId: caseId, details: { view: 'commission' } });
         return toCaseView(found, this.clock.today(), this.config.caseClocks, await caseTimeline(manager, caseId));
       }
-      if (actor.organizationType !== 'agency' || !(await isReportingAgency(manager, caseId, actor.organizationId))) return null;
+      if (!(await isReportingAgency(manager, caseId, scope.agencyId))) return null;
       const found = await findCase(manager, caseId);
       if (!found) return null;
       await this.audit.record(manager, actor, { action: 'case.read', entityType: 'case', entityId: caseId, details: { view: 'reporting_agency' } });
       return toReportingAgencyView(found);
     });
-    if (view) return view;
-    await this.audit.recordStandalone(actor, { action: 'case.read_refused', entityType: 'case', entityId: caseId });
-    throw caseNotFound();
+    return view ?? this.access.refuse(actor, attempt, caseNotFound());
   }
 
   /** Newest first; the list read is audited once with the case ids it returned. */

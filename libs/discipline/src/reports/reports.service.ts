@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@app/audit';
-import { Actor, Clock, COMMISSION_ROLES, ConflictError, hasAnyRole, IsoDate, Page, timeAndIdKeyset } from '@app/core';
+import { AccessControl, AuditService } from '@app/audit';
+import { Actor, Clock, ConflictError, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { officerNotFound } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
+import { agencyFilingAccess, reportReadAccess } from '../discipline.policy';
 import { AgencyFinding, assessNewReport, checkAmendedReport, MisconductCategory, REPORT_ERROR_CODES, ReportContent } from '../domain';
 import { MisconductReportEntity, MisconductReportVersionEntity } from '../persistence/misconduct-report.entity';
 import { findReport, findReports, findReportVersions, MisconductReportView, reportNotFound } from './report-views';
@@ -45,81 +46,95 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessControl,
     private readonly config: DisciplineConfig,
     private readonly clock: Clock,
   ) {}
 
-  create(actor: Actor, command: CreateReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
-    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: '/misconduct-reports', body: command };
-    return this.dataSource.transaction((manager) =>
-      withIdempotency(manager, request, async () => {
-        const officerId = await this.requireEmployedOfficer(manager, actor, command.postId);
-        const timeliness = assessNewReport(command, this.clock.today(), this.config.reportDeadline);
-        const now = this.clock.now();
-        const report = await manager.save(
-          manager.create(MisconductReportEntity, {
-            agencyId: actor.organizationId,
-            officerId,
-            currentVersion: 1,
-            ...timeliness,
-            createdBy: actor.id,
-            createdAt: now,
-          }),
-        );
-        await this.insertVersion(manager, actor, report.id, 1, contentOf(command), null, now);
-        await this.audit.record(manager, actor, {
-          action: 'misconduct_report.create',
-          entityType: 'misconduct_report',
-          entityId: report.id,
-          details: { postId: command.postId, version: 1, categories: command.categories, agencyFinding: command.agencyFinding, ...timeliness },
-        });
-        return this.requireVisible(manager, report.id, actor.organizationId);
-      }),
-    );
+  async create(actor: Actor, command: CreateReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
+    const attempt = { action: 'misconduct_report.create', entityType: 'officer', details: { postId: command.postId } };
+    const { agencyId } = await this.access.require(actor, attempt, agencyFilingAccess(actor));
+    const request = { organizationId: agencyId, key: idempotencyKey, method: 'POST', path: '/misconduct-reports', body: command };
+    try {
+      return await this.dataSource.transaction((manager) => withIdempotency(manager, request, () => this.createIn(manager, actor, agencyId, command)));
+    } catch (error) {
+      return this.access.refuseIfDenied(actor, attempt, error);
+    }
   }
 
-  amend(actor: Actor, reportId: string, command: AmendReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
-    const path = `/misconduct-reports/${reportId}/amendments`;
-    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path, body: command };
-    return this.dataSource.transaction((manager) =>
-      withIdempotency(manager, request, async () => {
-        // The agency's own reports only: another agency's report is "not found", not "forbidden".
-        const report = await manager.findOne(MisconductReportEntity, {
-          where: { id: reportId, agencyId: actor.organizationId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!report) throw reportNotFound();
-        if (command.expectedVersion !== undefined && command.expectedVersion !== report.currentVersion) {
-          throw new ConflictError(REPORT_ERROR_CODES.versionConflict, `The report is at version ${report.currentVersion}, not ${command.expectedVersion}.`, {
-            expectedVersion: command.expectedVersion,
-            currentVersion: report.currentVersion,
-          });
-        }
-        const current = await manager.findOneByOrFail(MisconductReportVersionEntity, { reportId, version: report.currentVersion });
-        const next = amendedContent(current, command);
-        checkAmendedReport(next.incidentDate, report.receivedOn, this.clock.today());
-        const version = report.currentVersion + 1;
-        await this.insertVersion(manager, actor, reportId, version, next, command.reason, this.clock.now());
-        await manager.update(MisconductReportEntity, { id: reportId }, { currentVersion: version });
-        await this.audit.record(manager, actor, {
-          action: 'misconduct_report.amend',
-          entityType: 'misconduct_report',
-          entityId: reportId,
-          details: { version, changedFields: changedFields(current, next) },
-        });
-        return this.requireVisible(manager, reportId, actor.organizationId);
+  private async createIn(manager: EntityManager, actor: Actor, agencyId: string, command: CreateReportCommand): Promise<MisconductReportView> {
+    const officerId = await this.requireEmployedOfficer(manager, agencyId, command.postId);
+    const timeliness = assessNewReport(command, this.clock.today(), this.config.reportDeadline);
+    const now = this.clock.now();
+    const report = await manager.save(
+      manager.create(MisconductReportEntity, {
+        agencyId,
+        officerId,
+        currentVersion: 1,
+        ...timeliness,
+        createdBy: actor.id,
+        createdAt: now,
       }),
     );
+    await this.insertVersion(manager, actor, report.id, 1, contentOf(command), null, now);
+    await this.audit.record(manager, actor, {
+      action: 'misconduct_report.create',
+      entityType: 'misconduct_report',
+      entityId: report.id,
+      details: { postId: command.postId, version: 1, categories: command.categories, agencyFinding: command.agencyFinding, ...timeliness },
+    });
+    return this.requireVisible(manager, report.id, agencyId);
+  }
+
+  async amend(actor: Actor, reportId: string, command: AmendReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
+    const attempt = { action: 'misconduct_report.amend', entityType: 'misconduct_report', entityId: reportId };
+    const { agencyId } = await this.access.require(actor, attempt, agencyFilingAccess(actor));
+    const path = `/misconduct-reports/${reportId}/amendments`;
+    const request = { organizationId: agencyId, key: idempotencyKey, method: 'POST', path, body: command };
+    try {
+      return await this.dataSource.transaction((manager) => withIdempotency(manager, request, () => this.amendIn(manager, actor, agencyId, reportId, command)));
+    } catch (error) {
+      return this.access.refuseIfDenied(actor, attempt, error);
+    }
+  }
+
+  private async amendIn(manager: EntityManager, actor: Actor, agencyId: string, reportId: string, command: AmendReportCommand): Promise<MisconductReportView> {
+    // The agency's own reports only: another agency's report is "not found", not "forbidden".
+    const report = await manager.findOne(MisconductReportEntity, {
+      where: { id: reportId, agencyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!report) throw reportNotFound();
+    if (command.expectedVersion !== undefined && command.expectedVersion !== report.currentVersion) {
+      throw new ConflictError(REPORT_ERROR_CODES.versionConflict, `The report is at version ${report.currentVersion}, not ${command.expectedVersion}.`, {
+        expectedVersion: command.expectedVersion,
+        currentVersion: report.currentVersion,
+      });
+    }
+    const current = await manager.findOneByOrFail(MisconductReportVersionEntity, { reportId, version: report.currentVersion });
+    const next = amendedContent(current, command);
+    checkAmendedReport(next.incidentDate, report.receivedOn, this.clock.today());
+    const version = report.currentVersion + 1;
+    await this.insertVersion(manager, actor, reportId, version, next, command.reason, this.clock.now());
+    await manager.update(MisconductReportEntity, { id: reportId }, { currentVersion: version });
+    await this.audit.record(manager, actor, {
+      action: 'misconduct_report.amend',
+      entityType: 'misconduct_report',
+      entityId: reportId,
+      details: { version, changedFields: changedFields(current, next) },
+    });
+    return this.requireVisible(manager, reportId, agencyId);
   }
 
   /** The agency's own reports, newest first; the commission sees every agency's. */
   async list(actor: Actor, query: { postId?: string; limit: number; cursor?: string }): Promise<Page<MisconductReportView>> {
+    const { agencyId } = await this.access.require(actor, { action: 'misconduct_report.list', entityType: 'misconduct_report' }, reportReadAccess(actor));
     const after = REPORTS_KEYSET.after(query.cursor);
     return this.dataSource.transaction(async (manager) => {
       // An unknown POST ID lists nothing, like an officer the agency never reported on: no existence oracle.
       const reports = await REPORTS_KEYSET.page(
         query.limit,
-        (limit) => findReports(manager, { agencyId: this.scopeOf(actor), postId: query.postId, after, limit }),
+        (limit) => findReports(manager, { agencyId, postId: query.postId, after, limit }),
         (last) => ({ at: last.createdAt, id: last.id }),
       );
       await this.audit.record(manager, actor, {
@@ -132,15 +147,15 @@ export class ReportsService {
   }
 
   async get(actor: Actor, reportId: string): Promise<MisconductReportView> {
+    const attempt = { action: 'misconduct_report.read', entityType: 'misconduct_report', entityId: reportId };
+    const { agencyId } = await this.access.require(actor, attempt, reportReadAccess(actor));
     const view = await this.dataSource.transaction(async (manager) => {
-      const found = await findReport(manager, reportId, this.scopeOf(actor));
+      const found = await findReport(manager, reportId, agencyId);
       if (!found) return null;
       await this.audit.record(manager, actor, { action: 'misconduct_report.read', entityType: 'misconduct_report', entityId: reportId });
       return { ...found, versions: await findReportVersions(manager, reportId) };
     });
-    if (view) return view;
-    await this.audit.recordStandalone(actor, { action: 'misconduct_report.read_refused', entityType: 'misconduct_report', entityId: reportId });
-    throw reportNotFound();
+    return view ?? this.access.refuse(actor, attempt, reportNotFound());
   }
 
   /**
@@ -148,11 +163,11 @@ export class ReportsService {
    * answer is the same 404 as for an unknown POST ID, so that reporting cannot be used to
    * learn who exists.
    */
-  private async requireEmployedOfficer(manager: EntityManager, actor: Actor, postId: string): Promise<string> {
+  private async requireEmployedOfficer(manager: EntityManager, agencyId: string, postId: string): Promise<string> {
     const rows = (await manager.query(
       `SELECT o.id FROM officer o WHERE o.post_id = $1
           AND EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id AND e.agency_id = $2)`,
-      [postId, actor.organizationId],
+      [postId, agencyId],
     )) as { id: string }[];
     if (rows.length === 0) throw officerNotFound(postId);
     return rows[0].id;
@@ -174,10 +189,6 @@ export class ReportsService {
     const view = await findReport(manager, reportId, agencyId);
     if (!view) throw reportNotFound();
     return view;
-  }
-
-  private scopeOf(actor: Actor): string | null {
-    return hasAnyRole(actor, COMMISSION_ROLES) ? null : actor.organizationId;
   }
 }
 

@@ -8,8 +8,6 @@ export const hiringCheckNotFound = () => new NotFoundError('HIRING_CHECK.NOT_FOU
 export const invalidHiringCheckQuery = (errors: { field: string; message: string }[]) =>
   new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', errors);
 
-export const agencyOnly = () => new RuleViolationError('HIRING.AGENCY_ONLY', 'Hiring checks and hires are made by an agency for itself.', [{ code: 'agency_only' }]);
-
 export const hiringCheckMissingOrStale = () =>
   new RuleViolationError(
     'EMPLOYMENT.HIRING_CHECK_REQUIRED',

@@ -1,10 +1,7 @@
-import { ConflictError, ForbiddenError, InvalidInputError, RuleViolationError } from '@app/core';
+import { ConflictError, InvalidInputError, RuleViolationError } from '@app/core';
 import { FieldError, MAX_BATCH_RECORDS } from './completion-record';
 
 export const courseCodeTaken = (code: string) => new ConflictError('COURSE.CODE_TAKEN', `A course with code ${code} already exists.`);
-
-/** Training is the academies' record: the role guard says so, and the service checks the organization too. */
-export const academyOnly = () => new ForbiddenError('TRAINING.ACADEMY_ONLY', 'Only an academy records training completions.');
 
 export const externalRefConflict = (externalRef: string) =>
   new ConflictError(
