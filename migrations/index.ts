@@ -7,6 +7,7 @@ import { TrainingRecordsAppendOnly1764000000400 } from './1764000000400-Training
 import { OfficerNamePostId1764000000500 } from './1764000000500-OfficerNamePostId';
 import { SlidingLoginWindow1764000000600 } from './1764000000600-SlidingLoginWindow';
 import { OfficerNameMiddle1764000000700 } from './1764000000700-OfficerNameMiddle';
+import { RateLimitCounters1764000000800 } from './1764000000800-RateLimitCounters';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OfficerNamePostId1764000000500,
   SlidingLoginWindow1764000000600,
   OfficerNameMiddle1764000000700,
+  RateLimitCounters1764000000800,
 ];

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import { AuditModule } from '@app/audit';
 import { AuthenticationGuard, AuthModule, RolesGuard } from '@app/auth';
 import { CertificationModule, CertificationSettlementJob } from '@app/certification';
@@ -25,7 +26,7 @@ import { MisconductReportsController } from './discipline/misconduct-reports.con
 import { HealthController } from './health/health.controller';
 import { EmploymentsController } from './hiring/employments.controller';
 import { HiringChecksController } from './hiring/hiring-checks.controller';
-import { FixedWindowThrottlerStorage } from './http/fixed-window-throttler-storage';
+import { SharedThrottlerStorage } from './http/shared-throttler-storage';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { configureRateLimits, defaultThrottle, THROTTLE_WINDOW_MS } from './http/throttling';
 import { IdentityController } from './identity/identity.controller';
@@ -52,11 +53,15 @@ export class ApiModule {
         // lines with the request id, and code that logs about a request passes `requestId` itself
         // (ProblemDetailsFilter).
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: THROTTLE_WINDOW_MS, limit: defaultThrottle }],
-          storage: new FixedWindowThrottlerStorage(),
-          // The key of an in-memory map: the default hashes it with SHA-256 on every request.
-          generateKey: (context, tracker, name) => `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`,
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            throttlers: [{ name: 'default', ttl: THROTTLE_WINDOW_MS, limit: defaultThrottle }],
+            // Counters every API process shares (PostgreSQL), so N processes do not give a client N budgets.
+            storage: new SharedThrottlerStorage(dataSource),
+            // A map key and a row key: the default hashes it with SHA-256 on every request.
+            generateKey: (context, tracker, name) => `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`,
+          }),
         }),
         ScheduleModule.forRoot(),
         TerminusModule,

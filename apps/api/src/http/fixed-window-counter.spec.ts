@@ -1,15 +1,17 @@
-import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
+import { FixedWindowCounter } from './fixed-window-counter';
 
-describe('FixedWindowThrottlerStorage', () => {
+describe('FixedWindowCounter', () => {
   let now: number;
-  let storage: FixedWindowThrottlerStorage;
-  const hit = (key = 'client-a', limit = 3, blockDuration = 60_000, name = 'default') => storage.increment(key, 60_000, limit, blockDuration, name);
+  let storage: FixedWindowCounter;
+  const hit = async (key = 'client-a', limit = 3, blockDuration = 60_000, name = 'default') => {
+    const { counted: _counted, ...record } = storage.increment(`${name}:${key}`, 60_000, limit, blockDuration, now);
+    return record;
+  };
 
   beforeEach(() => {
     now = 1_000_000;
-    storage = new FixedWindowThrottlerStorage(() => now);
+    storage = new FixedWindowCounter();
   });
-  afterEach(() => storage.onModuleDestroy());
 
   it('counts hits up to the limit, then blocks with Retry-After seconds', async () => {
     expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
@@ -54,13 +56,27 @@ describe('FixedWindowThrottlerStorage', () => {
     for (let i = 0; i < 4; i++) await hit('blocked', 3, 120_000);
     now += 60_000;
     await hit('active');
-    storage.evictExpired();
+    storage.evictExpired(now);
     expect(storage.size).toBe(2);
     now += 59_999;
-    storage.evictExpired();
+    storage.evictExpired(now);
     expect(storage.size).toBe(2);
     now += 1; // 'active' window and the 'blocked' block both end now
-    storage.evictExpired();
+    storage.evictExpired(now);
     expect(storage.size).toBe(0);
+  });
+
+  it('says whether a hit was counted: not when a block in force refused it', () => {
+    expect(storage.increment('c', 60_000, 1, 60_000, now).counted).toBe(true);
+    expect(storage.increment('c', 60_000, 1, 60_000, now)).toMatchObject({ counted: true, isBlocked: true });
+    expect(storage.increment('c', 60_000, 1, 60_000, now)).toMatchObject({ counted: false, isBlocked: true });
+  });
+
+  it('adopts the shared hits of a window and keeps the later block', () => {
+    storage.increment('c', 60_000, 3, 60_000, now);
+    storage.adopt('c', { hits: 3, expiresAt: now + 30_000, blockedUntil: 0 });
+    expect(storage.increment('c', 60_000, 3, 60_000, now)).toMatchObject({ totalHits: 4, isBlocked: true, timeToExpire: 30 });
+    storage.adopt('c', { hits: 4, expiresAt: now + 30_000, blockedUntil: 0 });
+    expect(storage.increment('c', 60_000, 3, 60_000, now)).toMatchObject({ isBlocked: true, timeToBlockExpire: 60 });
   });
 });

@@ -1,22 +1,21 @@
-import { OnModuleDestroy } from '@nestjs/common';
-import type { ThrottlerStorage } from '@nestjs/throttler';
-
-interface ThrottlerStorageRecord {
+/** What @nestjs/throttler's storage answers for one hit. */
+export interface ThrottlerStorageRecord {
   totalHits: number;
   timeToExpire: number;
   isBlocked: boolean;
   timeToBlockExpire: number;
 }
 
-interface Window {
+/** One client's window under one throttler (epoch milliseconds). */
+export interface CounterState {
   hits: number;
   expiresAt: number;
   blockedUntil: number;
 }
 
 /**
- * In-memory rate-limit counters with a fixed window per (client, throttler): O(1) per request
- * and one small record per client.
+ * Rate-limit counters with a fixed window per (client, throttler): O(1) per hit and one small
+ * record per client. SharedThrottlerStorage keeps them in step with the other processes.
  *
  * Why not @nestjs/throttler's default storage: it keeps one timestamp per hit and filters the
  * whole list on every request (and spreads it into Math.min), so a busy client — an agency
@@ -26,21 +25,11 @@ interface Window {
  * once over the limit a client is blocked for `blockDuration` (the window, by default), and
  * logins are also protected by the account lockout (API.md), so that burst is acceptable.
  */
-export class FixedWindowThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
-  private readonly windows = new Map<string, Window>();
-  private readonly sweeper: NodeJS.Timeout;
+export class FixedWindowCounter {
+  private readonly windows = new Map<string, CounterState>();
 
-  constructor(
-    private readonly now: () => number = Date.now,
-    sweepIntervalMs = 60_000,
-  ) {
-    this.sweeper = setInterval(() => this.evictExpired(), sweepIntervalMs);
-    this.sweeper.unref();
-  }
-
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const now = this.now();
-    const id = `${throttlerName}\u0000${key}`;
+  /** `counted` is false when a block already in force refused the hit without counting it. */
+  increment(id: string, ttl: number, limit: number, blockDuration: number, now: number): ThrottlerStorageRecord & { counted: boolean } {
     let window = this.windows.get(id);
     if (!window || window.expiresAt <= now) {
       window = { hits: 0, expiresAt: now + ttl, blockedUntil: window?.blockedUntil ?? 0 };
@@ -48,20 +37,31 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage, OnModuleDe
     }
     const timeToExpire = secondsUntil(window.expiresAt, now);
     if (window.blockedUntil > now) {
-      return { totalHits: window.hits + 1, timeToExpire, isBlocked: true, timeToBlockExpire: secondsUntil(window.blockedUntil, now) };
+      return { totalHits: window.hits + 1, timeToExpire, isBlocked: true, timeToBlockExpire: secondsUntil(window.blockedUntil, now), counted: false };
     }
     window.hits += 1;
     if (window.hits <= limit) {
-      return { totalHits: window.hits, timeToExpire, isBlocked: false, timeToBlockExpire: 0 };
+      return { totalHits: window.hits, timeToExpire, isBlocked: false, timeToBlockExpire: 0, counted: true };
     }
     // Over the limit: blocked for blockDuration, or (without one) until the window ends.
     window.blockedUntil = now + (blockDuration > 0 ? blockDuration : window.expiresAt - now);
-    return { totalHits: window.hits, timeToExpire, isBlocked: true, timeToBlockExpire: secondsUntil(window.blockedUntil, now) };
+    return { totalHits: window.hits, timeToExpire, isBlocked: true, timeToBlockExpire: secondsUntil(window.blockedUntil, now), counted: true };
+  }
+
+  /** Whether this client has a window running here (else its count is to be read from the shared store). */
+  isCurrent(id: string, now: number): boolean {
+    const window = this.windows.get(id);
+    return window !== undefined && window.expiresAt > now;
+  }
+
+  /** Takes the shared state of a window (the hits of every process), keeping the later block. */
+  adopt(id: string, state: CounterState): void {
+    const blockedUntil = Math.max(state.blockedUntil, this.windows.get(id)?.blockedUntil ?? 0);
+    this.windows.set(id, { ...state, blockedUntil });
   }
 
   /** Drops clients whose window and block have both ended, so memory follows active clients only. */
-  evictExpired(): void {
-    const now = this.now();
+  evictExpired(now: number): void {
     for (const [id, window] of this.windows) {
       if (window.expiresAt <= now && window.blockedUntil <= now) this.windows.delete(id);
     }
@@ -69,10 +69,6 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage, OnModuleDe
 
   get size(): number {
     return this.windows.size;
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sweeper);
   }
 }
 
