@@ -8,6 +8,7 @@ import { OfficerNamePostId1764000000500 } from './1764000000500-OfficerNamePostI
 import { SlidingLoginWindow1764000000600 } from './1764000000600-SlidingLoginWindow';
 import { OfficerNameMiddle1764000000700 } from './1764000000700-OfficerNameMiddle';
 import { RateLimitCounters1764000000800 } from './1764000000800-RateLimitCounters';
+import { TokenVersion1764000000900 } from './1764000000900-TokenVersion';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SlidingLoginWindow1764000000600,
   OfficerNameMiddle1764000000700,
   RateLimitCounters1764000000800,
+  TokenVersion1764000000900,
 ];

@@ -12,6 +12,7 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /health/live': 'public',
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/me': 'any',
+  'POST /api/v1/me/password': 'any',
   'POST /api/v1/organizations': ['commission_admin'],
   'GET /api/v1/organizations': 'any',
   'POST /api/v1/organizations/:id/users': ['commission_admin', 'agency_admin'],

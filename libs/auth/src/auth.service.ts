@@ -3,10 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Clock } from '@app/core';
-import { decoyPasswordHash, UserEntity, verifyPassword } from '@app/organizations';
+import { Actor, Clock } from '@app/core';
+import { decoyPasswordHash, hashPassword, UserEntity, verifyPassword } from '@app/organizations';
 import { DataSource } from 'typeorm';
-import { invalidCredentials } from './domain/auth.errors';
+import { currentPasswordWrong, invalidCredentials, passwordOfUsersOnly, passwordUnchanged } from './domain/auth.errors';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './domain/login-lockout';
 
 export interface AccessToken {
@@ -18,6 +18,8 @@ export interface AccessToken {
 export interface JwtClaims {
   sub: string;
   org: string;
+  /** The user's token version when issued: a password change raises it, refusing every earlier token. */
+  tv?: number;
 }
 
 @Injectable()
@@ -67,8 +69,37 @@ export class AuthService {
         entityId: user.id,
       });
     });
+    return this.issueToken(user);
+  }
+
+  /**
+   * API.md "Accounts": the current password, then the new one; every token issued before stops
+   * working (the version in them no longer matches) and a fresh one is returned. A wrong current
+   * password counts toward the lockout as a wrong login does: a stolen token must not become a
+   * way to guess the password.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<AccessToken> {
+    if (actor.kind !== 'user') throw passwordOfUsersOnly();
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.id });
+    if (!(await verifyPassword(user.passwordHash, currentPassword)) || isLocked(user, this.clock.now())) {
+      await this.recordFailure(user.id, this.clock.now(), 'wrong_current_password', user.email, actor.requestId);
+      throw currentPasswordWrong();
+    }
+    if (currentPassword === newPassword) throw passwordUnchanged();
+    const passwordHash = await hashPassword(newPassword);
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOneOrFail(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      const tokenVersion = locked.tokenVersion + 1;
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, tokenVersion, ...afterSuccessfulLogin() });
+      await this.audit.record(manager, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id, details: { tokensRevokedBefore: tokenVersion } });
+      return { ...locked, tokenVersion };
+    });
+    return this.issueToken(changed);
+  }
+
+  private async issueToken(user: Pick<UserEntity, 'id' | 'organizationId' | 'tokenVersion'>): Promise<AccessToken> {
     const expiresIn = this.config.get<number>('jwt.ttlMinutes')! * 60;
-    const claims: JwtClaims = { sub: user.id, org: user.organizationId };
+    const claims: JwtClaims = { sub: user.id, org: user.organizationId, tv: user.tokenVersion };
     return { accessToken: await this.jwt.signAsync(claims, { expiresIn }), tokenType: 'Bearer', expiresIn };
   }
 

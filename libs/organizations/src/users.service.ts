@@ -91,16 +91,16 @@ export class UsersService {
   }
 
   /** One indexed query per authenticated request: a disabled user is refused on the next request. */
-  async findForAuthentication(userId: string): Promise<UserWithOrganization | null> {
-    const [row] = await preparedQuery<{ id: string; organization_id: string; roles: Role[]; disabled_at: Date | null; type: OrganizationEntity['type'] }>(
+  async findForAuthentication(userId: string): Promise<(UserWithOrganization & { tokenVersion: number }) | null> {
+    const [row] = await preparedQuery<{ id: string; organization_id: string; roles: Role[]; disabled_at: Date | null; token_version: number; type: OrganizationEntity['type'] }>(
       this.dataSource.manager,
       'user_for_authentication',
-      `SELECT u.id, u.organization_id, u.roles, u.disabled_at, o.type
+      `SELECT u.id, u.organization_id, u.roles, u.disabled_at, u.token_version, o.type
          FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
       [userId],
     );
     return row
-      ? { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: row.disabled_at }
+      ? { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: row.disabled_at, tokenVersion: row.token_version }
       : null;
   }
 

@@ -5,7 +5,7 @@ import { AnyAuthenticated, AuthService, CurrentActor, Public } from '@app/auth';
 import type { Actor } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { loginThrottle } from '../http/throttling';
-import { AccessTokenResponse, LoginDto, MeResponse } from './dto/login.dto';
+import { AccessTokenResponse, ChangePasswordDto, LoginDto, MeResponse } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller()
@@ -19,6 +19,15 @@ export class IdentityController {
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AccessTokenResponse> {
     return this.auth.login(body.email, body.password, request.id);
+  }
+
+  /** Changes the signed-in user's password: every token issued before stops working; the answer is a fresh token. */
+  @AnyAuthenticated()
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(200)
+  changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<AccessTokenResponse> {
+    return this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 
   /** Who the credentials belong to. */

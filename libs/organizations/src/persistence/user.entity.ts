@@ -20,6 +20,9 @@ export class UserEntity {
   lockedUntil: Date | null;
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+  /** Raised by a password change: tokens issued under an earlier version are refused. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

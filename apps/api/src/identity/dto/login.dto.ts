@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/organizations';
 import { IsEmail, IsString } from 'class-validator';
 import { MaxLength, MinLength } from '../../common/text-length';
 
@@ -7,6 +8,15 @@ export class LoginDto {
 
   @IsString() @MinLength(1) @MaxLength(128)
   password: string;
+}
+
+export class ChangePasswordDto {
+  @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  /** At least 12 characters, and not the current one. */
+  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  newPassword: string;
 }
 
 export class AccessTokenResponse {
