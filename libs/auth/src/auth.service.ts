@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock } from '@app/core';
-import { decoyPasswordHash, hashPassword, UserEntity, verifyPassword } from '@app/organizations';
+import { decoyPasswordHash, hashPassword, UserEntity, UsersService, verifyPassword } from '@app/organizations';
 import { DataSource } from 'typeorm';
 import { currentPasswordWrong, invalidCredentials, passwordOfUsersOnly, passwordUnchanged } from './domain/auth.errors';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './domain/login-lockout';
@@ -28,6 +28,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly config: ConfigService,
   ) {}
@@ -38,7 +39,7 @@ export class AuthService {
    */
   async login(email: string, password: string, requestId?: string): Promise<AccessToken> {
     const normalized = email.toLowerCase();
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalized });
+    const user = await this.users.findByEmail(normalized);
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
     const now = this.clock.now();
     const failure = (reason: string, userId: string | null) =>
@@ -62,7 +63,7 @@ export class AuthService {
       throw invalidCredentials();
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, afterSuccessfulLogin());
+      await this.users.recordLoginAttempts(manager, user.id, afterSuccessfulLogin());
       await this.audit.record(manager, { kind: 'user', id: user.id, organizationId: user.organizationId, organizationType: 'commission', roles: user.roles, requestId }, {
         action: 'auth.login',
         entityType: 'user',
@@ -88,11 +89,14 @@ export class AuthService {
     if (currentPassword === newPassword) throw passwordUnchanged();
     const passwordHash = await hashPassword(newPassword);
     const changed = await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
-      const tokenVersion = locked.tokenVersion + 1;
-      await manager.update(UserEntity, { id: user.id }, { passwordHash, tokenVersion, ...afterSuccessfulLogin() });
-      await this.audit.record(manager, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id, details: { tokensRevokedBefore: tokenVersion } });
-      return { ...locked, tokenVersion };
+      const changed = await this.users.replacePassword(manager, user.id, passwordHash, afterSuccessfulLogin());
+      await this.audit.record(manager, actor, {
+        action: 'auth.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        details: { tokensRevokedBefore: changed.tokenVersion },
+      });
+      return changed;
     });
     return this.issueToken(changed);
   }
@@ -106,13 +110,13 @@ export class AuthService {
   /** Row-locked so that parallel wrong guesses all count. A failure while locked does not extend the lock. */
   private async recordFailure(userId: string, now: Date, reason: string, email: string, requestId?: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lockForLogin(manager, userId);
       if (!user) return;
       let locked = false;
       if (!isLocked(user, now)) {
         const next = afterFailedLogin(user, now, this.config.get<number>('loginLockMinutes')!);
         locked = isLocked(next, now);
-        await manager.update(UserEntity, { id: userId }, next);
+        await this.users.recordLoginAttempts(manager, userId, next);
       }
       await this.audit.record(manager, null, {
         action: locked ? 'auth.account_locked' : 'auth.login_failed',

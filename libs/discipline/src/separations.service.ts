@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, IsoDate, NotFoundError } from '@app/core';
-import { EmploymentEntity, OfficerEntity, SeparationNature } from '@app/officers';
+import { EmploymentService, OfficerEntity, Separation, SeparationNature } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { agencyFilingAccess } from './discipline.policy';
 import { checkSeparation, SEPARATION_ERROR_CODES } from './domain';
@@ -42,6 +42,7 @@ export class SeparationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessControl,
+    private readonly employments: EmploymentService,
     private readonly clock: Clock,
   ) {}
 
@@ -50,20 +51,17 @@ export class SeparationsService {
     const { agencyId } = await this.access.require(actor, attempt, agencyFilingAccess(actor));
     const view = await this.dataSource.transaction(async (manager) => {
       // Only the employing agency: any other caller gets the 404 of an unknown employment.
-      const employment = await manager.findOne(EmploymentEntity, {
-        where: { id: employmentId, agencyId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const employment = await this.employments.lockAgencyEmployment(manager, employmentId, agencyId);
       if (!employment) return null;
       checkSeparation(employment, command.endDate, this.clock.today());
-      const separation = {
+      const separation: Separation = {
         endDate: command.endDate,
         separationNature: command.nature,
         separationReason: command.reason,
         underInvestigation: command.underInvestigation,
         separationNotes: command.notes ?? null,
       };
-      await manager.update(EmploymentEntity, { id: employment.id }, separation);
+      await this.employments.recordSeparation(manager, employment.id, separation);
       const officer = await manager.findOneByOrFail(OfficerEntity, { id: employment.officerId });
       await this.audit.record(manager, actor, {
         action: 'employment.separate',

@@ -5,8 +5,8 @@ import { CertificationService } from '@app/certification';
 import { Actor, Clock, dateInTimeZone, DomainError, IsoDate } from '@app/core';
 import { isUniqueViolation, withIdempotency } from '@app/database';
 import { DisciplineFactsService } from '@app/discipline';
-import { EmploymentEntity, OfficersService } from '@app/officers';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EmploymentService, OfficersService } from '@app/officers';
+import { DataSource, EntityManager } from 'typeorm';
 import { certificationCoversStart, checkCoversHire, hireStartProblems, warningsSinceCheck } from './domain/hire-guard';
 import { hiringReasons, HiringWarning, hiringWarnings } from './domain/hiring-answer';
 import {
@@ -63,6 +63,7 @@ export class HiresService {
     private readonly audit: AuditService,
     private readonly access: AccessControl,
     private readonly officers: OfficersService,
+    private readonly employments: EmploymentService,
     private readonly certification: CertificationService,
     private readonly discipline: DisciplineFactsService,
     private readonly clock: Clock,
@@ -106,21 +107,18 @@ export class HiresService {
       throw notHireable(hiringReasons(verdict, await this.discipline.caseNumbersOf(caseIds, manager)));
     }
     if (!certificationCoversStart(verdict.expiresOn, command.startDate)) throw certificationEndsBeforeStart(verdict.expiresOn);
-    if (await manager.exists(EmploymentEntity, { where: { officerId: officer.id, agencyId, endDate: IsNull() } })) throw alreadyEmployed();
+    if (await this.employments.isEmployedBy(manager, officer.id, agencyId)) throw alreadyEmployed();
     const seen = check.matches.find((m) => m.postId === officer.postId)?.warnings ?? [];
     const unseen = await this.warningsSince(manager, seen, officer.id, check.checkedAt, verdict);
     if (unseen.length > 0) throw hiringCheckOutdated(unseen);
 
-    const employment = await manager.save(
-      manager.create(EmploymentEntity, {
-        officerId: officer.id,
-        agencyId,
-        position: command.position,
-        startDate: command.startDate,
-        endDate: null,
-        hiringCheckId: check.id,
-      }),
-    );
+    const employment = await this.employments.recordHire(manager, {
+      officerId: officer.id,
+      agencyId,
+      position: command.position,
+      startDate: command.startDate,
+      hiringCheckId: check.id,
+    });
     await this.audit.record(manager, actor, {
       action: 'employment.create',
       entityType: 'employment',

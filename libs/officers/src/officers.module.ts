@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmploymentService } from './employment.service';
 import { OfficerRecordsService } from './officer-records.service';
 import { OfficersService } from './officers.service';
 import { EmploymentEntity } from './persistence/employment.entity';
@@ -8,7 +9,7 @@ import { OfficerEntity } from './persistence/officer.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity])],
-  providers: [OfficersService, OfficerRecordsService],
-  exports: [OfficersService, OfficerRecordsService],
+  providers: [OfficersService, OfficerRecordsService, EmploymentService],
+  exports: [OfficersService, OfficerRecordsService, EmploymentService],
 })
 export class OfficersModule {}

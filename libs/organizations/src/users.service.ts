@@ -107,4 +107,38 @@ export class UsersService {
   async countUsers(): Promise<number> {
     return this.dataSource.getRepository(UserEntity).count();
   }
+
+  /** For the login (auth): the user of a lower-cased email, or null. */
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ email });
+  }
+
+  /** SELECT … FOR UPDATE in the caller's transaction: parallel login failures of one user queue here. */
+  lockForLogin(manager: EntityManager, userId: string): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Auth's lockout counters live on the user row, which organizations alone writes (one owner
+   * per table): auth decides them (its login-lockout rules), this stores them.
+   */
+  async recordLoginAttempts(manager: EntityManager, userId: string, attempts: Pick<UserEntity, 'recentFailedLogins' | 'lockedUntil'>): Promise<void> {
+    await manager.update(UserEntity, { id: userId }, attempts);
+  }
+
+  /**
+   * A new password (auth has checked the current one), with the row locked in the caller's
+   * transaction: the token version moves on, so every token issued before stops working.
+   */
+  async replacePassword(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+    attempts: Pick<UserEntity, 'recentFailedLogins' | 'lockedUntil'>,
+  ): Promise<UserEntity> {
+    const locked = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const tokenVersion = locked.tokenVersion + 1;
+    await manager.update(UserEntity, { id: userId }, { passwordHash, tokenVersion, ...attempts });
+    return { ...locked, tokenVersion };
+  }
 }
