@@ -4,7 +4,6 @@ import {
   CertificationCaseEffectsService,
   CertificationService,
   CertificationSettlementService,
-  IllegalCertificationTransitionError,
 } from '@app/certification';
 import { Actor, FixedClock } from '@app/core';
 import { randomUUID } from 'node:crypto';
@@ -143,7 +142,7 @@ describe('certification lifecycle (e2e)', () => {
       expect((await post(officer, '', {})).body.reasons).toEqual(['currently_suspended']);
 
       // Another case may not suspend on top; the same case's decision replaces the end date.
-      await expect(applyEffect(officer, randomUUID(), interim)).rejects.toThrow(IllegalCertificationTransitionError);
+      await expect(applyEffect(officer, randomUUID(), interim)).rejects.toMatchObject({ code: 'CERTIFICATION.ILLEGAL_TRANSITION' });
       const decided: CaseCertificationEffect = { type: 'suspend', endsOn: '2026-09-01', reason: 'decision', basis: 'c. 6E §10(b)' };
       expect(await applyEffect(officer, caseId, decided)).toEqual({ from: 'suspended', to: 'suspended' });
       expect(await read(officer)).toMatchObject({ status: 'suspended', suspensionEndsOn: '2026-09-01' });

@@ -3,3 +3,4 @@ export * from './audit.service';
 export * from './access-control';
 export * from './domain/hash-chain';
 export { AuditEntryEntity } from './persistence/audit-entry.entity';
+export { auditLogEmpty } from './domain/audit.errors';

@@ -26,7 +26,7 @@ export class CertificationCaseEffectsService {
   /**
    * Inside the caller's transaction: locks the officer's certification row, applies the
    * case's effect, writes history rows naming the case. Throws the domain's
-   * RuleViolationError (IllegalCertificationTransitionError) when illegal. An effect that
+   * RuleViolationError (CERTIFICATION.ILLEGAL_TRANSITION) when illegal. An effect that
    * finds nothing of this case left to undo changes nothing and returns from === to.
    */
   async applyCaseEffect(

@@ -10,7 +10,7 @@ import { CERTIFICATION_TRANSITION_ACTIONS, CertifyRequest, MAX_DISCLOSURES_LENGT
 import { CERTIFICATION_RULES, certificationContext } from './certification-rules';
 import type { CertificationRules } from './certification-rules';
 import { CertificationView, loadCertificationView } from './certification-view';
-import { effectiveDateRefused, invalidTransitionRequest } from './certification.service-errors';
+import { effectiveDateRefused, invalidTransitionRequest } from './domain/certification.errors';
 import {
   ADMIN_SUSPENSION_REASONS,
   AdminSuspensionReason,

@@ -4,7 +4,7 @@ import { Actor, Clock, IsoDate } from '@app/core';
 import { OfficersService } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificationView, loadCertificationView } from './certification-view';
-import { certificationNotFound } from './certification.service-errors';
+import { certificationNotFound } from './domain/certification.errors';
 import { certificationStanding, CertificationStanding, HireabilityVerdict, hireabilityVerdict, notCertifiedState } from './domain';
 import {
   lastRenewalDates,

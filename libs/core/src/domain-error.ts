@@ -60,3 +60,7 @@ export class InvalidInputError extends DomainError {
     super(code, 'invalid', message, fieldErrors.length ? { errors: fieldErrors } : {});
   }
 }
+
+/** The 400 of every refused request body, query or path parameter, wherever it is refused. */
+export const invalidRequest = (errors: { field: string; message: string }[]) =>
+  new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', errors);

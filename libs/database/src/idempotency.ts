@@ -1,6 +1,7 @@
-import { canonicalJson, ConflictError, InvalidInputError } from '@app/core';
+import { canonicalJson } from '@app/core';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { idempotencyKeyReused, invalidIdempotencyKey } from './domain/database.errors';
 
 /** What identifies one creating request for replay: who, which key, what was asked. */
 export interface IdempotentRequest {
@@ -42,9 +43,7 @@ export async function withIdempotency<T>(
 ): Promise<T> {
   if (request.key === undefined) return work();
   if (!KEY_PATTERN.test(request.key)) {
-    throw new InvalidInputError('IDEMPOTENCY.INVALID_KEY', 'The Idempotency-Key header is invalid.', [
-      { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
-    ]);
+    throw invalidIdempotencyKey();
   }
   const requestHash = fingerprint(request.body);
   const inserted = (await manager.query(
@@ -74,7 +73,7 @@ async function replay<T>(manager: EntityManager, request: IdempotentRequest, req
     [request.organizationId, request.key],
   )) as { method: string; path: string; request_hash: string; response_body: T | null }[];
   if (stored.method !== request.method || stored.path !== request.path || stored.request_hash !== requestHash || stored.response_body === null) {
-    throw new ConflictError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+    throw idempotencyKeyReused();
   }
   return stored.response_body;
 }

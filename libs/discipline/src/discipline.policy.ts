@@ -1,5 +1,5 @@
 import { AccessDecision, accessForbidden, Actor, COMMISSION_ROLES, grantAccess, hasAnyRole, refuseAccess } from '@app/core';
-import { caseNotFound } from './cases/case-views';
+import { caseNotFound } from './domain';
 
 /**
  * Cases: the commission reads every case whole; an agency reads a case it reported into

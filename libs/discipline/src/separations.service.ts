@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
-import { Actor, Clock, IsoDate, NotFoundError } from '@app/core';
+import { Actor, Clock, IsoDate } from '@app/core';
 import { EmploymentService, OfficerEntity, Separation, SeparationNature } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { agencyFilingAccess } from './discipline.policy';
-import { checkSeparation, SEPARATION_ERROR_CODES } from './domain';
+import { checkSeparation, employmentNotFound } from './domain';
 
 export interface SeparationCommand {
   endDate: IsoDate;
@@ -28,8 +28,6 @@ export interface SeparationView {
   underInvestigation: boolean;
   notes: string | null;
 }
-
-const employmentNotFound = () => new NotFoundError(SEPARATION_ERROR_CODES.notFound, 'No such employment.');
 
 /**
  * Separations (DOMAIN.md "Misconduct reports"): the employing agency records how and why an

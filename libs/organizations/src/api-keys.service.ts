@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
-import { Actor, Clock, ConflictError, Role, rolesAllowedFor } from '@app/core';
+import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DataSource } from 'typeorm';
 import { apiKeyMatches, generateApiKey, parseApiKeyPrefix } from './domain/api-key-format';
 import { administeredRecordsAccess, organizationAdminAccess } from './organization-admin.policy';
-import { apiKeyNotFound, organizationNotFound, rolesNotAllowed } from './domain/organizations.errors';
+import { apiKeyNotFound, apiKeySecretNotReplayable, organizationNotFound, rolesNotAllowed } from './domain/organizations.errors';
 import { ApiKeyEntity } from './persistence/api-key.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
 import { UserWithOrganization } from './users.service';
@@ -56,9 +56,7 @@ export class ApiKeysService {
       }),
     );
     if (!created) {
-      throw new ConflictError('IDEMPOTENCY.SECRET_NOT_REPLAYABLE', 'This Idempotency-Key already created an API key, whose secret is shown only once; revoke it and create another if the secret was lost.', {
-        apiKeyId: id,
-      });
+      throw apiKeySecretNotReplayable(id);
     }
     return { entity: created, key };
   }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CertificationService } from '@app/certification';
-import { Clock, NotFoundError, Page } from '@app/core';
+import { Clock, Page } from '@app/core';
 import { DisciplineFactsService } from '@app/discipline';
 import { displayName, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { csvRow } from './domain/csv';
 import { PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, PUBLIC_SEARCH_KEYSET, publicNameQuery } from './domain/public-name-query';
+import { publicOfficerNotFound } from './domain/public.errors';
 import { buildPublicOfficerRecord, CertificationFacts, DisciplineFacts as PublicDisciplineFacts, PublicAgencyPeriod, PublicOfficerRecord } from './domain/public-record';
 import { agencyPeriodsOf, findOfficerSnapshot, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
 
@@ -53,7 +54,7 @@ export class PublicRecordsService {
     const discipline = officer ? await this.discipline.publicFactsFromCasesSnapshot(officer.cases) : undefined;
     // Listed as the search lists (LISTED): served or certified, or named in a final public order.
     const listed = officer !== null && discipline !== undefined && (officer.servedOrCertified || discipline.finalActions.length > 0);
-    if (!listed) throw new NotFoundError('PUBLIC.OFFICER_NOT_FOUND', `No public record for POST ID ${postId}.`);
+    if (!listed) throw publicOfficerNotFound(postId);
     const today = this.clock.today();
     const standing = this.certification.standingFromSnapshot(officer.certification, today);
     const renewals = await this.certification.renewalDatesOfTermsToCome([{ officerId: officer.id, issuedOn: standing.issuedOn }], today);

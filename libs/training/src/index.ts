@@ -5,5 +5,5 @@ export * from './training-completions.service';
 export type { StoredCompletion } from './persistence/completion.store';
 export * from './domain/completion-record';
 export * from './domain/course';
-export { batchTooLarge } from './domain/training.errors';
+export { batchBodyNotRecords, batchTooLarge, csvEmpty, csvHeaderInvalid, csvMalformed } from './domain/training.errors';
 export { CourseEntity } from './persistence/course.entity';

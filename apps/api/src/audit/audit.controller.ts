@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { AuditService, ChainCheck } from '@app/audit';
+import { AuditService, auditLogEmpty, ChainCheck } from '@app/audit';
 import { Public, Roles } from '@app/auth';
-import { NotFoundError } from '@app/core';
 import { publicThrottle } from '../http/throttling';
 import { AuditEntryResponse, AuditHeadResponse, AuditQueryDto, AuditVerifyQueryDto, toAuditEntryResponse } from './dto/audit.dto';
 
@@ -34,7 +33,7 @@ export class AuditController {
   @Get('public/audit/head')
   async head(): Promise<AuditHeadResponse> {
     const head = await this.audit.head();
-    if (!head) throw new NotFoundError('AUDIT.EMPTY', 'The audit log has no entries yet.');
+    if (!head) throw auditLogEmpty();
     return head;
   }
 }

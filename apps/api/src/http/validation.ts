@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { InvalidInputError } from '@app/core';
+import { invalidRequest } from '@app/core';
 
 /** Nested class-validator errors as `[{ field: 'records.3.hours', message }]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
@@ -10,9 +10,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** The 400 of every refused request body, query or path parameter. */
-export const invalidRequest = (errors: { field: string; message: string }[]) =>
-  new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', errors);
+export { invalidRequest };
 
 /**
  * The fields, as `records.3.reason`, whose text holds a NUL character: PostgreSQL stores no NUL

@@ -1,7 +1,6 @@
 import { PayloadTooLargeException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { InvalidInputError } from '@app/core';
-import { batchTooLarge, BatchSubmission, COMPLETION_FIELDS, CompletionField, hoursFromText, MAX_BATCH_RECORDS } from '@app/training';
+import { batchBodyNotRecords, batchTooLarge, BatchSubmission, COMPLETION_FIELDS, CompletionField, csvEmpty, csvHeaderInvalid, csvMalformed, hoursFromText, MAX_BATCH_RECORDS } from '@app/training';
 import { validate } from 'class-validator';
 import { CsvError, parse } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
@@ -35,9 +34,7 @@ export async function readTrainingBatch(request: FastifyRequest): Promise<BatchS
 
 async function readJsonRecords(body: unknown): Promise<unknown[]> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new InvalidInputError('REQUEST.INVALID', 'Send {"records": [...]} as JSON, or a CSV file as text/csv.', [
-      { field: 'records', message: 'records must be an array' },
-    ]);
+    throw batchBodyNotRecords();
   }
   const records = (body as { records?: unknown }).records;
   if (Array.isArray(records) && records.length > MAX_BATCH_RECORDS) throw batchTooLarge(String(records.length));
@@ -87,9 +84,7 @@ async function readCsvRecords(stream: Readable | undefined, bodyLimit: number): 
     stream.off('data', countBytes);
     if (tooLarge) throw new PayloadTooLargeException();
     if (error instanceof CsvError) {
-      throw new InvalidInputError('TRAINING.CSV_MALFORMED', `The CSV cannot be read: ${error.message}. Nothing was stored.`, [
-        { field: 'body', message: error.message },
-      ]);
+      throw csvMalformed(error.message);
     }
     throw error;
   } finally {
@@ -114,11 +109,7 @@ function checkHeader(fields: string[]): CompletionField[] {
   if (!errors.length) return fields as CompletionField[];
   const delimiter = fields.length === 1 ? /[;\t|]/.exec(fields[0])?.[0] : undefined;
   const hint = delimiter ? ` The header reads as one column: separate fields with commas, not ${JSON.stringify(delimiter)}.` : '';
-  throw new InvalidInputError(
-    'TRAINING.CSV_HEADER_INVALID',
-    `The CSV header row must name exactly these columns: ${COMPLETION_FIELDS.join(', ')}.${hint} Nothing was stored.`,
-    errors,
-  );
+  throw csvHeaderInvalid(hint, errors);
 }
 
 /** CSV is text: hours become a number when they look like one; an empty cell is a missing value. */
@@ -131,8 +122,3 @@ function toRecord(header: CompletionField[], fields: string[]): Record<string, u
   });
   return record;
 }
-
-const csvEmpty = () =>
-  new InvalidInputError('TRAINING.BATCH_EMPTY', `The CSV is empty: send a header row (${COMPLETION_FIELDS.join(',')}) and at least one data row.`, [
-    { field: 'body', message: 'empty CSV' },
-  ]);

@@ -1,7 +1,7 @@
 import { ageOn, IsoDate } from '@app/core';
 import type { CertificationState, CertificationStatus } from './certification-status';
 import { effectiveStatus } from './certification-standing';
-import { CertificationNotEligibleError, RenewalRequirementsNotMetError } from './certification.errors';
+import { certificationNotEligible, renewalRequirementsNotMet } from './certification.errors';
 
 /** Defaults of API.md "Start-up and configuration"; the service passes the configured values. */
 export const DEFAULT_MIN_AGE = 21; // c. 6E §4(f)(1)
@@ -73,7 +73,7 @@ export function checkInitialEligibility(input: InitialEligibilityInput): Initial
 
 /** Throws the 422 `CERTIFICATION.NOT_ELIGIBLE` with every reason and the warnings. */
 export function assertEligibleForCertification(eligibility: InitialEligibility): void {
-  if (!eligibility.eligible) throw new CertificationNotEligibleError(eligibility.reasons, eligibility.warnings);
+  if (!eligibility.eligible) throw certificationNotEligible(eligibility.reasons, eligibility.warnings);
 }
 
 // A type alias, not an interface, so that it fits RuleViolationError's `reasons` records.
@@ -127,5 +127,5 @@ export function checkRenewal(input: RenewalInput): RenewalCheck {
 
 /** Throws the 422 `CERTIFICATION.RENEWAL_REQUIREMENTS_NOT_MET` with the hours found and required. */
 export function assertRenewable(check: RenewalCheck): void {
-  if (!check.renewable) throw new RenewalRequirementsNotMetError(check.reasons);
+  if (!check.renewable) throw renewalRequirementsNotMet(check.reasons);
 }

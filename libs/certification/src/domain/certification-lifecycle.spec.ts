@@ -1,7 +1,8 @@
 import { CertificationCommand, CertificationContext } from './certification-commands';
 import { CertificationState, notCertifiedState } from './certification-status';
 import { allowedCertificationCommands, transitionCertification } from './certification-transitions';
-import { IllegalCertificationTransitionError } from './certification.errors';
+import { RuleViolationError } from '@app/core';
+import { CERTIFICATION_ERROR_CODES } from './certification.errors';
 
 const TODAY = '2026-06-01';
 const context: CertificationContext = { today: TODAY, termYears: 3, expiryAlignment: 'birth_month', dateOfBirth: '1990-11-20' };
@@ -19,7 +20,7 @@ function refusalReason(run: () => unknown): string {
   try {
     run();
   } catch (error) {
-    if (error instanceof IllegalCertificationTransitionError) return String(error.reasons[0]);
+    if (isIllegalTransition(error)) return String(error.reasons[0]);
     throw error;
   }
   throw new Error('expected the transition to be refused');
@@ -155,3 +156,7 @@ describe('inactivity and administrative suspension', () => {
     expect(JSON.stringify(result)).not.toContain('Springfield');
   });
 });
+
+function isIllegalTransition(error: unknown): error is RuleViolationError {
+  return error instanceof RuleViolationError && error.code === CERTIFICATION_ERROR_CODES.illegalTransition;
+}

@@ -1,7 +1,8 @@
 import { CERTIFICATION_COMMAND_TYPES, CertificationCommand, CertificationCommandType, CertificationContext } from './certification-commands';
 import { CERTIFICATION_STATUSES, CertificationHistoryEntry, CertificationState, notCertifiedState } from './certification-status';
 import { allowedCertificationCommands, transitionCertification } from './certification-transitions';
-import { IllegalCertificationTransitionError } from './certification.errors';
+import { RuleViolationError } from '@app/core';
+import { CERTIFICATION_ERROR_CODES } from './certification.errors';
 
 const TODAY = '2026-06-01';
 const context: CertificationContext = { today: TODAY, termYears: 3, expiryAlignment: 'birth_month', dateOfBirth: '1990-11-20' };
@@ -18,7 +19,7 @@ function refusalReason(run: () => unknown): string {
   try {
     run();
   } catch (error) {
-    if (error instanceof IllegalCertificationTransitionError) return String(error.reasons[0]);
+    if (isIllegalTransition(error)) return String(error.reasons[0]);
     throw error;
   }
   throw new Error('expected the transition to be refused');
@@ -232,7 +233,7 @@ describe('invariants hold after any sequence of five commands', () => {
             nextFrontier.set(JSON.stringify(next), next);
             reached.add(next.status);
           } catch (error) {
-            expect(error).toBeInstanceOf(IllegalCertificationTransitionError);
+            expect(error).toMatchObject({ code: CERTIFICATION_ERROR_CODES.illegalTransition });
           }
         }
         nextFrontier.set(JSON.stringify(current), current);
@@ -243,3 +244,7 @@ describe('invariants hold after any sequence of five commands', () => {
     expect([...reached].sort()).toEqual([...CERTIFICATION_STATUSES].sort());
   });
 });
+
+function isIllegalTransition(error: unknown): error is RuleViolationError {
+  return error instanceof RuleViolationError && error.code === CERTIFICATION_ERROR_CODES.illegalTransition;
+}

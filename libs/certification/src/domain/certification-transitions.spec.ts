@@ -7,7 +7,7 @@ import {
 } from './certification-commands';
 import { CERTIFICATION_STATUSES, CertificationState, CertificationStatus, notCertifiedState } from './certification-status';
 import { allowedCertificationCommands, transitionCertification } from './certification-transitions';
-import { IllegalCertificationTransitionError } from './certification.errors';
+import { CERTIFICATION_ERROR_CODES } from './certification.errors';
 
 const TODAY = '2026-06-01';
 const context: CertificationContext = {
@@ -118,11 +118,11 @@ const EXPECTED: Record<CertificationStatus, Record<CertificationCommandType, Out
   },
 };
 
-function refusalOf(run: () => unknown): IllegalCertificationTransitionError {
+function refusalOf(run: () => unknown): RuleViolationError {
   try {
     run();
   } catch (error) {
-    if (error instanceof IllegalCertificationTransitionError) return error;
+    if (error instanceof RuleViolationError && error.code === CERTIFICATION_ERROR_CODES.illegalTransition) return error;
     throw error;
   }
   throw new Error('expected the transition to be refused');

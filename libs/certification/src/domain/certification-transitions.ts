@@ -1,4 +1,4 @@
-import type { IsoDate } from '@app/core';
+import type { IsoDate, RuleViolationError } from '@app/core';
 import { CERTIFICATION_BASIS } from './certification-basis';
 import type { CertificationCommand, CertificationCommandType, CertificationContext } from './certification-commands';
 import {
@@ -9,7 +9,7 @@ import {
 } from './certification-settlement';
 import type { CertificationHistoryEntry, CertificationState, CertificationStatus } from './certification-status';
 import { computeExpiry, isTermRunning, renewalStartOn } from './certification-term';
-import { IllegalCertificationTransitionError, TransitionRefusalReason } from './certification.errors';
+import { illegalCertificationTransition, TransitionRefusalReason } from './certification.errors';
 
 /** The history reason of a renewal; the only grant whose term can start after the day it was granted (renewed early). */
 export const RENEWAL_REASON = 'renewal';
@@ -65,7 +65,7 @@ interface Change {
  * The certification state machine (DOMAIN.md "Certification"). Pure: the service
  * loads and locks the row, checks eligibility or renewal hours where the command needs
  * them (certification-eligibility.ts), calls this, and persists `next` and `history`
- * with the audit entry in one transaction. Throws IllegalCertificationTransitionError
+ * with the audit entry in one transaction. Throws the error of illegalCertificationTransition
  * (422, `CERTIFICATION.ILLEGAL_TRANSITION`, `allowedCommands`) when refused.
  */
 export function transitionCertification(
@@ -79,7 +79,7 @@ export function transitionCertification(
   const settled = settleCertification(state, context.today);
   const current = settled.next;
   const refuse = (reason: TransitionRefusalReason) =>
-    new IllegalCertificationTransitionError(current.status, command.type, reason, commandsLegalIn(current));
+    illegalCertificationTransition(current.status, command.type, reason, commandsLegalIn(current));
   if (!commandsLegalIn(current).includes(command.type)) throw refuse('illegal_transition');
 
   const change = applyCommand(current, command, context, refuse);
@@ -99,10 +99,10 @@ export function transitionCertification(
 function lapseEndedTerm(state: CertificationState, today: IsoDate): CertificationTransition {
   if (state.status !== 'certified') {
     const current = settleCertification(state, today).next;
-    throw new IllegalCertificationTransitionError(current.status, 'lapse', 'illegal_transition', commandsLegalIn(current));
+    throw illegalCertificationTransition(current.status, 'lapse', 'illegal_transition', commandsLegalIn(current));
   }
   if (isTermRunning(state, today)) {
-    throw new IllegalCertificationTransitionError('certified', 'lapse', 'term_running', commandsLegalIn(state));
+    throw illegalCertificationTransition('certified', 'lapse', 'term_running', commandsLegalIn(state));
   }
   return settleCertification(state, today);
 }
@@ -111,7 +111,7 @@ function applyCommand(
   state: CertificationState,
   command: Exclude<CertificationCommand, { type: 'lapse' }>,
   { today, termYears, expiryAlignment, dateOfBirth }: CertificationContext,
-  refuse: (reason: TransitionRefusalReason) => IllegalCertificationTransitionError,
+  refuse: (reason: TransitionRefusalReason) => RuleViolationError,
 ): Change {
   const termFrom = (startOn: IsoDate) => ({
     issuedOn: startOn,

@@ -1,4 +1,4 @@
-import { RuleViolationError } from '@app/core';
+import { invalidRequest, NotFoundError, RuleViolationError } from '@app/core';
 import type { CertificationCommandType } from './certification-commands';
 import type { CertificationStatus } from './certification-status';
 
@@ -30,39 +30,42 @@ export type TransitionRefusalReason =
   | 'suspension_case_mismatch'
   | 'revocation_case_mismatch';
 
-export class IllegalCertificationTransitionError extends RuleViolationError {
-  constructor(
-    readonly status: CertificationStatus,
-    readonly command: CertificationCommandType,
-    reason: TransitionRefusalReason,
-    readonly allowedCommands: readonly CertificationCommandType[],
-  ) {
-    super(
-      CERTIFICATION_ERROR_CODES.illegalTransition,
-      `The certification is ${status}: ${command} is refused (${reason}).`,
-      [reason],
-      // Not `status`: the problem document's own `status` is the HTTP code.
-      { certificationStatus: status, command, allowedCommands },
-    );
-  }
-}
+/*
+ * Every error of the context is built by a factory below (one idiom for the whole registry:
+ * factories in `domain/<context>.errors.ts` over the kinds of @app/core). Tests tell them
+ * apart by `code`.
+ */
+
+export const illegalCertificationTransition = (
+  status: CertificationStatus,
+  command: CertificationCommandType,
+  reason: TransitionRefusalReason,
+  allowedCommands: readonly CertificationCommandType[],
+) =>
+  new RuleViolationError(
+    CERTIFICATION_ERROR_CODES.illegalTransition,
+    `The certification is ${status}: ${command} is refused (${reason}).`,
+    [reason],
+    // Not `status`: the problem document's own `status` is the HTTP code.
+    { certificationStatus: status, command, allowedCommands },
+  );
 
 /** Initial certification refused: every unmet requirement at once (DOMAIN.md). */
-export class CertificationNotEligibleError extends RuleViolationError {
-  constructor(reasons: readonly string[], warnings: readonly string[]) {
-    super(CERTIFICATION_ERROR_CODES.notEligible, 'The officer does not meet the requirements for certification.', reasons, {
-      warnings,
-    });
-  }
-}
+export const certificationNotEligible = (reasons: readonly string[], warnings: readonly string[]) =>
+  new RuleViolationError(CERTIFICATION_ERROR_CODES.notEligible, 'The officer does not meet the requirements for certification.', reasons, { warnings });
 
 /** Renewal refused: the current term's in-service hours fall short. */
-export class RenewalRequirementsNotMetError extends RuleViolationError {
-  constructor(reasons: ReadonlyArray<Record<string, unknown>>) {
-    super(
-      CERTIFICATION_ERROR_CODES.renewalRequirementsNotMet,
-      'The in-service training requirement of the current term is not met.',
-      reasons,
-    );
-  }
-}
+export const renewalRequirementsNotMet = (reasons: ReadonlyArray<Record<string, unknown>>) =>
+  new RuleViolationError(CERTIFICATION_ERROR_CODES.renewalRequirementsNotMet, 'The in-service training requirement of the current term is not met.', reasons);
+
+/** An officer id that names no officer (calls from other contexts). */
+export const certificationNotFound = () => new NotFoundError('CERTIFICATION.NOT_FOUND', 'No certification for this officer.');
+
+/**
+ * `effectiveOn` may backdate a change but not predate the last recorded one (the history
+ * would no longer read in order), nor lie in the future (time would be settled ahead of itself).
+ */
+export const effectiveDateRefused = (reason: 'effective_on_in_future' | 'effective_on_before_last_change', extensions: Record<string, unknown>) =>
+  new RuleViolationError('CERTIFICATION.EFFECTIVE_DATE_REFUSED', 'The effective date is not allowed for this certification.', [reason], extensions);
+
+export const invalidTransitionRequest = (field: string, message: string) => invalidRequest([{ field, message }]);

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
-import { certificationNotFound } from '../certification.service-errors';
-import { RENEWAL_REASON, type CertificationHistoryEntry, type CertificationState, type CertificationStatus, type HireabilityFacts } from '../domain';
+import { certificationNotFound, RENEWAL_REASON, type CertificationHistoryEntry, type CertificationState, type CertificationStatus, type HireabilityFacts } from '../domain';
 import { CertificationHistoryEntity } from './certification-history.entity';
 import { CertificationEntity } from './certification.entity';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, RuleViolationError } from '@app/core';
+import { Actor, Clock } from '@app/core';
 import { OfficersService } from '@app/officers';
 import { EntityManager } from 'typeorm';
-import { CaseGround, openCase, standardForGround } from '../domain';
+import { CaseGround, linkedReportsRefused, openCase, standardForGround, unknownGrounds } from '../domain';
 import { GroundsService } from '../grounds.service';
 import { CaseEntity, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity } from '../persistence/case-event.entity';
@@ -80,9 +80,7 @@ export class CaseOpening {
     const byCode = new Map(rows.map((row) => [row.code, row]));
     const unknown = [...new Set(codes.filter((code) => !byCode.has(code)))];
     if (unknown.length > 0) {
-      throw new RuleViolationError('CASE.UNKNOWN_GROUND', `Unknown grounds: ${unknown.join(', ')}; see GET /grounds.`, ['ground_unknown'], {
-        unknownGrounds: unknown,
-      });
+      throw unknownGrounds(unknown);
     }
     return codes.map((code) => {
       const row = byCode.get(code)!;
@@ -102,10 +100,7 @@ export class CaseOpening {
     const otherOfficer = reportIds.filter((id) => found.has(id) && found.get(id) !== officerId);
     const reasons = [...(missing.length ? ['report_not_found'] : []), ...(otherOfficer.length ? ['report_about_other_officer'] : [])];
     if (reasons.length > 0) {
-      throw new RuleViolationError('CASE.REPORTS_REFUSED', `The linked reports are refused: ${reasons.join(', ')}.`, reasons, {
-        missingReports: missing,
-        reportsAboutOtherOfficers: otherOfficer,
-      });
+      throw linkedReportsRefused(reasons, missing, otherOfficer);
     }
   }
 }

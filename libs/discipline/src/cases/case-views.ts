@@ -1,4 +1,3 @@
-import { NotFoundError } from '@app/core';
 import {
   actionsAllowedIn,
   appealWindowEndsOn,
@@ -13,8 +12,6 @@ import {
 import type { CaseEntity } from '../persistence/case.entity';
 import { caseStateOf } from '../persistence/case.entity';
 import type { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
-
-export const caseNotFound = () => new NotFoundError('CASE.NOT_FOUND', 'No such case.');
 
 export interface CaseTimelineEntry {
   version: number;

@@ -7,12 +7,12 @@ import { isUniqueViolation } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
 import { caseReadAccess } from '../discipline.policy';
-import { CaseCommand, CaseStatus, CaseVersionConflictError, transitionCase } from '../domain';
+import { CaseCommand, caseNotFound, CaseStatus, caseVersionConflict, transitionCase } from '../domain';
 import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
 import { withIdempotency } from '@app/database';
 import { caseTimeline, findCase, findCases, isReportingAgency } from '../persistence/case.queries';
-import { caseNotFound, CaseView, ReportingAgencyCaseView, toCaseView, toReportingAgencyView } from './case-views';
+import { CaseView, ReportingAgencyCaseView, toCaseView, toReportingAgencyView } from './case-views';
 import { CaseOpening, OpenCaseCommand } from './case-opening';
 
 /** An action with the client's `expectedVersion` (API.md `POST /cases/:id/actions`). */
@@ -102,7 +102,7 @@ export class CasesService {
           .set({ status: next.status, version: next.version, state: storedStateOf(next), updatedAt: this.clock.now() })
           .where('id = :caseId AND version = :version', { caseId, version: entity.version })
           .execute();
-        if (updated.affected !== 1) throw new CaseVersionConflictError(expectedVersion, entity.version + 1);
+        if (updated.affected !== 1) throw caseVersionConflict(expectedVersion, entity.version + 1);
         await this.audit.record(manager, actor, {
           action: `case.${event.action}`,
           entityType: 'case',
@@ -113,7 +113,7 @@ export class CasesService {
       });
     } catch (error) {
       // Backstop behind the row lock: the timeline's UNIQUE (case_id, version) refuses a second action on one version.
-      if (isUniqueViolation(error, 'case_event_version_unique')) throw new CaseVersionConflictError(expectedVersion, expectedVersion + 1);
+      if (isUniqueViolation(error, 'case_event_version_unique')) throw caseVersionConflict(expectedVersion, expectedVersion + 1);
       // The role per action is the workflow's rule (DOMAIN.md "Cases"); its 403, like the 404 of an unknown case, is a refusal.
       return this.access.refuseIfDenied(actor, { action: `case.${command.action}`, entityType: 'case', entityId: caseId }, error);
     }

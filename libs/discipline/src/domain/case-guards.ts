@@ -2,7 +2,7 @@ import { isValidIsoDate, IsoDate } from '@app/core';
 import { CertificationEffect } from './case-commands';
 import { CaseState } from './case-state';
 import { CaseAction } from './case-status';
-import { CaseInvalidInputError, CaseRefusalReason, CaseRuleRefusedError } from './discipline.errors';
+import { caseInvalidInput, CaseRefusalReason, caseRuleRefused } from './discipline.errors';
 
 /** What an action handler produces; transitionCase adds the version and the timeline event. */
 export interface ActionOutcome {
@@ -27,7 +27,7 @@ export class Refusals {
   }
 
   throwIfAny(): void {
-    if (this.reasons.length > 0) throw new CaseRuleRefusedError(this.action, this.reasons, this.details);
+    if (this.reasons.length > 0) throw caseRuleRefused(this.action, this.reasons, this.details);
   }
 }
 
@@ -41,7 +41,7 @@ export function requireValidDates(required: Record<string, unknown>, optional: R
     ...Object.entries(optional).filter(([, value]) => value !== undefined && !isValidIsoDate(value)),
   ];
   if (invalid.length > 0) {
-    throw new CaseInvalidInputError(invalid.map(([field]) => ({ field, message: 'must be a calendar date YYYY-MM-DD' })));
+    throw caseInvalidInput(invalid.map(([field]) => ({ field, message: 'must be a calendar date YYYY-MM-DD' })));
   }
 }
 

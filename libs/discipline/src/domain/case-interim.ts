@@ -2,7 +2,7 @@ import { addDays, daysBetween, IsoDate } from '@app/core';
 import { CaseClockConfig, CaseCommandOf, CaseContext, CertificationEffect } from './case-commands';
 import { ActionOutcome, isAfter, isBefore, Refusals, requireValidDates } from './case-guards';
 import { CaseState, InterimSuspensionEnd, InterimSuspensionState, isInterimSuspensionActive } from './case-state';
-import { CaseRuleRefusedError } from './discipline.errors';
+import { caseRuleRefused } from './discipline.errors';
 
 const SECTION_9 = 'c. 6E §9';
 
@@ -53,7 +53,7 @@ export function recordInterimHearing(
   requireValidDates({}, { requestedOn: command.requestedOn, heldOn: command.heldOn });
   const current = state.interimSuspension;
   if (current === null || current.endedOn !== null) {
-    throw new CaseRuleRefusedError('record_interim_hearing', ['not_interim_suspended']);
+    throw caseRuleRefused('record_interim_hearing', ['not_interim_suspended']);
   }
   const refusals = new Refusals('record_interim_hearing');
 

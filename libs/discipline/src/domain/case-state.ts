@@ -7,7 +7,7 @@ import {
   ProposableSanction,
   Sanction,
 } from './case-status';
-import { CaseRuleRefusedError, CaseRefusalReason } from './discipline.errors';
+import { caseRuleRefused, CaseRefusalReason } from './discipline.errors';
 import { StandardOfProof } from './standard-of-proof';
 
 /** A ground the case is brought on, copied from the grounds table when the case opens. */
@@ -112,7 +112,7 @@ export function openCase(grounds: readonly CaseGround[]): CaseState {
   if (duplicated.length > 0) refusals.push('ground_duplicated');
   if (refusals.length > 0) {
     const details = duplicated.length > 0 ? { duplicatedGrounds: [...new Set(duplicated)] } : {};
-    throw new CaseRuleRefusedError('open_case', refusals, details);
+    throw caseRuleRefused('open_case', refusals, details);
   }
   return {
     status: 'open',

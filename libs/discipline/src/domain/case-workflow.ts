@@ -13,9 +13,9 @@ import {
   STATUSES_BY_CASE_ACTION,
 } from './case-status';
 import {
-  CaseRoleNotAllowedError,
-  CaseVersionConflictError,
-  IllegalCaseActionError,
+  caseRoleNotAllowed,
+  caseVersionConflict,
+  illegalCaseAction,
 } from './discipline.errors';
 
 /**
@@ -31,15 +31,15 @@ import {
 export function transitionCase(state: CaseState, command: CaseCommand, context: CaseContext): CaseTransition {
   const { action } = command;
   if (!isCaseAction(action)) {
-    throw new IllegalCaseActionError(state.status, String(action), actionsAllowedIn(state.status));
+    throw illegalCaseAction(state.status, String(action), actionsAllowedIn(state.status));
   }
   const roles = ROLES_BY_CASE_ACTION[action];
-  if (!context.actorRoles.some((role) => roles.includes(role))) throw new CaseRoleNotAllowedError(action, roles);
+  if (!context.actorRoles.some((role) => roles.includes(role))) throw caseRoleNotAllowed(action, roles);
   if (context.expectedVersion !== undefined && context.expectedVersion !== state.version) {
-    throw new CaseVersionConflictError(context.expectedVersion, state.version);
+    throw caseVersionConflict(context.expectedVersion, state.version);
   }
   if (!STATUSES_BY_CASE_ACTION[action].includes(state.status)) {
-    throw new IllegalCaseActionError(state.status, action, actionsAllowedIn(state.status));
+    throw illegalCaseAction(state.status, action, actionsAllowedIn(state.status));
   }
 
   const { next, effects } = applyAction(state, command, context);

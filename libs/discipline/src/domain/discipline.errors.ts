@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, InvalidInputError, Role, RuleViolationError } from '@app/core';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Role, RuleViolationError } from '@app/core';
 import { CaseAction, CaseStatus } from './case-status';
 
 /** Stable codes clients and the problem filter rely on. */
@@ -8,6 +8,21 @@ export const CASE_ERROR_CODES = {
   roleNotAllowed: 'CASE.ROLE_NOT_ALLOWED',
   versionConflict: 'CASE.VERSION_CONFLICT',
   invalidInput: 'CASE.INVALID_INPUT',
+  notFound: 'CASE.NOT_FOUND',
+  unknownGround: 'CASE.UNKNOWN_GROUND',
+  reportsRefused: 'CASE.REPORTS_REFUSED',
+} as const;
+
+export const REPORT_ERROR_CODES = {
+  ruleRefused: 'REPORT.RULE_REFUSED',
+  notFound: 'REPORT.NOT_FOUND',
+  versionConflict: 'REPORT.VERSION_CONFLICT',
+} as const;
+
+export const SEPARATION_ERROR_CODES = {
+  alreadySeparated: 'EMPLOYMENT.ALREADY_SEPARATED',
+  ruleRefused: 'EMPLOYMENT.SEPARATION_REFUSED',
+  notFound: 'EMPLOYMENT.NOT_FOUND',
 } as const;
 
 /** Machine reasons of a `CASE.RULE_REFUSED` refusal (`reasons[]` in the problem document). */
@@ -50,68 +65,77 @@ export const CASE_REFUSAL_REASONS = [
 ] as const;
 export type CaseRefusalReason = (typeof CASE_REFUSAL_REASONS)[number];
 
+export type ReportRefusalReason = 'incident_date_in_future' | 'received_on_in_future' | 'received_before_incident';
+
+export type SeparationRefusalReason = 'end_before_start' | 'end_date_in_future';
+
+/*
+ * Every error of the context is built by a factory below (one idiom for the whole registry:
+ * factories in `domain/<context>.errors.ts` over the kinds of @app/core). Tests tell them
+ * apart by `code`.
+ */
+
 /** 422: the action does not exist in the case's current status. */
-export class IllegalCaseActionError extends RuleViolationError {
-  constructor(
-    readonly status: CaseStatus,
-    readonly action: string,
-    readonly allowedActions: readonly CaseAction[],
-  ) {
-    super(
-      CASE_ERROR_CODES.illegalAction,
-      `Action "${action}" is not allowed while the case is ${status}.`,
-      ['action_not_allowed_in_status'],
-      // `caseStatus`, not `status`: the problem document's `status` member is the HTTP status.
-      { caseStatus: status, action, allowedActions: [...allowedActions] },
-    );
-    this.name = 'IllegalCaseActionError';
-  }
-}
+export const illegalCaseAction = (status: CaseStatus, action: string, allowedActions: readonly CaseAction[]) =>
+  new RuleViolationError(
+    CASE_ERROR_CODES.illegalAction,
+    `Action "${action}" is not allowed while the case is ${status}.`,
+    ['action_not_allowed_in_status'],
+    // `caseStatus`, not `status`: the problem document's `status` member is the HTTP status.
+    { caseStatus: status, action, allowedActions: [...allowedActions] },
+  );
 
 /** 422: the status allows the action but a rule refuses it; every unmet rule is listed at once. */
-export class CaseRuleRefusedError extends RuleViolationError {
-  constructor(
-    readonly action: CaseAction | 'open_case',
-    readonly refusals: readonly CaseRefusalReason[],
-    details: Record<string, unknown> = {},
-  ) {
-    super(
-      CASE_ERROR_CODES.ruleRefused,
-      `The rules refuse "${action}": ${refusals.join(', ')}.`,
-      [...refusals],
-      { action, ...details },
-    );
-    this.name = 'CaseRuleRefusedError';
-  }
-}
+export const caseRuleRefused = (action: CaseAction | 'open_case', refusals: readonly CaseRefusalReason[], details: Record<string, unknown> = {}) =>
+  new RuleViolationError(CASE_ERROR_CODES.ruleRefused, `The rules refuse "${action}": ${refusals.join(', ')}.`, [...refusals], { action, ...details });
 
 /** 403: the actor holds none of the roles the action needs. */
-export class CaseRoleNotAllowedError extends ForbiddenError {
-  constructor(
-    readonly action: CaseAction,
-    readonly requiredRoles: readonly Role[],
-  ) {
-    super(CASE_ERROR_CODES.roleNotAllowed, `Action "${action}" needs one of the roles: ${requiredRoles.join(', ')}.`);
-    this.name = 'CaseRoleNotAllowedError';
-  }
-}
+export const caseRoleNotAllowed = (action: CaseAction, requiredRoles: readonly Role[]) =>
+  new ForbiddenError(CASE_ERROR_CODES.roleNotAllowed, `Action "${action}" needs one of the roles: ${requiredRoles.join(', ')}.`);
 
 /** 409: the client acted on a version of the case that is no longer current. */
-export class CaseVersionConflictError extends ConflictError {
-  constructor(expectedVersion: number, currentVersion: number) {
-    super(
-      CASE_ERROR_CODES.versionConflict,
-      `The case is at version ${currentVersion}, not ${expectedVersion}; reload it and try again.`,
-      { expectedVersion, currentVersion },
-    );
-    this.name = 'CaseVersionConflictError';
-  }
-}
+export const caseVersionConflict = (expectedVersion: number, currentVersion: number) =>
+  new ConflictError(
+    CASE_ERROR_CODES.versionConflict,
+    `The case is at version ${currentVersion}, not ${expectedVersion}; reload it and try again.`,
+    { expectedVersion, currentVersion },
+  );
 
 /** 400: a payload field the request DTO should already have rejected (e.g. a malformed date). */
-export class CaseInvalidInputError extends InvalidInputError {
-  constructor(fieldErrors: { field: string; message: string }[]) {
-    super(CASE_ERROR_CODES.invalidInput, 'The case action has invalid fields.', fieldErrors);
-    this.name = 'CaseInvalidInputError';
-  }
-}
+export const caseInvalidInput = (fieldErrors: { field: string; message: string }[]) =>
+  new InvalidInputError(CASE_ERROR_CODES.invalidInput, 'The case action has invalid fields.', fieldErrors);
+
+export const caseNotFound = () => new NotFoundError(CASE_ERROR_CODES.notFound, 'No such case.');
+
+/** Grounds are reference rows: every unknown code is listed. */
+export const unknownGrounds = (unknownGrounds: string[]) =>
+  new RuleViolationError(CASE_ERROR_CODES.unknownGround, `Unknown grounds: ${unknownGrounds.join(', ')}; see GET /grounds.`, ['ground_unknown'], {
+    unknownGrounds,
+  });
+
+/** A case rests on reports about its own subject. */
+export const linkedReportsRefused = (reasons: string[], missingReports: string[], reportsAboutOtherOfficers: string[]) =>
+  new RuleViolationError(CASE_ERROR_CODES.reportsRefused, `The linked reports are refused: ${reasons.join(', ')}.`, reasons, {
+    missingReports,
+    reportsAboutOtherOfficers,
+  });
+
+/** 422 with every unmet rule of a report's dates at once. */
+export const reportRuleRefused = (reasons: ReportRefusalReason[], details: Record<string, unknown> = {}) =>
+  new RuleViolationError(REPORT_ERROR_CODES.ruleRefused, `The report is refused: ${reasons.join(', ')}.`, reasons, details);
+
+export const reportNotFound = () => new NotFoundError(REPORT_ERROR_CODES.notFound, 'No such misconduct report.');
+
+export const reportVersionConflict = (expectedVersion: number, currentVersion: number) =>
+  new ConflictError(REPORT_ERROR_CODES.versionConflict, `The report is at version ${currentVersion}, not ${expectedVersion}.`, {
+    expectedVersion,
+    currentVersion,
+  });
+
+export const employmentNotFound = () => new NotFoundError(SEPARATION_ERROR_CODES.notFound, 'No such employment.');
+
+export const alreadySeparated = (endDate: string) =>
+  new ConflictError(SEPARATION_ERROR_CODES.alreadySeparated, `The employment already ended on ${endDate}.`, { endDate });
+
+export const separationRefused = (reasons: SeparationRefusalReason[], startDate: string, today: string) =>
+  new RuleViolationError(SEPARATION_ERROR_CODES.ruleRefused, `The separation is refused: ${reasons.join(', ')}.`, reasons, { startDate, today });

@@ -1,4 +1,5 @@
-import { assessNewReport, checkAmendedReport, ReportRuleRefusedError } from './misconduct-report';
+import { REPORT_ERROR_CODES } from './discipline.errors';
+import { assessNewReport, checkAmendedReport } from './misconduct-report';
 import { checkSeparation } from './separation';
 import { errorOf } from './testing/case-fixtures';
 
@@ -19,7 +20,7 @@ describe('assessNewReport (c. 6E §8(b): 2 business days from receipt)', () => {
 
   it('should refuse dates after the filing day and a receipt before the incident, all at once', () => {
     const error = errorOf(() => assessNewReport({ incidentDate: '2026-03-11', receivedOn: '2026-03-12' }, '2026-03-10', CONFIG));
-    expect(error).toBeInstanceOf(ReportRuleRefusedError);
+    expect(error.code).toBe(REPORT_ERROR_CODES.ruleRefused);
     expect(error.extensions.reasons).toEqual(['incident_date_in_future', 'received_on_in_future']);
     const before = errorOf(() => assessNewReport({ incidentDate: '2026-03-05', receivedOn: '2026-03-04' }, '2026-03-10', CONFIG));
     expect(before.extensions.reasons).toEqual(['received_before_incident']);

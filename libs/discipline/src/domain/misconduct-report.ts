@@ -1,5 +1,6 @@
-import { IsoDate, RuleViolationError } from '@app/core';
+import { IsoDate } from '@app/core';
 import { isReportLate, reportDueOn } from './business-days';
+import { ReportRefusalReason, reportRuleRefused } from './discipline.errors';
 
 /** DOMAIN.md "Misconduct reports": what an agency reports (c. 6E §8(b)). */
 export const MISCONDUCT_CATEGORIES = [
@@ -18,14 +19,6 @@ export type MisconductCategory = (typeof MISCONDUCT_CATEGORIES)[number];
 
 export const AGENCY_FINDINGS = ['pending', 'sustained', 'not_sustained', 'exonerated', 'unfounded'] as const;
 export type AgencyFinding = (typeof AGENCY_FINDINGS)[number];
-
-export const REPORT_ERROR_CODES = {
-  ruleRefused: 'REPORT.RULE_REFUSED',
-  notFound: 'REPORT.NOT_FOUND',
-  versionConflict: 'REPORT.VERSION_CONFLICT',
-} as const;
-
-export type ReportRefusalReason = 'incident_date_in_future' | 'received_on_in_future' | 'received_before_incident';
 
 /** The content an agency states, in each version of a report. */
 export interface ReportContent {
@@ -49,14 +42,6 @@ export interface ReportDeadlineConfig {
   holidays: readonly IsoDate[];
 }
 
-/** 422 with every unmet rule of a report's dates at once. */
-export class ReportRuleRefusedError extends RuleViolationError {
-  constructor(reasons: ReportRefusalReason[], details: Record<string, unknown> = {}) {
-    super(REPORT_ERROR_CODES.ruleRefused, `The report is refused: ${reasons.join(', ')}.`, reasons, details);
-    this.name = 'ReportRuleRefusedError';
-  }
-}
-
 /**
  * A report tells of the past: the incident and the agency's receipt of the complaint cannot lie
  * after the day it is filed, and the complaint cannot be received before the incident happened.
@@ -72,7 +57,7 @@ export function assessNewReport(
   if (dates.incidentDate > filedOn) reasons.push('incident_date_in_future');
   if (dates.receivedOn > filedOn) reasons.push('received_on_in_future');
   if (dates.receivedOn < dates.incidentDate) reasons.push('received_before_incident');
-  if (reasons.length > 0) throw new ReportRuleRefusedError(reasons, { today: filedOn });
+  if (reasons.length > 0) throw reportRuleRefused(reasons, { today: filedOn });
   return {
     receivedOn: dates.receivedOn,
     filedOn,
@@ -86,5 +71,5 @@ export function checkAmendedReport(incidentDate: IsoDate, receivedOn: IsoDate, t
   const reasons: ReportRefusalReason[] = [];
   if (incidentDate > today) reasons.push('incident_date_in_future');
   if (receivedOn < incidentDate) reasons.push('received_before_incident');
-  if (reasons.length > 0) throw new ReportRuleRefusedError(reasons, { today });
+  if (reasons.length > 0) throw reportRuleRefused(reasons, { today });
 }

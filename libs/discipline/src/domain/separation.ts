@@ -1,12 +1,5 @@
-import { ConflictError, IsoDate, RuleViolationError } from '@app/core';
-
-export const SEPARATION_ERROR_CODES = {
-  alreadySeparated: 'EMPLOYMENT.ALREADY_SEPARATED',
-  ruleRefused: 'EMPLOYMENT.SEPARATION_REFUSED',
-  notFound: 'EMPLOYMENT.NOT_FOUND',
-} as const;
-
-export type SeparationRefusalReason = 'end_before_start' | 'end_date_in_future';
+import { IsoDate } from '@app/core';
+import { alreadySeparated, SeparationRefusalReason, separationRefused } from './discipline.errors';
 
 /**
  * A separation is recorded once, after it happened: the flag `underInvestigation` follows the
@@ -15,17 +8,12 @@ export type SeparationRefusalReason = 'end_before_start' | 'end_date_in_future';
  */
 export function checkSeparation(employment: { startDate: IsoDate; endDate: IsoDate | null }, endDate: IsoDate, today: IsoDate): void {
   if (employment.endDate !== null) {
-    throw new ConflictError(SEPARATION_ERROR_CODES.alreadySeparated, `The employment already ended on ${employment.endDate}.`, {
-      endDate: employment.endDate,
-    });
+    throw alreadySeparated(employment.endDate);
   }
   const reasons: SeparationRefusalReason[] = [];
   if (endDate < employment.startDate) reasons.push('end_before_start');
   if (endDate > today) reasons.push('end_date_in_future');
   if (reasons.length > 0) {
-    throw new RuleViolationError(SEPARATION_ERROR_CODES.ruleRefused, `The separation is refused: ${reasons.join(', ')}.`, reasons, {
-      startDate: employment.startDate,
-      today,
-    });
+    throw separationRefused(reasons, employment.startDate, today);
   }
 }

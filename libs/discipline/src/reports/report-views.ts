@@ -1,6 +1,5 @@
-import { NotFoundError } from '@app/core';
 import { EntityManager } from 'typeorm';
-import { AgencyFinding, MisconductCategory, REPORT_ERROR_CODES } from '../domain';
+import { AgencyFinding, MisconductCategory } from '../domain';
 
 export interface ReportVersionView {
   version: number;
@@ -29,8 +28,6 @@ export interface MisconductReportView extends Omit<ReportVersionView, 'amendment
   /** Every version, oldest first; only on the single-report read. */
   versions?: ReportVersionView[];
 }
-
-export const reportNotFound = () => new NotFoundError(REPORT_ERROR_CODES.notFound, 'No such misconduct report.');
 
 interface ReportRow {
   id: string;

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
-import { Actor, Clock, ConflictError, IsoDate, Page, timeAndIdKeyset } from '@app/core';
+import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { officerNotFound } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
 import { agencyFilingAccess, reportReadAccess } from '../discipline.policy';
-import { AgencyFinding, assessNewReport, checkAmendedReport, MisconductCategory, REPORT_ERROR_CODES, ReportContent } from '../domain';
+import { AgencyFinding, assessNewReport, checkAmendedReport, MisconductCategory, ReportContent, reportNotFound, reportVersionConflict } from '../domain';
 import { MisconductReportEntity, MisconductReportVersionEntity } from '../persistence/misconduct-report.entity';
-import { findReport, findReports, findReportVersions, MisconductReportView, reportNotFound } from './report-views';
+import { findReport, findReports, findReportVersions, MisconductReportView } from './report-views';
 
 export interface CreateReportCommand {
   postId: string;
@@ -106,10 +106,7 @@ export class ReportsService {
     });
     if (!report) throw reportNotFound();
     if (command.expectedVersion !== undefined && command.expectedVersion !== report.currentVersion) {
-      throw new ConflictError(REPORT_ERROR_CODES.versionConflict, `The report is at version ${report.currentVersion}, not ${command.expectedVersion}.`, {
-        expectedVersion: command.expectedVersion,
-        currentVersion: report.currentVersion,
-      });
+      throw reportVersionConflict(command.expectedVersion, report.currentVersion);
     }
     const current = await manager.findOneByOrFail(MisconductReportVersionEntity, { reportId, version: report.currentVersion });
     const next = amendedContent(current, command);

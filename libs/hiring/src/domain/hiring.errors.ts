@@ -1,12 +1,11 @@
-import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '@app/core';
+import { ConflictError, invalidRequest, NotFoundError, RuleViolationError } from '@app/core';
 import { HIRING_CHECK_VALID_DAYS, HireStartProblem } from './hire-guard';
 import type { HiringReason, HiringWarning } from './hiring-answer';
 
 /** Unknown and another agency's read the same (API.md: never leak existence across organizations). */
 export const hiringCheckNotFound = () => new NotFoundError('HIRING_CHECK.NOT_FOUND', 'No such hiring check for your agency.');
 
-export const invalidHiringCheckQuery = (errors: { field: string; message: string }[]) =>
-  new InvalidInputError('REQUEST.INVALID', 'The request is invalid; see errors[] for each field.', errors);
+export const invalidHiringCheckQuery = (errors: { field: string; message: string }[]) => invalidRequest(errors);
 
 export const hiringCheckMissingOrStale = () =>
   new RuleViolationError(

@@ -12,3 +12,9 @@ export const rolesNotAllowed = (type: string, roles: string[]) =>
   new RuleViolationError('USER.ROLES_NOT_ALLOWED', `Roles ${roles.join(', ')} cannot be held in a ${type} organization.`, [
     'roles_not_allowed_for_organization_type',
   ]);
+export const apiKeySecretNotReplayable = (apiKeyId: string) =>
+  new ConflictError(
+    'IDEMPOTENCY.SECRET_NOT_REPLAYABLE',
+    'This Idempotency-Key already created an API key, whose secret is shown only once; revoke it and create another if the secret was lost.',
+    { apiKeyId },
+  );

@@ -1,4 +1,5 @@
-import { DEFAULT_PAGE_SIZE, InvalidInputError, jsonCursor, Keyset, MAX_PAGE_SIZE } from '@app/core';
+import { DEFAULT_PAGE_SIZE, jsonCursor, Keyset, MAX_PAGE_SIZE } from '@app/core';
+import { invalidPublicName } from './public.errors';
 
 export const PUBLIC_NAME_MIN_LENGTH = 2;
 export const PUBLIC_NAME_MAX_LENGTH = 100;
@@ -17,16 +18,14 @@ export function publicNameQuery(raw: string, normalize: (value: string) => strin
   // Code points, as the request's validation and PostgreSQL's length() count: '𠜎' is one character, not two.
   const characters = [...trimmed].length;
   if (characters < PUBLIC_NAME_MIN_LENGTH || characters > PUBLIC_NAME_MAX_LENGTH) {
-    throw nameError(`name must be ${PUBLIC_NAME_MIN_LENGTH} to ${PUBLIC_NAME_MAX_LENGTH} characters`);
+    throw invalidPublicName(`name must be ${PUBLIC_NAME_MIN_LENGTH} to ${PUBLIC_NAME_MAX_LENGTH} characters`);
   }
   const normalized = normalize(trimmed);
   if ([...normalized.replace(/ /g, '')].length < PUBLIC_NAME_MIN_LENGTH) {
-    throw nameError(`name must contain at least ${PUBLIC_NAME_MIN_LENGTH} letters or digits`);
+    throw invalidPublicName(`name must contain at least ${PUBLIC_NAME_MIN_LENGTH} letters or digits`);
   }
   return normalized;
 }
-
-const nameError = (message: string) => new InvalidInputError('PUBLIC.INVALID_NAME', message, [{ field: 'name', message }]);
 
 /** Keyset position in a result list ordered by relevance (0..1000, best first), then POST ID. */
 export interface PublicSearchCursor {

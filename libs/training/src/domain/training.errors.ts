@@ -1,5 +1,5 @@
-import { ConflictError, InvalidInputError, RuleViolationError } from '@app/core';
-import { FieldError, MAX_BATCH_RECORDS } from './completion-record';
+import { ConflictError, InvalidInputError, invalidRequest, RuleViolationError } from '@app/core';
+import { COMPLETION_FIELDS, FieldError, MAX_BATCH_RECORDS } from './completion-record';
 
 export const courseCodeTaken = (code: string) => new ConflictError('COURSE.CODE_TAKEN', `A course with code ${code} already exists.`);
 
@@ -10,12 +10,7 @@ export const externalRefConflict = (externalRef: string) =>
     { externalRef },
   );
 
-export const completionInvalid = (errors: FieldError[]) =>
-  new InvalidInputError(
-    'REQUEST.INVALID',
-    'The request is invalid; see errors[] for each field.',
-    errors.map(({ field, message }) => ({ field, message })),
-  );
+export const completionInvalid = (errors: FieldError[]) => invalidRequest(errors.map(({ field, message }) => ({ field, message })));
 
 /** 422: well-formed, but the registry does not know the officer or the course, or the date is ahead of today. */
 export const completionRefused = (errors: FieldError[]) =>
@@ -33,3 +28,23 @@ export const batchTooLarge = (received: string) =>
 
 export const batchEmpty = () =>
   new InvalidInputError('TRAINING.BATCH_EMPTY', 'The batch holds no records.', [{ field: 'records', message: 'at least 1 record is required' }]);
+
+/* The request body of a batch (apps/api reads JSON or CSV before the service sees a record). */
+
+export const batchBodyNotRecords = () =>
+  new InvalidInputError('REQUEST.INVALID', 'Send {"records": [...]} as JSON, or a CSV file as text/csv.', [{ field: 'records', message: 'records must be an array' }]);
+
+export const csvMalformed = (message: string) =>
+  new InvalidInputError('TRAINING.CSV_MALFORMED', `The CSV cannot be read: ${message}. Nothing was stored.`, [{ field: 'body', message }]);
+
+export const csvHeaderInvalid = (hint: string, errors: { field: string; message: string }[]) =>
+  new InvalidInputError(
+    'TRAINING.CSV_HEADER_INVALID',
+    `The CSV header row must name exactly these columns: ${COMPLETION_FIELDS.join(', ')}.${hint} Nothing was stored.`,
+    errors,
+  );
+
+export const csvEmpty = () =>
+  new InvalidInputError('TRAINING.BATCH_EMPTY', `The CSV is empty: send a header row (${COMPLETION_FIELDS.join(',')}) and at least one data row.`, [
+    { field: 'body', message: 'empty CSV' },
+  ]);
