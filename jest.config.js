@@ -33,7 +33,7 @@ module.exports = {
   // Two workers on this 2-core machine: each e2e file has its own database, so files run in parallel.
   maxWorkers: 2,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'e2e',
