@@ -31,6 +31,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { configureRateLimits, defaultThrottle, THROTTLE_WINDOW_MS } from './http/throttling';
 import { IdentityController } from './identity/identity.controller';
 import { OfficersController } from './officers/officers.controller';
+import { FirstStartBootstrap } from './organizations/first-start-bootstrap';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { PublicOfficersController } from './public/public-officers.controller';
 import { PublicPageController } from './public/public-page.controller';
@@ -79,6 +80,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, IdentityController, OrganizationsController, AuditController, OfficersController, CoursesController, TrainingCompletionsController, CertificationController, MisconductReportsController, CasesController, PublicOfficersController, PublicPageController, HiringChecksController, EmploymentsController],
       providers: [
+        FirstStartBootstrap,
         // The hourly certification settlement runs in the api process until apps/worker exists.
         CertificationSettlementJob,
         IdempotencyKeyPruningJob,

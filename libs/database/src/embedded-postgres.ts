@@ -34,6 +34,11 @@ export interface EmbeddedDatabaseOptions {
    * server boots on another core.
    */
   onServerSpawned?: () => void;
+  /**
+   * A server already running on this cluster (the API's, while a CLI command runs) is used
+   * as it is and left running, instead of being stopped as an orphan. The API leaves it false.
+   */
+  useRunningServer?: boolean;
 }
 
 const SUPERUSER = 'postgres';
@@ -47,8 +52,12 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     mkdirSync(dataDir, { recursive: true });
     chmodSync(dataDir, 0o755);
     placement = placeServer(dataDir);
-    await stopOrphanedServer(placement.clusterDir, options.log);
     const password = readOrCreateSecret(join(dataDir, 'pg-superuser-password'));
+    const running = options.useRunningServer ? runningServerPort(placement.clusterDir) : undefined;
+    if (running !== undefined) {
+      return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running}/postgres`, port: running, clusterDir: placement.clusterDir, stop: async () => undefined };
+    }
+    await stopOrphanedServer(placement.clusterDir, options.log);
     const port = await findFreePort();
     const started = placement.asUser ? await startAsOsUser(placement, port, password, options) : await startWithPackage(placement, port, password, options);
     return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, clusterDir: placement.clusterDir, stop: started.stop };
@@ -155,6 +164,14 @@ async function stopOrphanedServer(clusterDir: string, log?: (line: string) => vo
     await new Promise((r) => setTimeout(r, 100));
   }
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** The port of a live server on this cluster: postmaster.pid's first line is its pid, the fourth its port. */
+function runningServerPort(clusterDir: string): number | undefined {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n').map(Number);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) && Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
 function isAlive(pid: number): boolean {

@@ -11,6 +11,6 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity, UserEntity, ApiKeyEntity])],
   providers: [OrganizationsService, UsersService, ApiKeysService, BootstrapService],
-  exports: [OrganizationsService, UsersService, ApiKeysService],
+  exports: [OrganizationsService, UsersService, ApiKeysService, BootstrapService],
 })
 export class OrganizationsModule {}

@@ -70,6 +70,17 @@ export class UsersService {
     });
   }
 
+  /**
+   * An administrator sets a new password (the CLI's reset-password; the caller applies
+   * passwordPolicyProblem, as the API's DTOs do for create). The lockout is left as it is.
+   */
+  async resetPassword(actor: Actor, userId: string, password: string): Promise<UserEntity> {
+    const passwordHash = await hashPassword(password);
+    return this.changeUser(actor, userId, 'user.password_reset', (user) => {
+      user.passwordHash = passwordHash;
+    });
+  }
+
   async disable(actor: Actor, userId: string): Promise<UserEntity> {
     return this.changeUser(actor, userId, 'user.disable', (user) => {
       user.disabledAt ??= this.clock.now();
@@ -102,6 +113,11 @@ export class UsersService {
     return row
       ? { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: row.disabled_at, tokenVersion: row.token_version }
       : null;
+  }
+
+  /** Emails are stored in lower case (insertUser); `null` when nobody has this one. */
+  async findByEmail(email: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
   }
 
   async countUsers(): Promise<number> {
@@ -142,3 +158,4 @@ export class UsersService {
     return { ...locked, tokenVersion };
   }
 }
+

@@ -17,11 +17,13 @@ export interface Runtime {
  * PostgreSQL under DATA_DIR) and the JWT secret (JWT_SECRET, or one generated once and kept
  * under DATA_DIR so tokens survive a restart). Then migrates. `whileDatabaseStarts` runs as
  * soon as the embedded server's process is up, so its work overlaps the server's boot.
+ * `useRunningServer`: a server already running on DATA_DIR's cluster (the API's) is used and
+ * left running; the caller's `embedded.stop()` then leaves it alone (the CLI).
  */
 export async function prepareRuntime(
   env: EnvironmentVariables,
   log: (line: string) => void,
-  options: { whileDatabaseStarts?: () => Promise<unknown> } = {},
+  options: { whileDatabaseStarts?: () => Promise<unknown>; useRunningServer?: boolean } = {},
 ): Promise<Runtime> {
   mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o755 });
   let embedded: EmbeddedDatabase | undefined;
@@ -31,6 +33,7 @@ export async function prepareRuntime(
       dataDir: env.DATA_DIR,
       persistent: true,
       log,
+      useRunningServer: options.useRunningServer,
       // The caller awaits the same promise later; a failure here must not be an unhandled rejection.
       onServerSpawned: () => void options.whileDatabaseStarts?.().catch(() => undefined),
     });

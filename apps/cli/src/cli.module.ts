@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AuditModule } from '@app/audit';
+import { ClockModule } from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { OrganizationsModule } from '@app/organizations';
+import { PublicModule } from '@app/public';
+import { AppConfig } from '@app/runtime';
+import { CliIo, processIo } from './cli-io';
+import { CommanderSetup } from './commander-setup';
+import { CLI_COMMANDS } from './commands';
+import { UserByEmail } from './commands/user-by-email';
+import { OperatorActor } from './operator-actor';
+
+/**
+ * The domain modules the commands call, on the service's configuration and database; none
+ * of the API's HTTP stack, jobs or first-start bootstrap.
+ */
+@Module({})
+export class CliModule {
+  static register(config: AppConfig, io: CliIo = processIo): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        ClockModule.forRoot(config.timeZone),
+        DatabaseModule.forRoot(config.database),
+        AuditModule,
+        OrganizationsModule,
+        PublicModule,
+      ],
+      providers: [{ provide: CliIo, useValue: io }, CommanderSetup, OperatorActor, UserByEmail, ...CLI_COMMANDS],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import type { AppConfig } from '@app/runtime';
+import { CommandFactory } from 'nest-commander';
+import { CliIo } from './cli-io';
+import { cliRunOptions } from './cli-options';
+import { CliModule } from './cli.module';
+
+/** Runs process.argv's command on the prepared runtime; resolves to the exit status. Nest's own logger stays off. */
+export async function runCli(config: AppConfig, io: CliIo): Promise<number> {
+  const exit = { code: 0 };
+  // CommandFactory types its root as a class; a dynamic module is imported the same way.
+  await CommandFactory.run(CliModule.register(config, io) as never, { ...cliRunOptions(io, exit), logger: false });
+  return exit.code;
+}
