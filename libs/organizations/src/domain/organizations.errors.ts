@@ -1,12 +1,10 @@
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError } from '@app/core';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@app/core';
 
 export const organizationNotFound = () => new NotFoundError('ORGANIZATION.NOT_FOUND', 'No such organization.');
 export const organizationCodeTaken = (code: string) =>
   new ConflictError('ORGANIZATION.CODE_TAKEN', `An organization with code ${code} already exists.`);
 export const userNotFound = () => new NotFoundError('USER.NOT_FOUND', 'No such user.');
 export const apiKeyNotFound = () => new NotFoundError('API_KEY.NOT_FOUND', 'No such API key.');
-export const passwordRefused = (problem: string) =>
-  new InvalidInputError('USER.PASSWORD_REFUSED', problem, [{ field: 'password', message: problem }]);
 export const emailTaken = () => new ConflictError('USER.EMAIL_TAKEN', 'A user with this email already exists.');
 export const notYourOrganization = () =>
   new ForbiddenError('ORGANIZATION.NOT_ADMINISTERED', 'You may only administer your own organization.');

@@ -1,0 +1,20 @@
+import { generatePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordPolicyProblem } from './password-policy';
+
+describe('passwordPolicyProblem (the API rule, for callers without its DTOs: the CLI)', () => {
+  it.each([
+    ['a'.repeat(PASSWORD_MIN_LENGTH - 1), 'The password must be at least 12 characters.'],
+    ['a'.repeat(PASSWORD_MIN_LENGTH), null],
+    // Counted in code points as the DTOs count: 11 astral letters are 22 UTF-16 units and still too short.
+    ['𝒜'.repeat(PASSWORD_MIN_LENGTH - 1), 'The password must be at least 12 characters.'],
+    ['a'.repeat(PASSWORD_MAX_LENGTH), null],
+    ['a'.repeat(PASSWORD_MAX_LENGTH + 1), 'The password must be at most 128 characters.'],
+  ])('%j -> %j', (password, problem) => {
+    expect(passwordPolicyProblem(password)).toBe(problem);
+  });
+
+  it('generates passwords the rule accepts, never the same twice', () => {
+    const passwords = Array.from({ length: 50 }, generatePassword);
+    for (const password of passwords) expect(passwordPolicyProblem(password)).toBeNull();
+    expect(new Set(passwords).size).toBe(50);
+  });
+});
