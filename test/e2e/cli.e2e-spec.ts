@@ -76,12 +76,15 @@ describe('post-registry CLI (e2e)', () => {
   });
 
   describe('reset-password', () => {
-    it('should set the given password: the old one stops working, the new one signs in; audited as the CLI', async () => {
+    it('should set the given password: the old one and the tokens issued under it stop working, the new one signs in; audited as the CLI', async () => {
       const user = await apiUser();
+      const token = (await signIn(user.email, USER_PASSWORD)).body.accessToken as string;
+      expect((await t.http().get('/api/v1/me').set(bearer(token))).status).toBe(200);
       const result = await cli('reset-password', '--email', user.email.toUpperCase(), '--password', 'a-brand-new-password');
       expect(result).toEqual({ code: 0, out: `Reset the password of ${user.email}\n`, err: '' });
       expect((await signIn(user.email, USER_PASSWORD)).status).toBe(401);
       expect((await signIn(user.email, 'a-brand-new-password')).status).toBe(200);
+      expect((await t.http().get('/api/v1/me').set(bearer(token))).status).toBe(401);
       expect(await auditOf(user.id, 'user.password_reset')).toEqual([{ actor_kind: 'user', actor_id: 'cli', organization_id: await t.commissionId(), details: {} }]);
     });
 

@@ -72,12 +72,14 @@ export class UsersService {
 
   /**
    * An administrator sets a new password (the CLI's reset-password; the caller applies
-   * passwordPolicyProblem, as the API's DTOs do for create). The lockout is left as it is.
+   * passwordPolicyProblem, as the API's DTOs do for create). As after POST /me/password, every
+   * token issued before stops working (a reset often follows a leak); the lockout is left as it is.
    */
   async resetPassword(actor: Actor, userId: string, password: string): Promise<UserEntity> {
     const passwordHash = await hashPassword(password);
     return this.changeUser(actor, userId, 'user.password_reset', (user) => {
       user.passwordHash = passwordHash;
+      user.tokenVersion += 1;
     });
   }
 
