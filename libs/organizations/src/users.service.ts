@@ -117,16 +117,11 @@ export class UsersService {
       : null;
   }
 
-  /** Emails are stored in lower case (insertUser); `null` when nobody has this one. */
-  async findByEmail(email: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
-  }
-
   async countUsers(): Promise<number> {
     return this.dataSource.getRepository(UserEntity).count();
   }
 
-  /** For the login (auth): the user of a lower-cased email, or null. */
+  /** For the login (auth) and the CLI: the user of a lower-cased email, or null. */
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ email });
   }

@@ -7,6 +7,7 @@ import { CommandFailure } from '../command-failure';
 export class UserByEmail {
   constructor(private readonly users: UsersService) {}
 
+  /** `email` as emailOption gives it: trimmed and lower-cased, as stored. */
   async find(email: string): Promise<UserEntity> {
     const user = await this.users.findByEmail(email);
     if (!user) throw new CommandFailure(`No user with email ${email}.`);
