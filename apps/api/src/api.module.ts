@@ -38,6 +38,24 @@ import { PublicPageController } from './public/public-page.controller';
 import { CoursesController } from './training/courses.controller';
 import { TrainingCompletionsController } from './training/training-completions.controller';
 
+/** Every controller of the API (the OpenAPI document reads their routes' decorators too: openapi/). */
+export const API_CONTROLLERS = [
+  HealthController,
+  IdentityController,
+  OrganizationsController,
+  AuditController,
+  OfficersController,
+  CoursesController,
+  TrainingCompletionsController,
+  CertificationController,
+  MisconductReportsController,
+  CasesController,
+  PublicOfficersController,
+  PublicPageController,
+  HiringChecksController,
+  EmploymentsController,
+];
+
 @Module({})
 export class ApiModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
@@ -78,7 +96,7 @@ export class ApiModule {
         HiringModule,
         PublicModule,
       ],
-      controllers: [HealthController, IdentityController, OrganizationsController, AuditController, OfficersController, CoursesController, TrainingCompletionsController, CertificationController, MisconductReportsController, CasesController, PublicOfficersController, PublicPageController, HiringChecksController, EmploymentsController],
+      controllers: API_CONTROLLERS,
       providers: [
         FirstStartBootstrap,
         // The hourly certification settlement runs in the api process until apps/worker exists.

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/runtime';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -10,6 +10,7 @@ import { registerJsonBodyParser } from './http/json-body';
 import { generateRequestId } from './http/request-id';
 import { registerSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { registerCsvBodyParser } from './training/batch-body';
 
 /** 4 MiB: a 10,000-row training batch fits; anything larger is a 413. */
@@ -19,7 +20,15 @@ export const API_PREFIX = 'api/v1';
 /** Builds the HTTP application (used by main.ts and by every e2e test, so both run the same stack). */
 export async function createApp(
   config: AppConfig,
-  options: { configure?: (module: ReturnType<typeof ApiModule.register>) => void; logDestination?: DestinationStream } = {},
+  options: {
+    configure?: (module: ReturnType<typeof ApiModule.register>) => void;
+    logDestination?: DestinationStream;
+    /**
+     * Nest's preview mode: the modules, routes and prefixes without creating a provider (no
+     * database connection, no job). Enough to build the OpenAPI document (`npm run openapi`).
+     */
+    preview?: boolean;
+  } = {},
 ): Promise<NestFastifyApplication> {
   const logger = createRootLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
@@ -33,8 +42,9 @@ export async function createApp(
   });
   const module = ApiModule.register(config, logger);
   options.configure?.(module);
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false, preview: options.preview });
+  // In preview mode no provider exists, the logger neither; the buffered logs are never written.
+  if (!options.preview) app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
     // API.md: every authenticated response is no-store (a shared cache must never keep a restricted record).
@@ -52,16 +62,5 @@ export async function createApp(
 
 /** The document is built on the first request to /docs or /docs-json, not at start-up (it scans every route and DTO). */
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const buildDocument = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('POST Registry API')
-        .setDescription('Peace officer certification registry: the REST contract of API.md. Errors are application/problem+json (RFC 9457).')
-        .setVersion('1')
-        .addBearerAuth()
-        .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
-        .build(),
-    );
-  SwaggerModule.setup('docs', app, buildDocument, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

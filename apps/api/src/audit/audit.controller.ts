@@ -1,28 +1,30 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { AuditService, auditLogEmpty, ChainCheck } from '@app/audit';
 import { Public, Roles } from '@app/auth';
 import { publicThrottle } from '../http/throttling';
-import { AuditEntryResponse, AuditHeadResponse, AuditQueryDto, AuditVerifyQueryDto, toAuditEntryResponse } from './dto/audit.dto';
+import { AuditChainCheckResponse, AuditEntryPage, AuditHeadResponse, AuditQueryDto, AuditVerifyQueryDto, toAuditEntryResponse } from './dto/audit.dto';
+import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('audit')
 @Controller()
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
-
-  @ApiBearerAuth()
+  /** The audit log, newest entry first (commission admin only). */
   @Roles('commission_admin')
+  @ApiOperation({ summary: 'List audit entries', operationId: 'listAuditEntries' })
   @Get('audit')
-  async list(@Query() query: AuditQueryDto): Promise<{ items: AuditEntryResponse[]; nextCursor: string | null }> {
+  async list(@Query() query: AuditQueryDto): Promise<AuditEntryPage> {
     const page = await this.audit.list(query);
     return { items: page.items.map(toAuditEntryResponse), nextCursor: page.nextCursor };
   }
 
   /** Recomputes the chain; with a head saved earlier, proves it was not rewritten or truncated. */
-  @ApiBearerAuth()
   @Roles('commission_admin')
+  @ApiOperation({ summary: 'Verify the audit chain', operationId: 'verifyAuditChain' })
   @Get('audit/verify')
+  @ApiOkResponse({ type: AuditChainCheckResponse })
   verify(@Query() query: AuditVerifyQueryDto): Promise<ChainCheck> {
     return this.audit.verify(query.knownSeq !== undefined ? { seq: query.knownSeq, hash: query.knownHash! } : undefined);
   }
@@ -30,6 +32,8 @@ export class AuditController {
   /** The published chain head: anyone may keep a copy and later prove the log intact. */
   @Public()
   @Throttle(publicThrottle)
+  @ApiOperation({ summary: 'Get the audit chain head', operationId: 'getAuditHead' })
+  @ApiProblems(404)
   @Get('public/audit/head')
   async head(): Promise<AuditHeadResponse> {
     const head = await this.audit.head();

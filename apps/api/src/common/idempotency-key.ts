@@ -1,9 +1,13 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/api-problems';
 
 /** API.md: creating requests accept `Idempotency-Key`; same key and body replay the original, another body is a 409. */
 export const ApiIdempotencyKey = () =>
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the original response; different body: 409. Kept at least 24 hours, per organization.' });
+  applyDecorators(
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the original response; different body: 409. Kept at least 24 hours, per organization.' }),
+    ApiProblems(409),
+  );
 
 /**
  * The request's `Idempotency-Key` header, or undefined. A custom parameter rather than

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { COMMISSION_ROLES } from '@app/core';
@@ -15,11 +15,11 @@ import {
 } from './dto/misconduct-report.dto';
 import { SeparationDto, SeparationResponse, toSeparationResponse } from './dto/separation.dto';
 import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
+import { ApiProblems } from '../openapi/api-problems';
 
 
 /** Misconduct reports and separations: what agencies tell the commission (c. 6E §8(b), 555 CMR 12.03). */
 @ApiTags('misconduct')
-@ApiBearerAuth()
 @Controller()
 export class MisconductReportsController {
   constructor(
@@ -29,6 +29,8 @@ export class MisconductReportsController {
 
   /** About an officer the agency employs or employed; `late` when filed after the business-day deadline. */
   @Roles('agency_admin')
+  @ApiOperation({ summary: 'File a misconduct report', operationId: 'createMisconductReport' })
+  @ApiProblems(404, 422)
   @Post('misconduct-reports')
   @ApiIdempotencyKey()
   async create(
@@ -41,6 +43,8 @@ export class MisconductReportsController {
 
   /** Adds a version; the earlier ones are kept. */
   @Roles('agency_admin')
+  @ApiOperation({ summary: 'Amend a misconduct report', operationId: 'amendMisconductReport' })
+  @ApiProblems(422)
   @Post('misconduct-reports/:id/amendments')
   @ApiIdempotencyKey()
   async amend(
@@ -54,6 +58,7 @@ export class MisconductReportsController {
 
   /** The caller agency's own reports; commission roles see every agency's. */
   @Roles('agency_admin', ...COMMISSION_ROLES)
+  @ApiOperation({ summary: 'List misconduct reports', operationId: 'listMisconductReports' })
   @Get('misconduct-reports')
   async list(@CurrentActor() actor: Actor, @Query() query: ListMisconductReportsQueryDto): Promise<MisconductReportPage> {
     const page = await this.reports.list(actor, query);
@@ -62,6 +67,7 @@ export class MisconductReportsController {
 
   /** With every version, oldest first. */
   @Roles('agency_admin', ...COMMISSION_ROLES)
+  @ApiOperation({ summary: 'Get a misconduct report', operationId: 'getMisconductReport' })
   @Get('misconduct-reports/:id')
   async get(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<MisconductReportResponse> {
     return toMisconductReportResponse(await this.reports.get(actor, id));
@@ -69,6 +75,8 @@ export class MisconductReportsController {
 
   /** The employing agency's admin only; `409` when the employment already ended. */
   @Roles('agency_admin')
+  @ApiOperation({ summary: 'Record a separation', operationId: 'recordSeparation' })
+  @ApiProblems(409, 422)
   @Post('employments/:id/separation')
   @HttpCode(200)
   async separate(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() body: SeparationDto): Promise<SeparationResponse> {

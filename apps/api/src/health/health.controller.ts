@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@app/auth';
+import { ApiAnswersWithoutDatabase } from '../openapi/api-problems';
 
 /** Readiness (database reachable; migrations ran before the server listened) and liveness. */
 @ApiTags('health')
@@ -15,13 +16,19 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
   ) {}
 
+  /** Ready when the database answers (migrations ran before the server listened): the load balancer's probe. 503 otherwise. */
+  @ApiOperation({ summary: 'Check readiness', operationId: 'getReadiness' })
   @Get()
   @HealthCheck()
   readiness() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }
 
+  /** Alive while the process answers; never touches the database, so a database outage restarts nothing. */
+  @ApiOperation({ summary: 'Check liveness', operationId: 'getLiveness' })
+  @ApiAnswersWithoutDatabase()
   @Get('live')
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } }, required: ['status'] } })
   liveness(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -1,14 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiresService } from '@app/hiring';
 import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 import { PostIdParam } from '../common/post-id-param';
 import { CreateEmploymentDto, EmploymentResponse, toEmploymentResponse, toHireCommand } from './dto/employment.dto';
+import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('employment')
-@ApiBearerAuth()
 @Controller('officers/:postId/employments')
 export class EmploymentsController {
   constructor(private readonly hires: HiresService) {}
@@ -20,6 +20,8 @@ export class EmploymentsController {
    * the officer carries now; else `422` with `reasons[]` (see the body's fields).
    */
   @Roles('agency_admin', 'agency_hiring')
+  @ApiOperation({ summary: 'Record a hire', operationId: 'recordHire' })
+  @ApiProblems(409, 422)
   @Post()
   @ApiIdempotencyKey()
   async hire(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiringChecksService } from '@app/hiring';
@@ -15,9 +15,9 @@ import {
   toHiringCheckPage,
   toHiringCheckResponse,
 } from './dto/hiring-check-response.dto';
+import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('hiring')
-@ApiBearerAuth()
 @Controller('hiring-checks')
 export class HiringChecksController {
   constructor(private readonly checks: HiringChecksService) {}
@@ -28,6 +28,8 @@ export class HiringChecksController {
    * is an answer too.
    */
   @Roles('agency_admin', 'agency_hiring')
+  @ApiOperation({ summary: 'Create a hiring check', operationId: 'createHiringCheck' })
+  @ApiProblems(422)
   @Post()
   @ApiIdempotencyKey()
   async check(
@@ -40,6 +42,7 @@ export class HiringChecksController {
 
   /** The caller agency's own checks, newest first. */
   @Roles('agency_admin', 'agency_hiring')
+  @ApiOperation({ summary: 'List hiring checks', operationId: 'listHiringChecks' })
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<HiringCheckPage> {
     return toHiringCheckPage(await this.checks.list(actor, query));
@@ -47,6 +50,7 @@ export class HiringChecksController {
 
   /** One of the caller agency's checks, as answered then; another agency's is a 404. */
   @Roles('agency_admin', 'agency_hiring')
+  @ApiOperation({ summary: 'Get a hiring check', operationId: 'getHiringCheck' })
   @Get(':id')
   async get(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<HiringCheckDetailResponse> {
     return toHiringCheckDetailResponse(await this.checks.get(actor, id));

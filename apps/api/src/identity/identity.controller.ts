@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { AnyAuthenticated, AuthService, CurrentActor, Public } from '@app/auth';
 import type { Actor } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { loginThrottle } from '../http/throttling';
 import { AccessTokenResponse, ChangePasswordDto, LoginDto, MeResponse } from './dto/login.dto';
+import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('auth')
 @Controller()
@@ -15,6 +16,8 @@ export class IdentityController {
   /** Email + password → JWT. Five failures within 15 minutes lock the account. */
   @Public()
   @Throttle(loginThrottle)
+  @ApiOperation({ summary: 'Log in', operationId: 'login' })
+  @ApiProblems(401)
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AccessTokenResponse> {
@@ -23,7 +26,10 @@ export class IdentityController {
 
   /** Changes the signed-in user's password: every token issued before stops working; the answer is a fresh token. */
   @AnyAuthenticated()
+  // A user's own password: an API key is refused (403 AUTH.USER_ONLY), so only the bearer scheme.
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change my password', operationId: 'changeMyPassword' })
+  @ApiProblems(403, 422)
   @Post('me/password')
   @HttpCode(200)
   changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<AccessTokenResponse> {
@@ -32,8 +38,7 @@ export class IdentityController {
 
   /** Who the credentials belong to. */
   @AnyAuthenticated()
-  @ApiBearerAuth()
-  @ApiSecurity('apiKey')
+  @ApiOperation({ summary: 'Describe the caller', operationId: 'getMe' })
   @Get('me')
   me(@CurrentActor() actor: Actor): MeResponse {
     return { kind: actor.kind, id: actor.id, organizationId: actor.organizationId, organizationType: actor.organizationType, roles: actor.roles };

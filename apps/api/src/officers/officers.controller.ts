@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import { CertificationService } from '@app/certification';
 import type { Actor } from '@app/core';
@@ -15,9 +15,9 @@ import {
   toOfficerRecordResponse,
   toOfficerSearchResponse,
 } from './dto/officer-response.dto';
+import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('officers')
-@ApiBearerAuth()
 @Controller('officers')
 export class OfficersController {
   constructor(
@@ -31,6 +31,8 @@ export class OfficersController {
    * similar current or prior name) is a 409 listing `possibleDuplicates`, unless `?confirmDistinct=true`.
    */
   @Roles('academy_registrar', 'agency_admin', 'commission_admin', 'commission_investigator', 'commission_adjudicator')
+  @ApiOperation({ summary: 'Register an officer', operationId: 'createOfficer' })
+  @ApiProblems(409)
   @Post()
   @ApiIdempotencyKey()
   async create(
@@ -45,6 +47,7 @@ export class OfficersController {
 
   /** Commission only. Audited; the date of birth travels in the body, never in the URL. */
   @Roles('commission_admin', 'commission_investigator', 'commission_adjudicator')
+  @ApiOperation({ summary: 'Search officers', operationId: 'searchOfficers' })
   @Post('search')
   @HttpCode(200)
   async search(@CurrentActor() actor: Actor, @Body() body: SearchOfficersDto): Promise<OfficerSearchResponse> {
@@ -56,6 +59,7 @@ export class OfficersController {
    * Anyone else gets the same 404 as for an unknown POST ID. Every read is audited.
    */
   @AnyAuthenticated()
+  @ApiOperation({ summary: 'Get an officer record', operationId: 'getOfficerRecord' })
   @Get(':postId')
   async get(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<OfficerRecordResponse> {
     const record = await this.records.getRecord(actor, postId);

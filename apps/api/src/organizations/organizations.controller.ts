@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { ApiKeysService, OrganizationsService, UsersService } from '@app/organizations';
@@ -7,9 +7,9 @@ import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-k
 import { IdParamDto } from '../common/uuid-param.dto';
 import { CreateOrganizationDto, ListOrganizationsQueryDto, OrganizationPage, OrganizationResponse, toOrganizationResponse } from './dto/organization.dto';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, CreateUserDto, toApiKeyResponse, toUserResponse, UserResponse } from './dto/user.dto';
+import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('organizations')
-@ApiBearerAuth()
 @Controller()
 export class OrganizationsController {
   constructor(
@@ -18,13 +18,18 @@ export class OrganizationsController {
     private readonly apiKeys: ApiKeysService,
   ) {}
 
+  /** An agency or an academy (the commission exists from the start); `409 ORGANIZATION.CODE_TAKEN` when the code exists. */
   @Roles('commission_admin')
+  @ApiOperation({ summary: 'Create an organization', operationId: 'createOrganization' })
+  @ApiProblems(409)
   @Post('organizations')
   async create(@CurrentActor() actor: Actor, @Body() body: CreateOrganizationDto): Promise<OrganizationResponse> {
     return toOrganizationResponse(await this.organizations.create(actor, body));
   }
 
+  /** Every organization, optionally of one `type`, ordered by code. */
   @AnyAuthenticated()
+  @ApiOperation({ summary: 'List organizations', operationId: 'listOrganizations' })
   @Get('organizations')
   async list(@Query() query: ListOrganizationsQueryDto): Promise<OrganizationPage> {
     const page = await this.organizations.list({ type: query.type, limit: query.limit, afterCode: query.cursor });
@@ -33,12 +38,17 @@ export class OrganizationsController {
 
   /** commission_admin for any organization; agency_admin for its own. */
   @Roles('commission_admin', 'agency_admin')
+  @ApiOperation({ summary: 'Create a user', operationId: 'createUser' })
+  @ApiProblems(409, 422)
   @Post('organizations/:id/users')
   async createUser(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() body: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.create(actor, id, body));
   }
 
+  /** A key for one of the organization's machine clients, with roles its type allows; the secret `key` is in this answer only. */
   @Roles('commission_admin', 'agency_admin')
+  @ApiOperation({ summary: 'Create an API key', operationId: 'createApiKey' })
+  @ApiProblems(422)
   @Post('organizations/:id/api-keys')
   @ApiIdempotencyKey()
   async createApiKey(
@@ -53,6 +63,7 @@ export class OrganizationsController {
 
   /** Lifts a login lockout before LOGIN_LOCK_MINUTES have passed. */
   @Roles('commission_admin', 'agency_admin')
+  @ApiOperation({ summary: 'Unlock a user', operationId: 'unlockUser' })
   @Post('users/:id/unlock')
   @HttpCode(200)
   async unlock(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<UserResponse> {
@@ -61,6 +72,7 @@ export class OrganizationsController {
 
   /** A disabled user is refused on its next request. */
   @Roles('commission_admin', 'agency_admin')
+  @ApiOperation({ summary: 'Disable a user', operationId: 'disableUser' })
   @Post('users/:id/disable')
   @HttpCode(200)
   async disable(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<UserResponse> {
@@ -69,6 +81,7 @@ export class OrganizationsController {
 
   /** A revoked key is refused on its next request. */
   @Roles('commission_admin', 'agency_admin')
+  @ApiOperation({ summary: 'Revoke an API key', operationId: 'revokeApiKey' })
   @Post('api-keys/:id/revoke')
   @HttpCode(200)
   async revokeApiKey(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<ApiKeyResponse> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '@app/auth';
 import { PublicRecordsService } from '@app/public';
@@ -16,6 +16,7 @@ export class PublicOfficersController {
   constructor(private readonly records: PublicRecordsService) {}
 
   /** Officers who served or were certified, found by name (misspellings tolerated), best match first. */
+  @ApiOperation({ summary: 'Search public officer records', operationId: 'searchPublicOfficers' })
   @Get('officers')
   async search(@Query() query: PublicOfficerSearchQueryDto): Promise<PublicOfficerPageResponse> {
     const page = await this.records.search(query);
@@ -23,12 +24,14 @@ export class PublicOfficersController {
   }
 
   /** One officer's public record; unknown and unlisted POST IDs are the same 404. */
+  @ApiOperation({ summary: 'Get an officer\'s public record', operationId: 'getPublicOfficer' })
   @Get('officers/:postId')
   async get(@PostIdParam() postId: string): Promise<PublicOfficerResponse> {
     return toPublicOfficerResponse(await this.records.get(postId));
   }
 
   /** Final suspensions, revocations and retraining orders as CSV: postId, name, actionType, effectiveOn, endsOn, groundCategory, agency. */
+  @ApiOperation({ summary: 'Export final disciplinary actions as CSV', operationId: 'exportDisciplinaryActions' })
   @Get('disciplinary-actions.csv')
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { COMPLETION_FIELDS, TrainingCompletionsService } from '@app/training';
@@ -16,9 +16,9 @@ import {
   TrainingCompletionResponse,
 } from './dto/training-completion.dto';
 import { PostIdParam } from '../common/post-id-param';
+import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('training')
-@ApiBearerAuth()
 @Controller()
 export class TrainingCompletionsController {
   constructor(private readonly completions: TrainingCompletionsService) {}
@@ -30,6 +30,8 @@ export class TrainingCompletionsController {
    * `completedOn` after today → `422` with `reasons[]` and `errors[{field, reason, message}]`.
    */
   @Roles('academy_registrar')
+  @ApiOperation({ summary: 'Record a training completion', operationId: 'recordTrainingCompletion' })
+  @ApiProblems(409, 422)
   @Post('training-completions')
   @ApiCreatedResponse({ type: TrainingCompletionResponse, description: 'Recorded.' })
   @ApiOkResponse({ type: TrainingCompletionResponse, description: 'An identical earlier submission: the original record.' })
@@ -55,6 +57,7 @@ export class TrainingCompletionsController {
    * those cases, and if anything fails while storing, nothing of the batch is stored.
    */
   @Roles('academy_registrar')
+  @ApiOperation({ summary: 'Import a batch of training completions', operationId: 'importTrainingBatch' })
   @Post('training-completions/batch')
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/csv')
@@ -76,6 +79,7 @@ export class TrainingCompletionsController {
    * it recorded; an agency those of an officer it employs or employed (otherwise `404`).
    */
   @AnyAuthenticated()
+  @ApiOperation({ summary: 'List an officer\'s training', operationId: 'listOfficerTraining' })
   @Get('officers/:postId/training')
   async listForOfficer(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Query() query: PageQueryDto): Promise<OfficerTrainingPage> {
     const page = await this.completions.listForOfficer(actor, postId, query);

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditEntryEntity } from '@app/audit';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Min, ValidateIf } from 'class-validator';
@@ -36,6 +37,33 @@ export class AuditEntryResponse {
   details: Record<string, unknown>;
   prevHash: string;
   hash: string;
+}
+
+export class AuditEntryPage {
+  items: AuditEntryResponse[];
+  nextCursor: string | null;
+}
+
+export class AuditChainPosition {
+  seq: number;
+  hash: string;
+}
+
+export class AuditBrokenEntry {
+  seq: number;
+  reason: string;
+}
+
+/** The verdict of GET /audit/verify: `valid` with `entries` and `head`, or not, with `firstBrokenEntry`. */
+export class AuditChainCheckResponse {
+  valid: boolean;
+  /** When valid: how many entries the chain holds. */
+  entries?: number;
+  /** When valid: the last entry, or null for an empty log. */
+  @ApiPropertyOptional({ type: () => AuditChainPosition, nullable: true })
+  head?: AuditChainPosition | null;
+  /** When not valid: the first entry whose link or content does not match. */
+  firstBrokenEntry?: AuditBrokenEntry;
 }
 
 export class AuditHeadResponse {

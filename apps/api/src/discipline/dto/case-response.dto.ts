@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CaseAction, CaseOutcome, CaseStatus, CaseTimelineEntry, CaseView, ReportingAgencyCaseView } from '@app/discipline';
 
 export class CaseGroundResponse {
@@ -69,6 +70,21 @@ export class CaseTimelineEntryResponse {
   recordedAt: string;
 }
 
+export class CaseFinalizationResponse {
+  finalizedOn: string;
+  appealWaived: boolean;
+}
+
+export class CaseDismissalResponse {
+  dismissedOn: string;
+  reason: string;
+}
+
+export class InterimHearingDeadlinesResponse {
+  requestBy: string;
+  holdBy: string;
+}
+
 /** The commission's view: the whole case; `timeline` on the single read and after an action. */
 export class CaseResponse {
   view: 'commission';
@@ -81,18 +97,29 @@ export class CaseResponse {
   summary: string;
   reportIds: string[];
   grounds: CaseGroundResponse[];
+  // Declared, not inferred: the plugin drops `| null` from inline object types, and a client
+  // generated from the document must accept null for each stage the case has not reached.
+  @ApiProperty({ type: () => InterimSuspensionResponse, nullable: true })
   interimSuspension: InterimSuspensionResponse | null;
+  @ApiProperty({ type: () => NoticeResponse, nullable: true })
   notice: NoticeResponse | null;
+  @ApiProperty({ type: () => OfficerResponseResponse, nullable: true })
   response: OfficerResponseResponse | null;
+  @ApiProperty({ type: () => HearingResponse, nullable: true })
   hearing: HearingResponse | null;
+  @ApiProperty({ type: () => DecisionResponse, nullable: true })
   decision: DecisionResponse | null;
+  @ApiProperty({ type: () => AppealResponse, nullable: true })
   appeal: AppealResponse | null;
-  finalization: { finalizedOn: string; appealWaived: boolean } | null;
-  dismissal: { dismissedOn: string; reason: string } | null;
+  @ApiProperty({ type: () => CaseFinalizationResponse, nullable: true })
+  finalization: CaseFinalizationResponse | null;
+  @ApiProperty({ type: () => CaseDismissalResponse, nullable: true })
+  dismissal: CaseDismissalResponse | null;
   allowedActions: CaseAction[];
   /** c. 6E §9: a requested interim hearing not held within INTERIM_HEARING_MAX_DAYS of the suspension. */
   interimHearingOverdue: boolean;
-  interimHearingDeadlines: { requestBy: string; holdBy: string } | null;
+  @ApiProperty({ type: () => InterimHearingDeadlinesResponse, nullable: true })
+  interimHearingDeadlines: InterimHearingDeadlinesResponse | null;
   /** c. 30A §14(1): last day to seek review of the decision. */
   appealWindowEndsOn: string | null;
   openedAt: string;
