@@ -49,7 +49,11 @@ export function derivedProblemStatuses(facts: ReturnType<typeof routeFacts>): Pr
   return statuses;
 }
 
-/** The handlers of these controllers by the operationId their @ApiOperation declares. */
+/**
+ * The handlers of these controllers by operationId: the one their @ApiOperation declares, and
+ * @nestjs/swagger's default (`Controller_method`) for a route that has none yet (the unit test
+ * and the linters refuse such a route; /docs keeps working meanwhile).
+ */
 function routesByOperationId(controllers: Type[]): Map<string, Route> {
   const routes = new Map<string, Route>();
   for (const controller of controllers) {
@@ -57,7 +61,7 @@ function routesByOperationId(controllers: Type[]): Map<string, Route> {
       const handler = controller.prototype[name];
       if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
       const operationId = (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { operationId?: string } | undefined)?.operationId;
-      if (operationId) routes.set(operationId, { controller, handler });
+      routes.set(operationId ?? `${controller.name}_${name}`, { controller, handler });
     }
   }
   return routes;
@@ -69,8 +73,7 @@ const byStatus = (responses: OperationObject['responses']) =>
 /**
  * Completes every operation from what its route does: `security` (`[]` on @Public routes, either
  * credential elsewhere) and the problem+json responses that follow from its shape (see
- * derivedProblemStatuses), beside the ones @ApiProblems declared. An operation without an
- * @ApiOperation operationId is an error: clients generate method names from it.
+ * derivedProblemStatuses), beside the ones @ApiProblems declared.
  */
 export function applyRouteConventions(document: OpenAPIObject, controllers: Type[]): OpenAPIObject {
   const routes = routesByOperationId(controllers);
@@ -79,7 +82,7 @@ export function applyRouteConventions(document: OpenAPIObject, controllers: Type
       const operation = item[method];
       if (!operation) continue;
       const route = operation.operationId ? routes.get(operation.operationId) : undefined;
-      if (!route) throw new Error(`${method.toUpperCase()} ${path}: declare @ApiOperation({ summary, operationId }) on its handler`);
+      if (!route) throw new Error(`${method.toUpperCase()} ${path}: no handler with operationId ${operation.operationId} among API_CONTROLLERS`);
       const facts = routeFacts(route, operation, path, method);
       // A route that names its schemes (@ApiBearerAuth on a user-only route) keeps them.
       const declaresSchemes = Reflect.getMetadata(DECORATORS.API_SECURITY, route.handler) !== undefined;
