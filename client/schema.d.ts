@@ -5106,15 +5106,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
             429: {
                 headers: {

@@ -15,7 +15,6 @@ import {
   toHiringCheckPage,
   toHiringCheckResponse,
 } from './dto/hiring-check-response.dto';
-import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('hiring')
 @Controller('hiring-checks')
@@ -29,7 +28,6 @@ export class HiringChecksController {
    */
   @Roles('agency_admin', 'agency_hiring')
   @ApiOperation({ summary: 'Create a hiring check', operationId: 'createHiringCheck' })
-  @ApiProblems(422)
   @Post()
   @ApiIdempotencyKey()
   async check(
