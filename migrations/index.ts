@@ -9,6 +9,7 @@ import { SlidingLoginWindow1764000000600 } from './1764000000600-SlidingLoginWin
 import { OfficerNameMiddle1764000000700 } from './1764000000700-OfficerNameMiddle';
 import { RateLimitCounters1764000000800 } from './1764000000800-RateLimitCounters';
 import { TokenVersion1764000000900 } from './1764000000900-TokenVersion';
+import { GeneratedSecret1764000001000 } from './1764000001000-GeneratedSecret';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OfficerNameMiddle1764000000700,
   RateLimitCounters1764000000800,
   TokenVersion1764000000900,
+  GeneratedSecret1764000001000,
 ];

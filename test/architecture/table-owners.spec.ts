@@ -16,6 +16,7 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   training_completion: 'training',
   idempotency_key: 'database',
   case_report: 'discipline',
+  generated_secret: 'database',
 };
 
 /**

@@ -5,3 +5,4 @@
  */
 export * from './embedded-postgres';
 export * from './migrate';
+export * from './generated-secret';

@@ -14,7 +14,14 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export const APP_DB_ROLE = 'post_registry_app';
 
 export interface DatabaseSettings {
+  /** The requests' pool. */
   url: string;
+  /**
+   * Set when the schema owner logs in apart (MIGRATION_DATABASE_URL): migrations run on it, and
+   * `url` is already the restricted login. Unset: `url` is the owner, and each request
+   * connection takes the restricted role with `-c role=` (one URL, no second password).
+   */
+  ownerUrl?: string;
   statementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
   connectTimeoutMs: number;
@@ -32,7 +39,7 @@ export function startupOptions(settings: DatabaseSettings, asOwner: boolean): st
     `-c idle_in_transaction_session_timeout=${settings.idleInTransactionTimeoutMs}`,
     '-c TimeZone=UTC',
   ];
-  if (!asOwner) options.push(`-c role=${APP_DB_ROLE}`);
+  if (!asOwner && !settings.ownerUrl) options.push(`-c role=${APP_DB_ROLE}`);
   return options.join(' ');
 }
 
@@ -42,7 +49,7 @@ export function buildDataSourceOptions(
 ): DataSourceOptions {
   return {
     type: 'postgres',
-    url: settings.url,
+    url: extra.asOwner ? ownerUrl(settings) : settings.url,
     synchronize: false,
     migrationsRun: false,
     migrations: extra.migrations ?? [],
@@ -57,4 +64,9 @@ export function buildDataSourceOptions(
       application_name: 'post-registry',
     },
   };
+}
+
+/** Who may change the schema: MIGRATION_DATABASE_URL when given, else the one URL. */
+export function ownerUrl(settings: DatabaseSettings): string {
+  return settings.ownerUrl ?? settings.url;
 }

@@ -7,3 +7,4 @@ export * from './snake-naming.strategy';
 export * from './idempotency';
 export * from './idempotency-key-pruning.job';
 export * from './prepared-query';
+export * from './generated-secret';

@@ -7,7 +7,7 @@ const MIGRATION_LOCK_KEY = 6_006_006;
 
 /** Runs pending migrations as the owner of the schema (never as the restricted role). */
 export async function runMigrations(settings: DatabaseSettings, migrations: MixedList<Function>): Promise<string[]> {
-  const lock = new Client({ connectionString: settings.url });
+  const lock = new Client({ connectionString: settings.ownerUrl ?? settings.url });
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

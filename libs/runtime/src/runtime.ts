@@ -1,8 +1,8 @@
-import { EmbeddedDatabase, ensureDatabase, readOrCreateSecret, runMigrations, startEmbeddedPostgres, withDatabaseName } from '@app/database/bootstrap';
-import { mkdirSync } from 'node:fs';
+import { EmbeddedDatabase, ensureDatabase, readOrCreateSecret, readOrCreateStoredSecret, runMigrations, startEmbeddedPostgres, withDatabaseName } from '@app/database/bootstrap';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MIGRATIONS } from '../../../migrations';
-import { AppConfig, buildAppConfig } from './config/app-config';
+import { AppConfig, buildAppConfig, buildDatabaseSettings } from './config/app-config';
 import { EnvironmentVariables } from './config/environment';
 
 export const EMBEDDED_DATABASE_NAME = 'post_registry';
@@ -14,9 +14,12 @@ export interface Runtime {
 
 /**
  * Resolves what the environment leaves open: the database (DATABASE_URL, or an embedded
- * PostgreSQL under DATA_DIR) and the JWT secret (JWT_SECRET, or one generated once and kept
- * under DATA_DIR so tokens survive a restart). Then migrates. `whileDatabaseStarts` runs as
- * soon as the embedded server's process is up, so its work overlaps the server's boot.
+ * PostgreSQL under DATA_DIR), migrates it (as MIGRATION_DATABASE_URL when given), then the JWT
+ * secret (JWT_SECRET; else one generated once: with the embedded database in DATA_DIR, with
+ * DATABASE_URL in the database, so every process shares it and a container needs no writable
+ * directory; a DATA_DIR/jwt-secret made by an earlier version is kept, so its tokens stay valid).
+ * `whileDatabaseStarts` runs as soon as the embedded server's process is up, so its work
+ * overlaps the server's boot. With DATABASE_URL nothing is written to disk.
  * `useRunningServer`: a server already running on DATA_DIR's cluster (the API's) is used and
  * left running; the caller's `embedded.stop()` then leaves it alone (the CLI).
  */
@@ -25,7 +28,6 @@ export async function prepareRuntime(
   log: (line: string) => void,
   options: { whileDatabaseStarts?: () => Promise<unknown>; useRunningServer?: boolean } = {},
 ): Promise<Runtime> {
-  mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o755 });
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
@@ -42,14 +44,18 @@ export async function prepareRuntime(
     const where = embedded.clusterDir.startsWith(resolve(env.DATA_DIR)) ? `data in ${env.DATA_DIR}` : `data in ${env.DATA_DIR}, cluster in ${embedded.clusterDir}`;
     log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port}, ${where}`);
   }
-  const jwtSecret = env.JWT_SECRET ?? readOrCreateSecret(join(env.DATA_DIR, 'jwt-secret'), 48);
-  const config = buildAppConfig(env, { databaseUrl, jwtSecret });
+  const urls = { databaseUrl, ownerUrl: env.MIGRATION_DATABASE_URL };
+  const database = buildDatabaseSettings(env, urls);
   try {
-    const applied = await runMigrations(config.database, MIGRATIONS);
+    const applied = await runMigrations(database, MIGRATIONS);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    const secretFile = join(env.DATA_DIR, 'jwt-secret');
+    const jwtSecret =
+      env.JWT_SECRET ??
+      (embedded || existsSync(secretFile) ? readOrCreateSecret(secretFile, 48) : await readOrCreateStoredSecret(database.ownerUrl ?? database.url, 'jwt_secret'));
+    return { config: buildAppConfig(env, { ...urls, jwtSecret }), embedded };
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
-  return { config, embedded };
 }

@@ -26,17 +26,23 @@ export interface AppConfig {
   logLevel: string;
 }
 
-export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }): AppConfig {
+/** The connections' settings: `ownerUrl` only when migrations log in apart from the requests (MIGRATION_DATABASE_URL). */
+export function buildDatabaseSettings(env: EnvironmentVariables, urls: { databaseUrl: string; ownerUrl?: string }): DatabaseSettings {
+  return {
+    url: urls.databaseUrl,
+    ownerUrl: urls.ownerUrl && urls.ownerUrl !== urls.databaseUrl ? urls.ownerUrl : undefined,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    connectTimeoutMs: Math.min(env.DB_STATEMENT_TIMEOUT_MS, 5000),
+    poolSize: env.DB_POOL_SIZE,
+  };
+}
+
+export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUrl: string; ownerUrl?: string; jwtSecret: string }): AppConfig {
   return {
     port: env.PORT,
     dataDir: env.DATA_DIR,
-    database: {
-      url: resolved.databaseUrl,
-      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
-      idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-      connectTimeoutMs: Math.min(env.DB_STATEMENT_TIMEOUT_MS, 5000),
-      poolSize: env.DB_POOL_SIZE,
-    },
+    database: buildDatabaseSettings(env, resolved),
     jwt: { secret: resolved.jwtSecret, ttlMinutes: env.JWT_TTL_MINUTES },
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     bootstrapAdmin: { email: env.POST_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.POST_BOOTSTRAP_ADMIN_PASSWORD },

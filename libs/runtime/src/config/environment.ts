@@ -16,6 +16,14 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
   DATABASE_URL?: string;
 
+  /**
+   * The schema owner's URL: migrations run as it. Set, DATABASE_URL is the requests' own login
+   * (a member of post_registry_app, without DDL rights); unset, DATABASE_URL is the owner and
+   * each request connection switches to post_registry_app (DESIGN.md rule 12).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
+  MIGRATION_DATABASE_URL?: string;
+
   @IsString() @MinLength(1)
   DATA_DIR = './.data';
 
@@ -106,7 +114,7 @@ export class ConfigurationError extends Error {}
 
 /** Validates the environment; throws one line naming the first bad variable. */
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
-  const known = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'JWT_SECRET', 'POST_BOOTSTRAP_ADMIN_PASSWORD', 'BUSINESS_HOLIDAYS', 'TRUST_PROXY');
+  const known = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_SECRET', 'POST_BOOTSTRAP_ADMIN_PASSWORD', 'BUSINESS_HOLIDAYS', 'TRUST_PROXY');
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const parsed = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const [first] = validateSync(parsed, { whitelist: true, forbidUnknownValues: false });
@@ -114,6 +122,9 @@ export function validateEnvironment(env: Record<string, unknown>): EnvironmentVa
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     const shown = /SECRET|PASSWORD|DATABASE_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(first.value)})`;
     throw new ConfigurationError(`Invalid configuration: ${first.property} ${message.startsWith(`${first.property} `) ? message.slice(first.property.length + 1) : message}${shown}`);
+  }
+  if (parsed.MIGRATION_DATABASE_URL && !parsed.DATABASE_URL) {
+    throw new ConfigurationError('Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL (the login the requests run as)');
   }
   return parsed;
 }
