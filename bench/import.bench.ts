@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const { runtime, url, stop } = await startBenchApp();
   const owner = new Pool({ connectionString: runtime.config.database.url, max: 2 });
   try {
-    const api = await apiClient(url);
+    const api = apiClient(url);
     const admin = await api.login(BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
     const academy = (await api.post(admin, '/organizations', { type: 'academy', name: 'Bench Academy', code: 'BENCH-ACADEMY' })) as { id: string };
     await api.post(admin, `/organizations/${academy.id}/users`, { email: 'registrar@bench.local', password: 'bench-registrar-pw', roles: ['academy_registrar'] });
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       for (const [index, [label, method]] of methods.entries()) {
         times[index].push(await method());
-        const { rows: counted } = await owner.query('SELECT count(*)::int AS n FROM training_completion');
+        const { rows: counted } = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM training_completion');
         if (counted[0].n !== ROWS) throw new Error(`${label}: ${counted[0].n} rows stored, expected ${ROWS}`);
         await truncate();
       }
@@ -129,9 +129,9 @@ async function seedOfficers(owner: Pool, count: number): Promise<string[]> {
 
 /** COPY's text format for the same rows; ids are resolved beforehand (COPY cannot look anything up). */
 async function copyLines(owner: Pool, academyId: string, rows: Completion[]): Promise<string[]> {
-  const { rows: officers } = await owner.query(`SELECT id, post_id FROM officer WHERE post_id = ANY($1)`, [rows.map((r) => r.postId)]);
-  const officerIds = new Map(officers.map((o: { id: string; post_id: string }) => [o.post_id, o.id]));
-  const { rows: courses } = await owner.query(`SELECT id FROM course WHERE code = $1`, [COURSE_CODE]);
+  const { rows: officers } = await owner.query<{ id: string; post_id: string }>(`SELECT id, post_id FROM officer WHERE post_id = ANY($1)`, [rows.map((r) => r.postId)]);
+  const officerIds = new Map(officers.map((o) => [o.post_id, o.id]));
+  const { rows: courses } = await owner.query<{ id: string }>(`SELECT id FROM course WHERE code = $1`, [COURSE_CODE]);
   const lines = rows.map((r) => `${academyId}\t${officerIds.get(r.postId)}\t${courses[0].id}\t${r.completedOn}\t${r.hours}\t${r.result}\t${r.externalRef}\n`);
   // 2,000-row chunks, as in research/stack.md §3.3.
   return chunks(lines, 2000).map((chunk) => chunk.join(''));
@@ -149,14 +149,14 @@ async function copyInOneTransaction(client: PoolClient, chunksOfLines: string[])
   }
 }
 
-async function apiClient(base: string) {
+function apiClient(base: string) {
   const call = async (token: string | undefined, path: string, body: string, contentType: string) => {
     const response = await fetch(`${base}/api/v1${path}`, {
       method: 'POST',
       headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body,
     });
-    const parsed = (await response.json()) as unknown;
+    const parsed = await response.json();
     if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(parsed).slice(0, 500)}`);
     return parsed;
   };

@@ -47,7 +47,7 @@ export async function seedRegistry(db: Pool, officers: number, log: (line: strin
   const agencyIds = (await db.query(`SELECT id FROM organization WHERE code LIKE 'BENCH-AG-%' ORDER BY code`)).rows.map((r: { id: string }) => r.id);
 
   // Bulk load: drop the secondary indexes (their exact definitions kept from pg_indexes) and build them once afterwards.
-  const { rows: indexes } = await db.query(
+  const { rows: indexes } = await db.query<{ indexname: string; indexdef: string }>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
       WHERE i.schemaname = 'public' AND i.tablename = ANY($1) AND NOT x.indisprimary AND NOT x.indisunique`,
     [SEEDED_TABLES],
@@ -144,7 +144,7 @@ export async function seedRegistry(db: Pool, officers: number, log: (line: strin
   } finally {
     // Even when a step failed: the schema must leave as it came.
     const t0 = Date.now();
-    for (const index of indexes) await db.query(String(index.indexdef).replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+    for (const index of indexes) await db.query(index.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
     log(`  ${indexes.length} secondary indexes rebuilt: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   // As a registry in service is: vacuumed (hint bits and visibility map set) and analysed, so
@@ -159,7 +159,7 @@ export async function seedRegistry(db: Pool, officers: number, log: (line: strin
 
 /** A certified officer registered as `Kowalczyk` with no alias: queried by POST ID and by a misspelt name. */
 export async function pickSample(db: Pool): Promise<SeededSample> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ post_id: string; first_name: string; last_name: string; dob: string }>(
     `SELECT o.post_id, o.first_name, o.last_name, to_char(o.date_of_birth, 'YYYY-MM-DD') AS dob
        FROM officer o JOIN certification c ON c.officer_id = o.id
       WHERE c.status = 'certified' AND o.last_name = 'Kowalczyk'

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const bare = Fastify();
   try {
     // BENCH_REUSE=1 with DATABASE_URL: keep the registry an earlier run seeded.
-    const existing = Number((await owner.query(`SELECT count(*) AS n FROM officer`)).rows[0].n);
+    const existing = Number((await owner.query<{ n: string }>(`SELECT count(*) AS n FROM officer`)).rows[0].n);
     if (process.env.BENCH_REUSE === '1' && existing >= officers) log(`reusing ${existing.toLocaleString('en-US')} officers`);
     else {
       log(`seeding (generate_series):`);
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const single = await loadTest({ ...optionsOf('c'), connections: 1 });
     printRow('(c) one connection', single, undefined, { showCpu: false });
     log(`(c) one connection: p95 between p90 ${single.p90} ms and p97.5 ${single.p97_5} ms`);
-    const stored = await owner.query(`SELECT count(*)::int AS n FROM hiring_check`);
+    const stored = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM hiring_check`);
     log(`hiring checks stored (and audited) during the run: ${stored.rows[0].n.toLocaleString('en-US')}`);
   } finally {
     await bare.close();

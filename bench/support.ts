@@ -16,7 +16,7 @@ export interface BenchApp {
   runtime: Runtime;
   url: string;
   /** Closes the app, stops the embedded PostgreSQL and deletes its temporary data directory. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export async function startBenchApp(env: Record<string, string> = {}): Promise<BenchApp> {

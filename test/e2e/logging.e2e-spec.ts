@@ -72,7 +72,7 @@ describe('request logging', () => {
     }
   });
 
-  it('redacts restricted fields in any object a service logs', async () => {
+  it('redacts restricted fields in any object a service logs', () => {
     // As services log: a Nest Logger with a context name (it reaches pino through nestjs-pino).
     new Logger('RedactionCheck').log({ officer: { dateOfBirth: '1980-01-02', ssnLast4: '1234', name: 'Jane Doe' }, user: { password: 'hunter2-hunter2' } }, 'redaction check');
     const line = lines.find((entry) => entry.msg === 'redaction check');

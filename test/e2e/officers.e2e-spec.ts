@@ -1,6 +1,7 @@
 import type { Role } from '@app/core';
 import { OfficersService } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
+// eslint-disable-next-line no-restricted-imports -- white-box: compares the stepped search with the one-pass query officers does not export
 import { searchSimilarNames, similarNamesAtLeast } from '../../libs/officers/src/persistence/name-match.queries';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 

@@ -313,7 +313,7 @@ describe('public portal (e2e)', () => {
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe('attachment; filename="disciplinary-actions.csv"');
       expect(response.text).toContain(`"'=HYPERLINK(""http://evil"") PD"`);
-      const rows = parse(response.text, { columns: false }) as string[][];
+      const rows = parse(response.text);
       expect(rows).toEqual([
         ['postId', 'name', 'actionType', 'effectiveOn', 'endsOn', 'groundCategory', 'agency'],
         [officers.revoked.postId, 'Katherine Donnelly', 'revocation', '2026-03-10', '', 'unprofessional_conduct', `'=HYPERLINK("http://evil") PD`],

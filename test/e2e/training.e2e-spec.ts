@@ -127,7 +127,7 @@ describe('training (e2e)', () => {
       const response = await post(registrarA, body);
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual([{ field: 'academyId', message: 'property academyId should not exist' }]);
-      expect(await rowsFor(body.externalRef as string)).toEqual([]);
+      expect(await rowsFor(body.externalRef)).toEqual([]);
     });
 
     it('should refuse an agency and the commission with 403', async () => {

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// Direct files, not the index: global setup runs outside Jest's module mapper (no @app/* aliases).
-import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
-import { ensureDatabase, runMigrations, withDatabaseName } from '../../libs/database/src/migrate';
+// By path: global setup runs outside Jest's module mapper (no @app/* aliases). The file is the
+// target of '@app/database/bootstrap', the entry point that needs only `pg` (eslint.config.mjs allows it).
+import { ensureDatabase, runMigrations, startEmbeddedPostgres, withDatabaseName } from '../../libs/database/src/bootstrap';
 import { MIGRATIONS } from '../../migrations';
 
 /**

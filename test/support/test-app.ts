@@ -55,7 +55,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   const app = await createApp(config, { logDestination: options.logDestination });
   if (options.clock) {
     // The clock is swapped after construction: services read it on every call.
-    const clock = app.get(Clock) as Clock & { now(): Date };
+    const clock = app.get<Clock, Clock & { now(): Date }>(Clock);
     clock.now = () => options.clock!.now();
   }
   await app.init();

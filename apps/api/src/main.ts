@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   // (require: the build emits CommonJS, and TypeScript's nodenext resolution would want a
   // relative import() to name the emitted .js file.)
   let application: Promise<typeof import('./create-app')> | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late on purpose (above); import() would want the emitted file's name
   const loadApplication = () => (application ??= Promise.resolve().then(() => require('./create-app') as typeof import('./create-app')));
   const { config, embedded } = await prepareRuntime(env, say, { whileDatabaseStarts: loadApplication });
   const { createApp } = await loadApplication();

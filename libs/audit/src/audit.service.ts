@@ -100,11 +100,7 @@ export class AuditService {
   }
 
   async head(): Promise<{ seq: number; hash: string; at: string } | null> {
-    const [row] = (await this.dataSource.query('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1')) as {
-      seq: string;
-      hash: string;
-      at: Date;
-    }[];
+    const [row] = await this.dataSource.query<{ seq: string; hash: string; at: Date }[]>('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1');
     return row ? { seq: Number(row.seq), hash: row.hash, at: row.at.toISOString() } : null;
   }
 
@@ -116,11 +112,11 @@ export class AuditService {
     const verifier = new ChainVerifier();
     let knownHeadFound = false;
     for (let after = 0; ; ) {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<AuditRow[]>(
         `SELECT seq, at, actor_kind, actor_id, organization_id, action, entity_type, entity_id, request_id, details, prev_hash, hash
            FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
         [after, VERIFY_BATCH],
-      )) as AuditRow[];
+      );
       for (const row of rows) {
         const entry = fromRow(row);
         if (!verifier.push(entry)) return verifier.finish();

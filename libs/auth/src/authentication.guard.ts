@@ -17,8 +17,9 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override handleRequest<T>(error: unknown, actor: T): T {
-    if (error) throw error;
-    if (!actor) throw authenticationRequired();
+    // A strategy's own error (a DomainError, a database failure) goes to the filter as it is.
+    if (error instanceof Error) throw error;
+    if (error || !actor) throw authenticationRequired();
     return actor;
   }
 }

@@ -1,5 +1,5 @@
 import { types } from 'pg';
-import { DataSourceOptions, MixedList } from 'typeorm';
+import { DataSourceOptions, MigrationInterface, MixedList } from 'typeorm';
 
 // Calendar dates stay `YYYY-MM-DD` strings (API.md): node-postgres would otherwise turn a
 // `date` into a JavaScript Date at local midnight, shifting it with the server's time zone.
@@ -43,9 +43,15 @@ export function startupOptions(settings: DatabaseSettings, asOwner: boolean): st
   return options.join(' ');
 }
 
+/** A migration class as TypeORM instantiates it (TypeORM's own option types say only `Function`). */
+export type MigrationClass = new () => MigrationInterface;
+
+/** An entity class (a constructor TypeORM calls without arguments). */
+export type EntityClass = new () => object;
+
 export function buildDataSourceOptions(
   settings: DatabaseSettings,
-  extra: { asOwner?: boolean; migrations?: MixedList<Function>; entities?: MixedList<Function> } = {},
+  extra: { asOwner?: boolean; migrations?: MixedList<MigrationClass>; entities?: MixedList<EntityClass> } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',

@@ -46,11 +46,11 @@ export async function withIdempotency<T>(
     throw invalidIdempotencyKey();
   }
   const requestHash = fingerprint(request.body);
-  const inserted = (await manager.query(
+  const inserted = await manager.query<unknown[]>(
     `INSERT INTO idempotency_key (organization_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (organization_id, key) DO NOTHING RETURNING key`,
     [request.organizationId, request.key, request.method, request.path, requestHash],
-  )) as unknown[];
+  );
   if (inserted.length === 0) {
     const stored = await replay<T>(manager, request, requestHash);
     await onReplay?.(stored);
@@ -68,10 +68,10 @@ export async function withIdempotency<T>(
 }
 
 async function replay<T>(manager: EntityManager, request: IdempotentRequest, requestHash: string): Promise<T> {
-  const [stored] = (await manager.query(
+  const [stored] = await manager.query<{ method: string; path: string; request_hash: string; response_body: T | null }[]>(
     `SELECT method, path, request_hash, response_body FROM idempotency_key WHERE organization_id = $1 AND key = $2`,
     [request.organizationId, request.key],
-  )) as { method: string; path: string; request_hash: string; response_body: T | null }[];
+  );
   if (stored.method !== request.method || stored.path !== request.path || stored.request_hash !== requestHash || stored.response_body === null) {
     throw idempotencyKeyReused();
   }
@@ -87,12 +87,12 @@ async function replay<T>(manager: EntityManager, request: IdempotentRequest, req
 export async function pruneIdempotencyKeys(manager: EntityManager, cutoff: Date, batchSize = 10_000): Promise<number> {
   let pruned = 0;
   for (;;) {
-    const [{ count }] = (await manager.query(
+    const [{ count }] = await manager.query<{ count: number }[]>(
       `WITH pruned AS (
          DELETE FROM idempotency_key WHERE ctid = ANY(ARRAY(SELECT ctid FROM idempotency_key WHERE created_at < $1 LIMIT $2)) RETURNING 1)
        SELECT count(*)::int AS count FROM pruned`,
       [cutoff, batchSize],
-    )) as { count: number }[];
+    );
     pruned += count;
     if (count < batchSize) return pruned;
   }

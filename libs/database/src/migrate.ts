@@ -1,12 +1,12 @@
 import { Client } from 'pg';
 import type { MixedList } from 'typeorm';
-import type { DatabaseSettings } from './database-settings';
+import type { DatabaseSettings, MigrationClass } from './database-settings';
 
 /** Any 64-bit constant: serialises concurrent starters so migrations run once. */
 const MIGRATION_LOCK_KEY = 6_006_006;
 
 /** Runs pending migrations as the owner of the schema (never as the restricted role). */
-export async function runMigrations(settings: DatabaseSettings, migrations: MixedList<Function>): Promise<string[]> {
+export async function runMigrations(settings: DatabaseSettings, migrations: MixedList<MigrationClass>): Promise<string[]> {
   const lock = new Client({ connectionString: settings.ownerUrl ?? settings.url });
   await lock.connect();
   try {
@@ -15,8 +15,10 @@ export async function runMigrations(settings: DatabaseSettings, migrations: Mixe
     // TypeORM DataSource (a measurable share of start-up on this machine).
     if (await allApplied(lock, migrations)) return [];
     // TypeORM is loaded only now, so a restart's database work needs pg alone (see bootstrap.ts).
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a migration is pending (above) */
     const { DataSource } = require('typeorm') as typeof import('typeorm');
     const { buildDataSourceOptions } = require('./database-settings') as typeof import('./database-settings');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const dataSource = new DataSource({ ...buildDataSourceOptions(settings, { asOwner: true, migrations }), poolSize: 1 } as never);
     await dataSource.initialize();
     try {
@@ -31,8 +33,8 @@ export async function runMigrations(settings: DatabaseSettings, migrations: Mixe
   }
 }
 
-async function allApplied(client: Client, migrations: MixedList<Function>): Promise<boolean> {
-  const names = (Array.isArray(migrations) ? migrations : Object.values(migrations)).map((m) => (m as { name: string }).name);
+async function allApplied(client: Client, migrations: MixedList<MigrationClass>): Promise<boolean> {
+  const names = (Array.isArray(migrations) ? migrations : Object.values(migrations)).map((migration) => migration.name);
   const { rows } = await client.query<{ table: string | null }>(`SELECT to_regclass('public.migrations')::text AS table`);
   if (!rows[0].table) return false;
   const applied = await client.query<{ name: string }>('SELECT name FROM migrations');

@@ -17,7 +17,7 @@ import type { EntityManager } from 'typeorm';
 export async function preparedQuery<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const runner = connectedRunner(manager);
   if (runner) {
-    const client = await runner.connect();
+    const client = (await runner.connect()) as PoolClient;
     return (await client.query({ name, text, values })).rows as T[];
   }
   const pool = (manager.connection.driver as unknown as { master: Pool }).master;
@@ -45,13 +45,13 @@ export const anyOfArrayParameter = (position: number, elementType: 'uuid' | 'tex
 export async function statementsInOneRoundTrip<T extends unknown[][]>(manager: EntityManager, text: string): Promise<T> {
   const runner = connectedRunner(manager);
   if (!runner?.isTransactionActive) throw new Error('statementsInOneRoundTrip needs a transaction');
-  const client = await runner.connect();
+  const client = (await runner.connect()) as PoolClient;
   const results = (await client.query(text)) as unknown as { rows: unknown[] }[] | { rows: unknown[] };
   return (Array.isArray(results) ? results : [results]).map((result) => result.rows) as T;
 }
 
 /** The manager's own query runner (a transaction's), whose `connect()` yields its pg client; none for the shared manager. */
 function connectedRunner(manager: EntityManager) {
-  const runner = manager.queryRunner as (NonNullable<EntityManager['queryRunner']> & { connect(): Promise<PoolClient> }) | undefined;
+  const runner = manager.queryRunner;
   return runner && !runner.isReleased ? runner : undefined;
 }

@@ -106,13 +106,13 @@ export class DisciplineFactsService {
    * dismissed, another opened).
    */
   async recordedSince(manager: EntityManager, officerId: string, since: Date): Promise<{ casesOpened: number; findingsSustained: number }> {
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ cases_opened: number; findings_sustained: number }[]>(
       `SELECT (SELECT count(*)::int FROM commission_case k WHERE k.officer_id = $1 AND k.opened_at > $2 AND k.status = ANY($3::text[])) AS cases_opened,
               (SELECT count(*)::int FROM misconduct_report r
                  JOIN misconduct_report_version v ON v.report_id = r.id AND v.version = r.current_version
                 WHERE r.officer_id = $1 AND v.agency_finding = 'sustained' AND v.recorded_at > $2) AS findings_sustained`,
       [officerId, since, OPEN_CASE_STATUSES],
-    )) as { cases_opened: number; findings_sustained: number }[];
+    );
     return { casesOpened: row.cases_opened, findingsSustained: row.findings_sustained };
   }
 
@@ -122,7 +122,7 @@ export class DisciplineFactsService {
   }
 
   private groundCategories(manager: EntityManager): Promise<Map<string, string>> {
-    this.groundCategoriesOnce ??= (manager.query(`SELECT code, category FROM ground`) as Promise<{ code: string; category: string }[]>).then(
+    this.groundCategoriesOnce ??= manager.query<{ code: string; category: string }[]>(`SELECT code, category FROM ground`).then(
       (rows) => new Map(rows.map((row) => [row.code, row.category])),
     );
     // A failed read is not cached: the next call tries again.

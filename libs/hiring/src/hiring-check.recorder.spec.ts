@@ -18,14 +18,13 @@ function fakes(fail: (postIds: string[]) => Error | null = () => null) {
       let postIds: string[] = [];
       // A transaction's manager: statements go to its connection (as named prepared statements).
       const connection = {
-        query: async ({ values }: { name: string; text: string; values: unknown[] }) => {
-          postIds = values.filter((p): p is string => typeof p === 'string' && p.startsWith('{"postId"')).map((p) => JSON.parse(p).postId);
+        query: ({ values }: { name: string; text: string; values: unknown[] }) => {
+          postIds = values.filter((p): p is string => typeof p === 'string' && p.startsWith('{"postId"')).map((p) => (JSON.parse(p) as { postId: string }).postId);
           const error = fail(postIds);
-          if (error) throw error;
-          return { rows: [] };
+          return error ? Promise.reject(error) : Promise.resolve({ rows: [] });
         },
       };
-      const manager = { queryRunner: { isReleased: false, connect: async () => connection } };
+      const manager = { queryRunner: { isReleased: false, connect: () => Promise.resolve(connection) } };
       await new Promise((resolve) => setImmediate(resolve));
       const result = await work(manager);
       transactions.push(postIds);
@@ -33,7 +32,10 @@ function fakes(fail: (postIds: string[]) => Error | null = () => null) {
     },
   } as unknown as DataSource;
   const audit = {
-    recordMany: async (_m: unknown, entries: { record: { entityId: string } }[]) => void audited.push(...entries.map((entry) => entry.record.entityId)),
+    recordMany: (_m: unknown, entries: { record: { entityId: string } }[]) => {
+      audited.push(...entries.map((entry) => entry.record.entityId));
+      return Promise.resolve();
+    },
   } as unknown as AuditService;
   return { recorder: new HiringCheckRecorder(dataSource, audit), transactions, audited, attempts: () => attempts };
 }

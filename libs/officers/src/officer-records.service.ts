@@ -92,14 +92,14 @@ export class OfficerRecordsService {
   }
 
   private async employmentHistory(manager: EntityManager, actor: Actor, officerId: string): Promise<EmploymentHistoryItem[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<EmploymentRow[]>(
       `SELECT e.id, e.agency_id, a.name AS agency_name, a.code AS agency_code, e.position, e.start_date, e.end_date,
               e.separation_nature, e.separation_reason, e.under_investigation, e.separation_notes
          FROM employment e JOIN organization a ON a.id = e.agency_id
         WHERE e.officer_id = $1
         ORDER BY e.start_date, e.created_at`,
       [officerId],
-    )) as EmploymentRow[];
+    );
     return rows.map((r) => ({
       employmentId: r.id,
       agency: { id: r.agency_id, name: r.agency_name, code: r.agency_code },

@@ -115,7 +115,7 @@ export class OfficersService {
     const candidates: PossibleDuplicate[] = matches.map((m) => ({ postId: m.postId, name: displayName(m), matchScore: roundScore(m.score) }));
     if (candidates.length > 0 && !confirmDistinct) throw possibleDuplicateOfficer(candidates);
 
-    const [{ n }] = (await manager.query(`SELECT nextval('officer_post_number_seq') AS n`)) as { n: string }[];
+    const [{ n }] = await manager.query<{ n: string }[]>(`SELECT nextval('officer_post_number_seq') AS n`);
     const officer = await manager.save(
       manager.create(OfficerEntity, {
         postId: formatPostId(this.config.getOrThrow<string>('jurisdiction'), n),

@@ -79,11 +79,11 @@ export class ApiKeysService {
   async authenticate(presented: string): Promise<(UserWithOrganization & { name: string }) | null> {
     const prefix = parseApiKeyPrefix(presented);
     if (!prefix) return null;
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ id: string; organization_id: string; roles: Role[]; key_hash: Buffer; name: string; revoked_at: Date | null; type: OrganizationEntity['type'] }[]>(
       `SELECT k.id, k.organization_id, k.roles, k.key_hash, k.name, k.revoked_at, o.type
          FROM api_key k JOIN organization o ON o.id = k.organization_id WHERE k.prefix = $1`,
       [prefix],
-    )) as { id: string; organization_id: string; roles: Role[]; key_hash: Buffer; name: string; revoked_at: Date | null; type: OrganizationEntity['type'] }[];
+    );
     if (!row || row.revoked_at || !apiKeyMatches(presented, row.key_hash)) return null;
     return { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: null, name: row.name };
   }

@@ -49,7 +49,7 @@ export class CoursesService {
 
   /** Course ids by code for the codes that exist; one query whatever the number of codes. */
   async idsByCode(manager: EntityManager, codes: string[]): Promise<Map<string, string>> {
-    const rows = (await manager.query(`SELECT id, code FROM course WHERE code = ANY($1::text[])`, [codes])) as { id: string; code: string }[];
+    const rows = await manager.query<{ id: string; code: string }[]>(`SELECT id, code FROM course WHERE code = ANY($1::text[])`, [codes]);
     return new Map(rows.map((row) => [row.code, row.id]));
   }
 }

@@ -133,14 +133,14 @@ export class TrainingCompletionsService {
     const { items, nextCursor } = await COMPLETIONS_KEYSET.page(
       page.limit,
       (limit) =>
-        this.dataSource.query(
+        this.dataSource.query<CompletionRow[]>(
           `SELECT t.id, t.academy_id, t.completed_on, t.hours::float8 AS hours, t.result, t.external_ref, t.created_at,
                   c.code AS course_code, c.kind AS course_kind, c.title AS course_title
              FROM training_completion t JOIN course c ON c.id = t.course_id
             WHERE t.officer_id = $1 ${scope}
             ORDER BY t.completed_on, t.id LIMIT $${params.length + 1}`,
           [...params, limit],
-        ) as Promise<CompletionRow[]>,
+        ),
       (last) => ({ at: last.completed_on, id: last.id }),
     );
     return { items: items.map((row) => toOfficerCompletion(row, officer.postId)), nextCursor };

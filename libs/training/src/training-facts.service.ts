@@ -13,12 +13,12 @@ export interface TrainingFact {
 export class TrainingFactsService {
   /** All completions of one officer, inside the caller's transaction. */
   async completionFacts(manager: EntityManager, officerId: string): Promise<TrainingFact[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<{ course_kind: TrainingFact['courseKind']; result: TrainingFact['result']; completed_on: string; hours: number }[]>(
       `SELECT c.kind AS course_kind, t.result, to_char(t.completed_on, 'YYYY-MM-DD') AS completed_on, t.hours::float8 AS hours
          FROM training_completion t JOIN course c ON c.id = t.course_id
         WHERE t.officer_id = $1 ORDER BY t.completed_on`,
       [officerId],
-    )) as { course_kind: TrainingFact['courseKind']; result: TrainingFact['result']; completed_on: string; hours: number }[];
+    );
     return rows.map((r) => ({ courseKind: r.course_kind, result: r.result, completedOn: r.completed_on, hours: r.hours }));
   }
 }

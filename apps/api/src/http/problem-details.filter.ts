@@ -104,7 +104,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private fromHttpException(error: HttpException, instance?: string): ProblemDocument {
-    const status = error.getStatus();
+    const status: HttpStatus = error.getStatus();
     const code =
       status === HttpStatus.NOT_FOUND
         ? 'ROUTE.NOT_FOUND'

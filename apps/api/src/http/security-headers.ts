@@ -39,6 +39,6 @@ export function securityHeaders(): Record<string, string> {
   const capture = { setHeader: (name: string, value: string) => (headers[name] = value), removeHeader: () => undefined };
   let failure: unknown;
   applyHeaders({} as never, capture as unknown as ServerResponse, (error?: unknown) => (failure = error));
-  if (failure) throw failure;
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error('helmet refused its configuration', { cause: failure });
   return headers;
 }

@@ -39,7 +39,7 @@ describe('login lockout', () => {
     ['exactly 15 minutes after the first: the first no longer counts', [0, 1, 2, 3, 15], false],
     ['just inside 15 minutes', [0, 1, 2, 3, 14.99], true],
   ])('at the window’s edge, %s', (_label, times, locked) => {
-    expect(failAt(times as number[]).lockedUntil !== null).toBe(locked);
+    expect(failAt(times).lockedUntil !== null).toBe(locked);
   });
 
   it('resets everything on success', () => {

@@ -7,7 +7,7 @@ import {
   InitialEligibilityInput,
   TrainingCompletionFact,
 } from './certification-eligibility';
-import { CertificationState, CertificationStatus, notCertifiedState } from './certification-status';
+import { CertificationState, notCertifiedState } from './certification-status';
 
 const EFFECTIVE_ON = '2026-06-01';
 const basicPassed: TrainingCompletionFact = { courseKind: 'basic', result: 'pass', completedOn: '2026-05-01', hours: 800 };
@@ -60,7 +60,7 @@ describe('checkInitialEligibility (c. 6E §4(f)(1))', () => {
         : state({
             status,
             ...runningTerm,
-            ...(status === 'suspended' ? { statusBeforeSuspension: 'certified' as CertificationStatus, suspensionCaseId: 'c' } : {}),
+            ...(status === 'suspended' ? { statusBeforeSuspension: 'certified', suspensionCaseId: 'c' } : {}),
             ...(status === 'admin_suspended' ? { adminSuspensionReason: 'failure_to_report' as const } : {}),
           });
     const result = checkInitialEligibility(input({ certification, completions: [], dateOfBirth: '2010-01-01' }));

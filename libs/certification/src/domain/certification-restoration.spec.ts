@@ -19,7 +19,7 @@ function refusalReason(run: () => unknown): string {
   try {
     run();
   } catch (error) {
-    if (isIllegalTransition(error)) return String(error.reasons[0]);
+    if (isIllegalTransition(error) && typeof error.reasons[0] === 'string') return error.reasons[0];
     throw error;
   }
   throw new Error('expected the transition to be refused');

@@ -197,24 +197,24 @@ export function stateFromSnapshot(snapshot: unknown): { state: CertificationStat
 /** The day each officer's certification was last renewed (the history's latest renewal), for those that have one. */
 export async function lastRenewalDates(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, string>> {
   if (officerIds.length === 0) return new Map();
-  const rows = (await manager.query(
+  const rows = await manager.query<{ officer_id: string; effective_on: string }[]>(
     `SELECT DISTINCT ON (h.officer_id) h.officer_id, h.effective_on
        FROM certification_history h
       WHERE h.officer_id = ANY($1::uuid[]) AND h.reason = $2
       ORDER BY h.officer_id, h.id DESC`,
     [officerIds, RENEWAL_REASON],
-  )) as { officer_id: string; effective_on: string }[];
+  );
   return new Map(rows.map((row) => [row.officer_id, row.effective_on]));
 }
 
 /** Certifications that time has changed by `today` and no one recorded yet, in pages by officer id. */
 export async function dueForSettlement(manager: EntityManager, today: string, afterOfficerId: string | null, limit: number): Promise<string[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<{ officer_id: string }[]>(
     `SELECT officer_id FROM certification
       WHERE ((status = 'certified' AND expires_on <= $1) OR (status = 'suspended' AND suspension_ends_on <= $1))
         AND ($2::uuid IS NULL OR officer_id > $2::uuid)
       ORDER BY officer_id LIMIT $3`,
     [today, afterOfficerId, limit],
-  )) as { officer_id: string }[];
+  );
   return rows.map((r) => r.officer_id);
 }

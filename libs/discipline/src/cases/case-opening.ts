@@ -35,7 +35,7 @@ export class CaseOpening {
     const state = openCase(grounds);
     const now = this.clock.now();
     const today = this.clock.today();
-    const [{ number }] = (await manager.query(`SELECT lpad(nextval('commission_case_number_seq')::text, 6, '0') AS number`)) as { number: string }[];
+    const [{ number }] = await manager.query<{ number: string }[]>(`SELECT lpad(nextval('commission_case_number_seq')::text, 6, '0') AS number`);
     const caseNumber = `${today.slice(0, 4)}-${number}`;
 
     const { identifiers } = await manager.insert(CaseEntity, {
@@ -91,10 +91,7 @@ export class CaseOpening {
   /** Linked reports must exist and be about this officer: a case rests on reports about its own subject. */
   private async checkReports(manager: EntityManager, officerId: string, reportIds: string[]): Promise<void> {
     if (reportIds.length === 0) return;
-    const rows = (await manager.query(`SELECT id, officer_id FROM misconduct_report WHERE id = ANY($1)`, [reportIds])) as {
-      id: string;
-      officer_id: string;
-    }[];
+    const rows = await manager.query<{ id: string; officer_id: string }[]>(`SELECT id, officer_id FROM misconduct_report WHERE id = ANY($1)`, [reportIds]);
     const found = new Map(rows.map((row) => [row.id, row.officer_id]));
     const missing = reportIds.filter((id) => !found.has(id));
     const otherOfficer = reportIds.filter((id) => found.has(id) && found.get(id) !== officerId);

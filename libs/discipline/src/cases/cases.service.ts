@@ -67,7 +67,7 @@ export class CasesService {
           .getOne();
         if (!entity) throw caseNotFound();
         const today = this.clock.today();
-        const { next, effects, event } = transitionCase(caseStateOf(entity), command as CaseCommand, {
+        const { next, effects, event } = transitionCase(caseStateOf(entity), command, {
           today,
           actorRoles: actor.roles,
           config: this.config.caseClocks,
@@ -87,7 +87,7 @@ export class CasesService {
           action: event.action,
           fromStatus: event.fromStatus,
           toStatus: event.toStatus,
-          payload: event.payload as Record<string, unknown>,
+          payload: event.payload,
           certificationChanges,
           occurredOn: event.occurredOn,
           actorKind: actor.kind,

@@ -53,10 +53,10 @@ export function caseTimeline(manager: EntityManager, caseId: string): Promise<Ca
 
 /** True when the agency filed a report the case was opened on: the "reporting agency" of API.md. */
 export async function isReportingAgency(manager: EntityManager, caseId: string, agencyId: string): Promise<boolean> {
-  const rows = (await manager.query(
+  const rows = await manager.query<unknown[]>(
     `SELECT 1 FROM case_report cr JOIN misconduct_report r ON r.id = cr.report_id WHERE cr.case_id = $1 AND r.agency_id = $2 LIMIT 1`,
     [caseId, agencyId],
-  )) as unknown[];
+  );
   return rows.length > 0;
 }
 
@@ -64,9 +64,9 @@ async function withOfficersAndReports(manager: EntityManager, entities: CaseEnti
   if (entities.length === 0) return [];
   const officers = await manager.find(OfficerEntity, { where: { id: In([...new Set(entities.map((e) => e.officerId))]) } });
   const officerById = new Map(officers.map((officer) => [officer.id, officer]));
-  const links = (await manager.query(`SELECT case_id, report_id FROM case_report WHERE case_id = ANY($1) ORDER BY report_id`, [
+  const links = await manager.query<{ case_id: string; report_id: string }[]>(`SELECT case_id, report_id FROM case_report WHERE case_id = ANY($1) ORDER BY report_id`, [
     entities.map((e) => e.id),
-  ])) as { case_id: string; report_id: string }[];
+  ]);
   return entities.map((entity) => {
     const officer = officerById.get(entity.officerId)!;
     return {

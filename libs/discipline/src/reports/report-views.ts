@@ -70,24 +70,24 @@ export async function findReports(manager: EntityManager, filter: ReportFilter):
   if (filter.postId) conditions.push(`o.post_id = ${param(filter.postId)}`);
   if (filter.after) conditions.push(`(r.created_at, r.id) < (${param(filter.after.at)}::timestamptz, ${param(filter.after.id)}::uuid)`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const rows = (await manager.query(`${REPORT_SELECT} ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(filter.limit)}`, params)) as ReportRow[];
+  const rows = await manager.query<ReportRow[]>(`${REPORT_SELECT} ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(filter.limit)}`, params);
   return rows.map(toView);
 }
 
 /** The report if the scope may see it (its agency, or the commission with `agencyId` null). */
 export async function findReport(manager: EntityManager, id: string, agencyId: string | null): Promise<MisconductReportView | null> {
-  const rows = (await manager.query(`${REPORT_SELECT} WHERE r.id = $1 AND ($2::uuid IS NULL OR r.agency_id = $2)`, [id, agencyId])) as ReportRow[];
+  const rows = await manager.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.id = $1 AND ($2::uuid IS NULL OR r.agency_id = $2)`, [id, agencyId]);
   return rows[0] ? toView(rows[0]) : null;
 }
 
 export async function findReportVersions(manager: EntityManager, reportId: string): Promise<ReportVersionView[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<(Omit<ReportRow, 'id' | 'post_id' | 'agency_id' | 'received_on' | 'filed_on' | 'due_on' | 'late' | 'created_at'> & {
+    amendment_reason: string | null;
+  })[]>(
     `SELECT version, incident_date, categories, summary, agency_finding, discipline, amendment_reason, recorded_at
        FROM misconduct_report_version WHERE report_id = $1 ORDER BY version`,
     [reportId],
-  )) as (Omit<ReportRow, 'id' | 'post_id' | 'agency_id' | 'received_on' | 'filed_on' | 'due_on' | 'late' | 'created_at'> & {
-    amendment_reason: string | null;
-  })[];
+  );
   return rows.map((row) => ({
     version: row.version,
     incidentDate: row.incident_date,

@@ -161,11 +161,11 @@ export class ReportsService {
    * learn who exists.
    */
   private async requireEmployedOfficer(manager: EntityManager, agencyId: string, postId: string): Promise<string> {
-    const rows = (await manager.query(
+    const rows = await manager.query<{ id: string }[]>(
       `SELECT o.id FROM officer o WHERE o.post_id = $1
           AND EXISTS (SELECT 1 FROM employment e WHERE e.officer_id = o.id AND e.agency_id = $2)`,
       [postId, agencyId],
-    )) as { id: string }[];
+    );
     if (rows.length === 0) throw officerNotFound(postId);
     return rows[0].id;
   }

@@ -85,7 +85,7 @@ export async function insertHiringChecks(manager: EntityManager, checks: readonl
 
 /** The check if it belongs to `agencyId`; another agency's reads as absent. */
 export async function findAgencyCheck(manager: EntityManager, agencyId: string, id: string): Promise<StoredHiringCheck | null> {
-  const [row] = (await manager.query(`SELECT ${COLUMNS} FROM hiring_check WHERE id = $1 AND agency_id = $2`, [id, agencyId])) as HiringCheckRow[];
+  const [row] = await manager.query<HiringCheckRow[]>(`SELECT ${COLUMNS} FROM hiring_check WHERE id = $1 AND agency_id = $2`, [id, agencyId]);
   return row ? toStored(row) : null;
 }
 
@@ -95,12 +95,12 @@ export async function listAgencyChecks(
   agencyId: string,
   page: { limit: number; after?: { at: string; id: string } },
 ): Promise<StoredHiringCheck[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<HiringCheckRow[]>(
     `SELECT ${COLUMNS} FROM hiring_check
       WHERE agency_id = $1 AND ($2::timestamptz IS NULL OR (checked_at, id) < ($2::timestamptz, $3::uuid))
       ORDER BY checked_at DESC, id DESC
       LIMIT $4`,
     [agencyId, page.after?.at ?? null, page.after?.id ?? null, page.limit],
-  )) as HiringCheckRow[];
+  );
   return rows.map(toStored);
 }

@@ -50,7 +50,7 @@ export async function findSameBirthDateSimilarNames(
   minScore: number,
   limit: number,
 ): Promise<NameMatchRow[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<RawMatch[]>(
     `SELECT ${OFFICER_COLUMNS}, max(similarity(n.normalized_full, q.name))::float8 AS score
        FROM officer_name n
        CROSS JOIN unnest($2::text[]) AS q(name)
@@ -61,7 +61,7 @@ export async function findSameBirthDateSimilarNames(
       ORDER BY score DESC, o.post_id
       LIMIT $4`,
     [dateOfBirth, normalizedNames, minScore, limit],
-  )) as RawMatch[];
+  );
   return rows.map(toRow);
 }
 
@@ -115,7 +115,7 @@ function sameBirthDateSimilarNames(manager: EntityManager, normalizedName: strin
 
 /** `filter` selects `officer_name n` rows; $1 is the normalised name, $2 the limit. Best first, then by POST ID. */
 async function scoredOfficers(manager: EntityManager, filter: string, params: unknown[]): Promise<NameMatchRow[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<RawMatch[]>(
     `WITH hits AS (
        SELECT n.officer_id, n.post_id, max(similarity(n.normalized_full, $1))::float8 AS score
          FROM officer_name n
@@ -127,6 +127,6 @@ async function scoredOfficers(manager: EntityManager, filter: string, params: un
        FROM hits JOIN officer o ON o.id = hits.officer_id
       ORDER BY hits.score DESC, o.post_id`,
     params,
-  )) as RawMatch[];
+  );
   return rows.map(toRow);
 }

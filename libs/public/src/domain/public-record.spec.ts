@@ -46,7 +46,7 @@ describe('public officer record', () => {
       postId: 'MA-000042',
       name: 'Jane Q. Public',
       certification: { status: 'revoked', firstCertifiedOn: '2012-03-01', issuedOn: '2024-03-01', renewedOn: null },
-      discipline: { finalActions: [revocation, suspension], pendingDecision: false, ...{ openCases: 3, caseNumber: 'x' } } as DisciplineFacts,
+      discipline: { finalActions: [revocation, suspension], pendingDecision: false, ...{ openCases: 3, caseNumber: 'x' } },
       agencies: [
         { name: 'B PD', startDate: '2020-01-01', endDate: null, ...{ separationNotes: 'restricted' } },
         { name: 'A PD', startDate: '2011-01-01', endDate: '2019-12-31' },

@@ -116,7 +116,7 @@ async function matchingPage(
   // POST ID), and only then joined to their officers, in that order, until the page is full: a
   // common name's thousands of matches are sorted, and a page's officers read. The ORDER BY inside
   // the subquery is what lets the planner walk the join in that order and stop at the LIMIT.
-  const rows = (await manager.query(
+  const rows = await manager.query<(RawOfficer & { rank: number })[]>(
     `SELECT ${PUBLIC_COLUMNS}, hits.rank
        FROM (SELECT n.officer_id, n.post_id,
                     max(round(1000 * greatest(word_similarity($1, n.normalized_full), similarity(n.normalized_full, $1))))::int AS rank
@@ -130,7 +130,7 @@ async function matchingPage(
       ORDER BY hits.rank DESC, hits.post_id
       LIMIT $4`,
     [normalizedName, after?.rank ?? null, after?.postId ?? null, limit],
-  )) as (RawOfficer & { rank: number })[];
+  );
   return rows.map((r) => ({ ...toRow(r), rank: r.rank }));
 }
 
@@ -179,12 +179,12 @@ export async function findOfficerSnapshot(manager: EntityManager, postId: string
  * DisciplineFactsService.
  */
 export async function officersWithFinalCases(manager: EntityManager, afterPostId: string, limit: number): Promise<ListedOfficerRow[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<RawOfficer[]>(
     `SELECT ${PUBLIC_COLUMNS} FROM officer o
       WHERE o.post_id > $1 AND ${publishedFinalActionExistsSql('o.id')}
       ORDER BY o.post_id LIMIT $2`,
     [afterPostId, limit],
-  )) as RawOfficer[];
+  );
   return rows.map(toRow);
 }
 

@@ -105,7 +105,7 @@ export function checkCompletionRecord(raw: unknown): RecordCheck {
     if (message) errors.push({ field, reason: value === undefined || value === null ? 'missing' : 'invalid', message });
     else partial[field] = value;
   }
-  if (errors.length) return { ok: false, errors, partial: partial as Partial<CompletionInput> };
+  if (errors.length) return { ok: false, errors, partial };
   const { postId, courseCode, completedOn, hours, result, externalRef } = record as unknown as CompletionInput;
   return { ok: true, input: { postId, courseCode, completedOn, hours, result, externalRef } };
 }

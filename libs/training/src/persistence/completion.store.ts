@@ -152,22 +152,22 @@ export class CompletionStore {
 
   /** Through the officers context's entity: one indexed query for the whole batch. */
   private async officerIdsByPostId(manager: EntityManager, postIds: string[]): Promise<Map<string, string>> {
-    const rows = (await manager
+    const rows = await manager
       .createQueryBuilder(OfficerEntity, 'o')
       .select('o.id', 'id')
       .addSelect('o.postId', 'postId')
       .where('o.postId = ANY(:postIds)', { postIds })
-      .getRawMany()) as { id: string; postId: string }[];
+      .getRawMany<{ id: string; postId: string }>();
     return new Map(rows.map((row) => [row.postId, row.id]));
   }
 
   private async existingByRef(manager: EntityManager, academyId: string, refs: string[]): Promise<Map<string, ExistingRow>> {
     if (!refs.length) return new Map();
-    const rows = (await manager.query(
+    const rows = await manager.query<ExistingRow[]>(
       `SELECT id, external_ref, officer_id, course_id, completed_on, hours::float8 AS hours, result, created_at
          FROM training_completion WHERE academy_id = $1 AND external_ref = ANY($2::text[])`,
       [academyId, refs],
-    )) as ExistingRow[];
+    );
     return new Map(rows.map((row) => [row.external_ref, row]));
   }
 }

@@ -1,5 +1,5 @@
 import { ADMIN_SUSPENSION_REASONS, CERTIFICATION_TRANSITION_ACTIONS, MAX_DISCLOSURES_LENGTH } from '@app/certification';
-import type { AdminSuspensionReason, CertificationTransitionAction } from '@app/certification';
+import type { CertificationTransitionAction } from '@app/certification';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, ValidateBy } from 'class-validator';
@@ -57,7 +57,7 @@ export class CertificationTransitionDto {
     }
     return value === undefined || isText(value, MAX_STATED_REASON_LENGTH) ? null : `reason must be 1 to ${MAX_STATED_REASON_LENGTH} characters`;
   })
-  reason?: AdminSuspensionReason | string;
+  reason?: string;
 
   /** The date the change takes effect; defaults to today. Not in the future, not before the last recorded change. */
   @IsOptional() @IsIsoDate()

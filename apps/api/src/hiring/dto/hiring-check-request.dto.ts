@@ -17,7 +17,7 @@ function OneQueryShape(): PropertyDecorator {
   return ValidateBy({
     name: 'oneQueryShape',
     validator: {
-      validate: (value: unknown, args?: ValidationArguments) => (value !== undefined) !== hasNameField((args?.object ?? {}) as Shape),
+      validate: (value: unknown, args?: ValidationArguments) => (value !== undefined) !== hasNameField(args?.object ?? {}),
       defaultMessage: buildMessage(() => 'give either postId, or firstName, lastName and dateOfBirth, not both'),
     },
   });
