@@ -39,8 +39,8 @@ export interface ServiceProcess {
 export function startBuiltService(cwd: string, env: NodeJS.ProcessEnv, options: Pick<SpawnOptions, 'uid' | 'gid'> = {}): ServiceProcess {
   const child = spawn(process.execPath, [BUILT_MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,

@@ -63,7 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, clusterDir: placement.clusterDir, stop: started.stop };
   } catch (error) {
     if (error instanceof EmbeddedDatabaseError) throw error;
-    const reason = error instanceof Error ? error.message : String(error ?? 'the server exited');
+    const reason = error instanceof Error ? error.message : typeof error === 'string' ? error : 'the server exited';
     throw new EmbeddedDatabaseError(
       `embedded PostgreSQL did not start (cluster ${placement?.clusterDir ?? join(dataDir, 'pg')}): ${reason.replace(/\s+/g, ' ').trim().slice(0, 300)}; set DATABASE_URL to use another PostgreSQL server`,
     );

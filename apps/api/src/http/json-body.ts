@@ -22,7 +22,8 @@ export function registerJsonBodyParser(app: NestFastifyApplication, bodyLimit: n
       return;
     }
     // Typed for a string; Fastify's parser (secure-json-parse) takes the Buffer as Nest's own default parser passes it.
-    parseJson(request, body as unknown as string, done);
+    // Its callback form answers through `done` and returns nothing (its type also allows the promise form).
+    void parseJson(request, body as unknown as string, done);
   });
 }
 
