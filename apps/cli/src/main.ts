@@ -20,6 +20,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
   // The modules (~1.5 s to load) load while the embedded PostgreSQL boots, as in the API's main.ts.
   let cli: Promise<typeof import('./run-cli')> | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late on purpose (above), as in the API's main.ts
   const loadCli = () => (cli ??= Promise.resolve().then(() => require('./run-cli') as typeof import('./run-cli')));
   try {
     const env = validateEnvironment(process.env);

@@ -9,8 +9,9 @@ const attempt = { action: 'hiring_check.read', entityType: 'hiring_check', entit
 function auditSpy() {
   const standalone: { actor: Actor | null; record: AuditRecord }[] = [];
   const audit = {
-    recordStandalone: async (who: Actor | null, record: AuditRecord) => {
+    recordStandalone: (who: Actor | null, record: AuditRecord) => {
       standalone.push({ actor: who, record });
+      return Promise.resolve();
     },
     record: () => {
       throw new Error('a refusal is recorded in a transaction of its own');

@@ -55,7 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     const password = readOrCreateSecret(join(dataDir, 'pg-superuser-password'));
     const running = options.useRunningServer ? runningServerPort(placement.clusterDir) : undefined;
     if (running !== undefined) {
-      return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running}/postgres`, port: running, clusterDir: placement.clusterDir, stop: async () => undefined };
+      return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running}/postgres`, port: running, clusterDir: placement.clusterDir, stop: () => Promise.resolve() };
     }
     await stopOrphanedServer(placement.clusterDir, options.log);
     const port = await findFreePort();

@@ -20,7 +20,7 @@ interface Route {
 
 /** What the route's own decorators say, read the way the guards and pipes read it. */
 function routeFacts({ controller, handler }: Route, operation: OperationObject, path: string, method: string) {
-  const read = <T>(key: string): T | undefined => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+  const read = <T>(key: string): T | undefined => (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller)) as T | undefined;
   const args = Object.keys((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler.name) ?? {}) as Record<string, unknown>);
   const isPublic = read<boolean>(IS_PUBLIC) === true;
   return {
@@ -58,10 +58,10 @@ function routesByOperationId(controllers: Type[]): Map<string, Route> {
   const routes = new Map<string, Route>();
   for (const controller of controllers) {
     for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = controller.prototype[name];
+      const handler = (controller.prototype as Record<string, unknown>)[name];
       if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
       const operationId = (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { operationId?: string } | undefined)?.operationId;
-      routes.set(operationId ?? `${controller.name}_${name}`, { controller, handler });
+      routes.set(operationId ?? `${controller.name}_${name}`, { controller, handler: handler as Route['handler'] });
     }
   }
   return routes;

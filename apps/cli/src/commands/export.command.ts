@@ -35,7 +35,7 @@ export class PublicCsvExportCommand extends CommandRunner {
 /** `export <what>`: one sub-command per published file. */
 @Command({ name: 'export', description: 'write a public export', subCommands: [PublicCsvExportCommand] })
 export class ExportCommand extends CommandRunner {
-  async run(): Promise<void> {
-    throw new CommandFailure('export what? One of: public-csv.');
+  run(): Promise<void> {
+    return Promise.reject(new CommandFailure('export what? One of: public-csv.'));
   }
 }
