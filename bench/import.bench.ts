@@ -32,7 +32,11 @@ async function main(): Promise<void> {
     const api = apiClient(url);
     const admin = await api.login(BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
     const academy = (await api.post(admin, '/organizations', { type: 'academy', name: 'Bench Academy', code: 'BENCH-ACADEMY' })) as { id: string };
-    await api.post(admin, `/organizations/${academy.id}/users`, { email: 'registrar@bench.local', password: 'bench-registrar-pw', roles: ['academy_registrar'] });
+    await api.post(admin, `/organizations/${academy.id}/users`, {
+      email: 'registrar@bench.local',
+      password: 'bench-registrar-pw',
+      roles: ['academy_registrar'],
+    });
     const registrar = await api.login('registrar@bench.local', 'bench-registrar-pw');
     await api.post(admin, '/courses', { code: COURSE_CODE, title: 'Bench in-service', kind: 'in_service', hours: 8 });
     const postIds = await seedOfficers(owner, ROWS);
@@ -98,7 +102,9 @@ async function main(): Promise<void> {
     const [copy, csv, json] = methods.map(([label], index) => {
       const median = [...times[index]].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
       const rate = ROWS / median;
-      say(`${label.padEnd(58)} runs ${times[index].map((s) => `${(s * 1000).toFixed(0)} ms`).join(' / ')}  median ${(median * 1000).toFixed(0)} ms  ${rate.toFixed(0).padStart(7)} rows/s`);
+      say(
+        `${label.padEnd(58)} runs ${times[index].map((s) => `${(s * 1000).toFixed(0)} ms`).join(' / ')}  median ${(median * 1000).toFixed(0)} ms  ${rate.toFixed(0).padStart(7)} rows/s`,
+      );
       return rate;
     });
     say(`ratio (b)/(a) = ${(csv / copy).toFixed(2)}, (c)/(a) = ${(json / copy).toFixed(2)} (target >= 0.25)`);
@@ -129,7 +135,9 @@ async function seedOfficers(owner: Pool, count: number): Promise<string[]> {
 
 /** COPY's text format for the same rows; ids are resolved beforehand (COPY cannot look anything up). */
 async function copyLines(owner: Pool, academyId: string, rows: Completion[]): Promise<string[]> {
-  const { rows: officers } = await owner.query<{ id: string; post_id: string }>(`SELECT id, post_id FROM officer WHERE post_id = ANY($1)`, [rows.map((r) => r.postId)]);
+  const { rows: officers } = await owner.query<{ id: string; post_id: string }>(`SELECT id, post_id FROM officer WHERE post_id = ANY($1)`, [
+    rows.map((r) => r.postId),
+  ]);
   const officerIds = new Map(officers.map((o) => [o.post_id, o.id]));
   const { rows: courses } = await owner.query<{ id: string }>(`SELECT id FROM course WHERE code = $1`, [COURSE_CODE]);
   const lines = rows.map((r) => `${academyId}\t${officerIds.get(r.postId)}\t${courses[0].id}\t${r.completedOn}\t${r.hours}\t${r.result}\t${r.externalRef}\n`);

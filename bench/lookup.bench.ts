@@ -62,11 +62,27 @@ async function main(): Promise<void> {
       { key: 'a', label: '(a) bare Fastify + pg, postId query', options: { url: `${bareUrl}/officers/${certified.postId}`, connections, seconds } },
       { key: 'd', label: '(d) GET /public/officers/:postId', options: { url: `${url}/api/v1/public/officers/${certified.postId}`, connections, seconds } },
       // Not a target: the cheapest authenticated route (one query), the floor the framework leaves for any handler.
-      { key: 'r', label: '(r) GET /api/v1/me, same JWT (reference)', options: { url: `${url}/api/v1/me`, connections, seconds, headers: { authorization: auth.authorization } } },
+      {
+        key: 'r',
+        label: '(r) GET /api/v1/me, same JWT (reference)',
+        options: { url: `${url}/api/v1/me`, connections, seconds, headers: { authorization: auth.authorization } },
+      },
       // Not a target: the public name search, the one read that ranks many names (every officer sharing a name part).
-      { key: 's', label: '(s) GET /public/officers?name= (reference)', options: { url: `${url}/api/v1/public/officers?limit=20&name=${encodeURIComponent(`${certified.firstName} ${misspelt}`)}`, connections, seconds } },
-      { key: 'b', label: '(b) POST /hiring-checks {postId} (JWT)', options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byPostId } },
-      { key: 'c', label: '(c) POST /hiring-checks misspelt name + DOB', options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byName } },
+      {
+        key: 's',
+        label: '(s) GET /public/officers?name= (reference)',
+        options: { url: `${url}/api/v1/public/officers?limit=20&name=${encodeURIComponent(`${certified.firstName} ${misspelt}`)}`, connections, seconds },
+      },
+      {
+        key: 'b',
+        label: '(b) POST /hiring-checks {postId} (JWT)',
+        options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byPostId },
+      },
+      {
+        key: 'c',
+        label: '(c) POST /hiring-checks misspelt name + DOB',
+        options: { url: `${url}/api/v1/hiring-checks`, connections, seconds, method: 'POST', headers: auth, body: byName },
+      },
     ].filter((target) => (target.key !== 'd' && target.key !== 's') || publicReady) as Target[];
     if (!publicReady) log('(d) and (s) skipped: GET /public/officers/:postId does not answer 200 yet');
 
@@ -132,7 +148,9 @@ async function expectMatch(url: string, headers: Record<string, string>, body: s
   const answer = (await response.json()) as { matches?: { postId: string; matchScore: number; matchReasons: string[] }[] };
   const match = answer.matches?.find((m) => m.postId === postId);
   if (response.status !== 201 || !match) throw new Error(`hiring check ${body} did not find ${postId}: ${response.status} ${JSON.stringify(answer)}`);
-  process.stdout.write(`check ${body.replace(/"dateOfBirth":"[^"]*"/, '"dateOfBirth":"…"')} → ${answer.matches!.length} match(es), ${postId} score ${match.matchScore} ${match.matchReasons.join(',')}\n`);
+  process.stdout.write(
+    `check ${body.replace(/"dateOfBirth":"[^"]*"/, '"dateOfBirth":"…"')} → ${answer.matches!.length} match(es), ${postId} score ${match.matchScore} ${match.matchReasons.join(',')}\n`,
+  );
 }
 
 main().catch((error) => {

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     const restart = median(restartTimes);
     process.stdout.write(`bare 'node -e 0' (baseline): median ${bare.toFixed(2)} s\n`);
     process.stdout.write(`second start until /health 200: ${restartTimes.map((t) => t.toFixed(2)).join(', ')} s\n`);
-    process.stdout.write(`median ${restart.toFixed(2)} s, worst ${Math.max(...restartTimes).toFixed(2)} s (target < 3 s); ratio to bare node ${(restart / bare).toFixed(1)}x\n`);
+    process.stdout.write(
+      `median ${restart.toFixed(2)} s, worst ${Math.max(...restartTimes).toFixed(2)} s (target < 3 s); ratio to bare node ${(restart / bare).toFixed(1)}x\n`,
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -44,7 +46,10 @@ async function timeStart(dataDir: string): Promise<number> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} before it was healthy`);
-      const healthy = await fetch(`http://127.0.0.1:${PORT}/health`).then((response) => response.status === 200, () => false);
+      const healthy = await fetch(`http://127.0.0.1:${PORT}/health`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
       if (healthy) return Number(process.hrtime.bigint() - started) / 1e9;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -56,7 +61,11 @@ async function timeStart(dataDir: string): Promise<number> {
 
 async function timeBareNode(): Promise<number> {
   const started = process.hrtime.bigint();
-  await new Promise<void>((resolve, reject) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).once('exit', () => resolve()).once('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' })
+      .once('exit', () => resolve())
+      .once('error', reject),
+  );
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 

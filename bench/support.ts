@@ -61,8 +61,24 @@ export interface LoadResult {
  * autocannon in a child process, so the load generator does not share the server's event
  * loop (it still shares the 2 cores, as in research/stack.md §3.1).
  */
-export async function loadTest(options: { url: string; connections: number; seconds: number; method?: string; headers?: Record<string, string>; body?: string }): Promise<LoadResult> {
-  const args = [require.resolve('autocannon/autocannon.js'), '-j', '-c', String(options.connections), '-d', String(options.seconds), '-m', options.method ?? 'GET'];
+export async function loadTest(options: {
+  url: string;
+  connections: number;
+  seconds: number;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<LoadResult> {
+  const args = [
+    require.resolve('autocannon/autocannon.js'),
+    '-j',
+    '-c',
+    String(options.connections),
+    '-d',
+    String(options.seconds),
+    '-m',
+    options.method ?? 'GET',
+  ];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
   if (options.body) args.push('-b', options.body);
   args.push(options.url);
@@ -131,7 +147,9 @@ function postgresCpuSince(before: Map<string, number> | undefined): number | und
 export function printRow(label: string, result: LoadResult, baseline?: LoadResult, { showCpu = true } = {}): void {
   const ratio = baseline ? ` ratio ${(result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}` : '';
   const { nodeMicros, postgresMicros } = result.cpu;
-  const cpu = showCpu ? `  cpu/req node ${nodeMicros.toFixed(0).padStart(4)} µs${postgresMicros === undefined ? '' : `, pg ${postgresMicros.toFixed(0).padStart(4)} µs`}` : '';
+  const cpu = showCpu
+    ? `  cpu/req node ${nodeMicros.toFixed(0).padStart(4)} µs${postgresMicros === undefined ? '' : `, pg ${postgresMicros.toFixed(0).padStart(4)} µs`}`
+    : '';
   process.stdout.write(
     `${label.padEnd(48)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms${cpu}  non-2xx ${result.non2xx} errors ${result.errors}${ratio}\n`,
   );

@@ -130,8 +130,12 @@ export class RegistryCore1764000000100 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX certification_history_officer ON certification_history (officer_id, id)`);
-    await db.query(`CREATE TRIGGER certification_history_append_only BEFORE UPDATE OR DELETE ON certification_history FOR EACH ROW EXECUTE FUNCTION forbid_change()`);
-    await db.query(`CREATE TRIGGER certification_history_no_truncate BEFORE TRUNCATE ON certification_history FOR EACH STATEMENT EXECUTE FUNCTION forbid_change()`);
+    await db.query(
+      `CREATE TRIGGER certification_history_append_only BEFORE UPDATE OR DELETE ON certification_history FOR EACH ROW EXECUTE FUNCTION forbid_change()`,
+    );
+    await db.query(
+      `CREATE TRIGGER certification_history_no_truncate BEFORE TRUNCATE ON certification_history FOR EACH STATEMENT EXECUTE FUNCTION forbid_change()`,
+    );
 
     // Restricted: a relinquishment application's disclosures (DOMAIN.md "What is public").
     await db.query(`
@@ -142,13 +146,17 @@ export class RegistryCore1764000000100 implements MigrationInterface {
         recorded_by text,
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE TRIGGER relinquishment_disclosure_append_only BEFORE UPDATE OR DELETE ON relinquishment_disclosure FOR EACH ROW EXECUTE FUNCTION forbid_change()`);
+    await db.query(
+      `CREATE TRIGGER relinquishment_disclosure_append_only BEFORE UPDATE OR DELETE ON relinquishment_disclosure FOR EACH ROW EXECUTE FUNCTION forbid_change()`,
+    );
 
     await db.query(`REVOKE UPDATE, DELETE, TRUNCATE ON certification_history, relinquishment_disclosure FROM post_registry_app`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE relinquishment_disclosure, certification_history, certification, training_completion, course, employment, officer_name, officer`);
+    await db.query(
+      `DROP TABLE relinquishment_disclosure, certification_history, certification, training_completion, course, employment, officer_name, officer`,
+    );
     await db.query(`DROP SEQUENCE officer_post_number_seq`);
   }
 }

@@ -26,15 +26,21 @@ export class CertificationIntegrity1764000000350 implements MigrationInterface {
         ADD CONSTRAINT certification_history_to_status_check CHECK (to_status IN (${STATUSES}))`);
     await db.query(`ALTER TABLE relinquishment_disclosure ADD CONSTRAINT relinquishment_disclosure_length CHECK (length(disclosures) BETWEEN 1 AND 10000)`);
     await db.query(`CREATE INDEX relinquishment_disclosure_officer ON relinquishment_disclosure (officer_id)`);
-    await db.query(`CREATE TRIGGER relinquishment_disclosure_no_truncate BEFORE TRUNCATE ON relinquishment_disclosure FOR EACH STATEMENT EXECUTE FUNCTION forbid_change()`);
+    await db.query(
+      `CREATE TRIGGER relinquishment_disclosure_no_truncate BEFORE TRUNCATE ON relinquishment_disclosure FOR EACH STATEMENT EXECUTE FUNCTION forbid_change()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TRIGGER relinquishment_disclosure_no_truncate ON relinquishment_disclosure`);
     await db.query(`DROP INDEX relinquishment_disclosure_officer`);
     await db.query(`ALTER TABLE relinquishment_disclosure DROP CONSTRAINT relinquishment_disclosure_length`);
-    await db.query(`ALTER TABLE certification_history DROP CONSTRAINT certification_history_from_status_check, DROP CONSTRAINT certification_history_to_status_check`);
-    await db.query(`ALTER TABLE certification DROP CONSTRAINT certification_status_before_suspension_check, DROP CONSTRAINT certification_status_before_revocation_check`);
+    await db.query(
+      `ALTER TABLE certification_history DROP CONSTRAINT certification_history_from_status_check, DROP CONSTRAINT certification_history_to_status_check`,
+    );
+    await db.query(
+      `ALTER TABLE certification DROP CONSTRAINT certification_status_before_suspension_check, DROP CONSTRAINT certification_status_before_revocation_check`,
+    );
     await db.query(`DROP INDEX certification_suspension_due`);
   }
 }

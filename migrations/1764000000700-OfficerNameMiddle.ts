@@ -21,7 +21,7 @@ export class OfficerNameMiddle1764000000700 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE officer_name DROP CONSTRAINT officer_name_kind_check`);
     await db.query(`ALTER TABLE officer_name ADD CONSTRAINT officer_name_kind_check CHECK (kind IN ('current', 'alias', 'middle'))`);
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const officers = (await db.query(
         `SELECT id, first_name, middle_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth
            FROM officer WHERE id > $1 AND middle_name IS NOT NULL ORDER BY id LIMIT $2`,

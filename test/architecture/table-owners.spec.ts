@@ -73,7 +73,11 @@ describe('one owner per table', () => {
   const { tableOf, ownerOf } = entityTables();
 
   it('should know the owner of every table written', () => {
-    const unknown = files.flatMap((file) => writesIn(file, tableOf).filter((table) => !ownerOf.has(table)).map((table) => `${file.path}: ${table}`));
+    const unknown = files.flatMap((file) =>
+      writesIn(file, tableOf)
+        .filter((table) => !ownerOf.has(table))
+        .map((table) => `${file.path}: ${table}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -90,7 +94,11 @@ describe('one owner per table', () => {
     ['a save of an entity', 'await manager.save(manager.create(EmploymentEntity, { officerId }));', ['employment']],
     ['an update through the query builder', 'manager.createQueryBuilder().update(CaseEntity).set({})', ['commission_case']],
     ['SQL', "manager.query(`UPDATE employment SET end_date = $1`); manager.query('INSERT INTO hiring_check (id) VALUES ($1)')", ['employment', 'hiring_check']],
-    ['a lock or a read, which is no write', "manager.findOne(EmploymentEntity, { lock: { mode: 'pessimistic_write' } }); `SELECT 1 FOR UPDATE`; manager.exists(EmploymentEntity)", []],
+    [
+      'a lock or a read, which is no write',
+      "manager.findOne(EmploymentEntity, { lock: { mode: 'pessimistic_write' } }); `SELECT 1 FOR UPDATE`; manager.exists(EmploymentEntity)",
+      [],
+    ],
   ])('should see %s', (_label, text, tables) => {
     expect(writesIn({ text }, tableOf)).toEqual(tables);
   });

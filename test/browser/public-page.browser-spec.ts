@@ -52,7 +52,10 @@ describe('public lookup page (browser)', () => {
     await actAll(t, revocation.id, [
       [tokens.investigator, { action: 'issue_notice', proposedSanction: 'revoke', responseDueOn: addDays(TODAY, 14) }],
       [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
-      [tokens.adjudicator, { action: 'decide', sanction: 'revoke', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Pattern shown' }],
+      [
+        tokens.adjudicator,
+        { action: 'decide', sanction: 'revoke', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Pattern shown' },
+      ],
       [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
     ]);
 
@@ -63,7 +66,16 @@ describe('public lookup page (browser)', () => {
     await actAll(t, suspension.id, [
       [tokens.investigator, { action: 'issue_notice', proposedSanction: 'suspend', responseDueOn: addDays(TODAY, 14) }],
       [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
-      [tokens.adjudicator, { action: 'decide', sanction: 'suspend', suspensionDays: 30, findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Pattern shown' }],
+      [
+        tokens.adjudicator,
+        {
+          action: 'decide',
+          sanction: 'suspend',
+          suspensionDays: 30,
+          findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }],
+          reasoning: 'Pattern shown',
+        },
+      ],
       [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
     ]);
 
@@ -106,7 +118,9 @@ describe('public lookup page (browser)', () => {
     await expect(badge.getAttribute('data-status')).resolves.toBe('revoked');
     await expect(badge.textContent()).resolves.toBe('Decertified');
     await expect(page.locator('#detail-name').textContent()).resolves.toBe('Katherine Donnelly');
-    await expect(page.locator('#detail-actions tbody tr').first().innerText()).resolves.toMatch(/Revocation \(decertification\)\s+Mar 10, 2026\s+Permanent\s+Unprofessional conduct/);
+    await expect(page.locator('#detail-actions tbody tr').first().innerText()).resolves.toMatch(
+      /Revocation \(decertification\)\s+Mar 10, 2026\s+Permanent\s+Unprofessional conduct/,
+    );
     expect(new URL(page.url()).hash).toBe(`#/officers/${postId}`);
 
     const screenshot = join(OUTPUT, 'public-page.png');
@@ -137,7 +151,9 @@ describe('public lookup page (browser)', () => {
   it('should date a suspension by its last day in force', async () => {
     await page.goto(`${baseUrl}/#/officers/${suspendedPostId}`);
     await page.locator('#detail-status .status-badge').waitFor();
-    await expect(page.locator('#detail-actions tbody tr').first().innerText()).resolves.toMatch(/^Suspension\s+Mar 10, 2026\s+Apr 8, 2026\s+Unprofessional conduct/);
+    await expect(page.locator('#detail-actions tbody tr').first().innerText()).resolves.toMatch(
+      /^Suspension\s+Mar 10, 2026\s+Apr 8, 2026\s+Unprofessional conduct/,
+    );
     expect(problems).toEqual([]);
   });
 

@@ -8,7 +8,12 @@ import { dirname, join, relative, resolve } from 'node:path';
  */
 const ROOT = resolve(__dirname, '..', '..');
 const DOCS = join(ROOT, 'docs');
-const PAGES = ['README.md', ...readdirSync(DOCS).filter((name) => name.endsWith('.md')).map((name) => join('docs', name))];
+const PAGES = [
+  'README.md',
+  ...readdirSync(DOCS)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join('docs', name)),
+];
 
 interface Link {
   page: string;
@@ -26,7 +31,8 @@ export function linksOf(page: string, text: string): Link[] {
     .split('\n')
     .forEach((content, index) => {
       const line = content.replace(/`[^`]*`/g, '');
-      for (const match of line.matchAll(/\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)/g)) links.push({ page, line: index + 1, target: match[1] ?? match[2] });
+      for (const match of line.matchAll(/\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)/g))
+        links.push({ page, line: index + 1, target: match[1] ?? match[2] });
       const definition = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/.exec(line);
       if (definition) links.push({ page, line: index + 1, target: definition[1] });
     });
@@ -86,7 +92,10 @@ describe('README.md and docs/', () => {
   });
 
   it('keeps the README short: under 120 lines, none over 200 characters', () => {
-    const lines = pages.find(({ page }) => page === 'README.md')!.text.trimEnd().split('\n');
+    const lines = pages
+      .find(({ page }) => page === 'README.md')!
+      .text.trimEnd()
+      .split('\n');
     expect(lines.length).toBeLessThan(120);
     expect(lines.filter((line) => [...line].length > 200)).toEqual([]);
   });

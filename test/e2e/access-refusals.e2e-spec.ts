@@ -34,7 +34,7 @@ describe('access refusals (e2e)', () => {
     (await t.db.query(`SELECT action, entity_type, entity_id, organization_id, details FROM audit_log WHERE seq > $1 ORDER BY seq`, [seq])).rows;
   const head = async () => Number((await t.db.query(`SELECT coalesce(max(seq), 0) AS seq FROM audit_log`)).rows[0].seq);
 
-  it("an agency listing the training of an officer it never employed: the 404 of an unknown officer, audited (was not)", async () => {
+  it('an agency listing the training of an officer it never employed: the 404 of an unknown officer, audited (was not)', async () => {
     const before = await head();
     const hidden = await t.http().get(`/api/v1/officers/${postId}/training`).set(bearer(adminB));
     expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: 'OFFICER.NOT_FOUND' });
@@ -52,29 +52,47 @@ describe('access refusals (e2e)', () => {
 
   it("a report about, or an amendment of, another agency's record: a 404 whose entry outlives the request's rollback (was unaudited)", async () => {
     const before = await head();
-    const stranger = await t.http().post('/api/v1/misconduct-reports').set(bearer(adminB)).send({
-      postId,
-      incidentDate: '2026-03-01',
-      receivedOn: '2026-03-09',
-      categories: ['dishonesty'],
-      summary: 'Not ours to report',
-      agencyFinding: 'pending',
-    });
+    const stranger = await t
+      .http()
+      .post('/api/v1/misconduct-reports')
+      .set(bearer(adminB))
+      .send({
+        postId,
+        incidentDate: '2026-03-01',
+        receivedOn: '2026-03-09',
+        categories: ['dishonesty'],
+        summary: 'Not ours to report',
+        agencyFinding: 'pending',
+      });
     expect({ status: stranger.status, code: stranger.body.code }).toEqual({ status: 404, code: 'OFFICER.NOT_FOUND' });
-    const own = await t.http().post('/api/v1/misconduct-reports').set(bearer(adminA)).send({
-      postId,
-      incidentDate: '2026-03-01',
-      receivedOn: '2026-03-09',
-      categories: ['dishonesty'],
-      summary: 'Ours',
-      agencyFinding: 'pending',
-    });
+    const own = await t
+      .http()
+      .post('/api/v1/misconduct-reports')
+      .set(bearer(adminA))
+      .send({
+        postId,
+        incidentDate: '2026-03-01',
+        receivedOn: '2026-03-09',
+        categories: ['dishonesty'],
+        summary: 'Ours',
+        agencyFinding: 'pending',
+      });
     expect(own.status).toBe(201);
-    const amended = await t.http().post(`/api/v1/misconduct-reports/${own.body.id}/amendments`).set(bearer(adminB)).send({ summary: 'Rewritten', reason: 'probe' });
+    const amended = await t
+      .http()
+      .post(`/api/v1/misconduct-reports/${own.body.id}/amendments`)
+      .set(bearer(adminB))
+      .send({ summary: 'Rewritten', reason: 'probe' });
     expect({ status: amended.status, code: amended.body.code }).toEqual({ status: 404, code: 'REPORT.NOT_FOUND' });
     const refusals = (await refusalsSince(before)).filter((row) => row.action === 'access.refused');
     expect(refusals).toEqual([
-      { action: 'access.refused', entity_type: 'officer', entity_id: null, organization_id: agencyB.id, details: { attempt: 'misconduct_report.create', code: 'OFFICER.NOT_FOUND', postId } },
+      {
+        action: 'access.refused',
+        entity_type: 'officer',
+        entity_id: null,
+        organization_id: agencyB.id,
+        details: { attempt: 'misconduct_report.create', code: 'OFFICER.NOT_FOUND', postId },
+      },
       {
         action: 'access.refused',
         entity_type: 'misconduct_report',
@@ -98,7 +116,13 @@ describe('access refusals (e2e)', () => {
     });
     expect(response.status).toBe(404);
     expect(await refusalsSince(before)).toEqual([
-      { action: 'access.refused', entity_type: 'employment', entity_id: employmentId, organization_id: agencyB.id, details: { attempt: 'employment.separate', code: response.body.code } },
+      {
+        action: 'access.refused',
+        entity_type: 'employment',
+        entity_id: employmentId,
+        organization_id: agencyB.id,
+        details: { attempt: 'employment.separate', code: response.body.code },
+      },
     ]);
   });
 
@@ -114,14 +138,30 @@ describe('access refusals (e2e)', () => {
     const disable = await t.http().post(`/api/v1/users/${userOfA}/disable`).set(bearer(adminB));
     expect({ status: disable.status, code: disable.body.code }).toEqual({ status: 404, code: 'USER.NOT_FOUND' });
     expect(await refusalsSince(before)).toEqual([
-      { action: 'access.refused', entity_type: 'organization', entity_id: agencyA.id, organization_id: agencyB.id, details: { attempt: 'user.create', code: 'ORGANIZATION.NOT_ADMINISTERED' } },
-      { action: 'access.refused', entity_type: 'user', entity_id: userOfA, organization_id: agencyB.id, details: { attempt: 'user.disable', code: 'USER.NOT_FOUND' } },
+      {
+        action: 'access.refused',
+        entity_type: 'organization',
+        entity_id: agencyA.id,
+        organization_id: agencyB.id,
+        details: { attempt: 'user.create', code: 'ORGANIZATION.NOT_ADMINISTERED' },
+      },
+      {
+        action: 'access.refused',
+        entity_type: 'user',
+        entity_id: userOfA,
+        organization_id: agencyB.id,
+        details: { attempt: 'user.disable', code: 'USER.NOT_FOUND' },
+      },
     ]);
   });
 
   it('the role guard refuses with the same action, naming its attempt and code like every policy', async () => {
     const before = await head();
-    const response = await t.http().post('/api/v1/cases').set(bearer(adminA)).send({ postId, grounds: ['other_cause'], summary: 's' });
+    const response = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(adminA))
+      .send({ postId, grounds: ['other_cause'], summary: 's' });
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'AUTH.FORBIDDEN' });
     expect(await refusalsSince(before)).toEqual([
       {

@@ -15,7 +15,11 @@ describe('audit log (e2e)', () => {
   it('should keep a valid, gapless chain after a burst of concurrent writes', async () => {
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        t.http().post('/api/v1/organizations').set(bearer(admin)).send({ type: 'agency', name: `Burst ${i}`, code: `BURST${i}` }),
+        t
+          .http()
+          .post('/api/v1/organizations')
+          .set(bearer(admin))
+          .send({ type: 'agency', name: `Burst ${i}`, code: `BURST${i}` }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(201));
@@ -32,10 +36,18 @@ describe('audit log (e2e)', () => {
     const hiring = await t.userToken(agency.id, ['agency_hiring']);
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n as number;
     const checks = Array.from({ length: 60 }, (_, i) =>
-      t.http().post('/api/v1/hiring-checks').set(bearer(hiring)).send({ postId: `MA-${String(900000 + i).padStart(6, '0')}` }),
+      t
+        .http()
+        .post('/api/v1/hiring-checks')
+        .set(bearer(hiring))
+        .send({ postId: `MA-${String(900000 + i).padStart(6, '0')}` }),
     );
     const organizations = Array.from({ length: 20 }, (_, i) =>
-      t.http().post('/api/v1/organizations').set(bearer(admin)).send({ type: 'academy', name: `Race ${i}`, code: `RACE${i}` }),
+      t
+        .http()
+        .post('/api/v1/organizations')
+        .set(bearer(admin))
+        .send({ type: 'academy', name: `Race ${i}`, code: `RACE${i}` }),
     );
     const responses = await Promise.all([...checks, ...organizations]);
     expect(responses.map((r) => r.status)).toEqual(Array(80).fill(201));
@@ -59,7 +71,9 @@ describe('audit log (e2e)', () => {
     const created = await t.http().post('/api/v1/organizations').set(bearer(admin)).send({ type: 'academy', name: 'Listed', code: 'LISTED' });
     const list = await t.http().get(`/api/v1/audit?entityType=organization&entityId=${created.body.id}`).set(bearer(admin));
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ action: 'organization.create', entityId: created.body.id, details: expect.objectContaining({ code: 'LISTED' }) })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ action: 'organization.create', entityId: created.body.id, details: expect.objectContaining({ code: 'LISTED' }) }),
+    ]);
   });
 
   it('should publish the chain head without authentication and verify against a saved head', async () => {

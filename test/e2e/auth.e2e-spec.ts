@@ -64,7 +64,10 @@ describe('authentication (e2e)', () => {
       'auth.login_failed',
     ]);
 
-    const unlock = await t.http().post(`/api/v1/users/${id}/unlock`).set(bearer(await t.adminToken()));
+    const unlock = await t
+      .http()
+      .post(`/api/v1/users/${id}/unlock`)
+      .set(bearer(await t.adminToken()));
     expect(unlock.status).toBe(200);
     expect(unlock.body.locked).toBe(false);
     expect((await login('lockme@example.test', USER_PASSWORD)).status).toBe(200);
@@ -93,7 +96,14 @@ describe('authentication (e2e)', () => {
     const id = await createUser('disable@example.test');
     const token = (await login('disable@example.test', USER_PASSWORD)).body.accessToken;
     expect((await t.http().get('/api/v1/me').set(bearer(token))).status).toBe(200);
-    expect((await t.http().post(`/api/v1/users/${id}/disable`).set(bearer(await t.adminToken()))).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/users/${id}/disable`)
+          .set(bearer(await t.adminToken()))
+      ).status,
+    ).toBe(200);
     expect((await t.http().get('/api/v1/me').set(bearer(token))).status).toBe(401);
     expect((await login('disable@example.test', USER_PASSWORD)).status).toBe(401);
   });
@@ -121,9 +131,23 @@ describe('authentication (e2e)', () => {
     const me = await t.http().get('/api/v1/me').set('X-API-Key', created.body.key);
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ kind: 'api_key', organizationId: agencyId, organizationType: 'agency', roles: ['agency_hiring'] });
-    expect((await t.http().get('/api/v1/me').set('X-API-Key', created.body.key.slice(0, -1) + (created.body.key.endsWith('A') ? 'B' : 'A'))).status).toBe(401);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/me')
+          .set('X-API-Key', created.body.key.slice(0, -1) + (created.body.key.endsWith('A') ? 'B' : 'A'))
+      ).status,
+    ).toBe(401);
 
-    expect((await t.http().post(`/api/v1/api-keys/${created.body.id}/revoke`).set(bearer(await t.adminToken()))).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/api-keys/${created.body.id}/revoke`)
+          .set(bearer(await t.adminToken()))
+      ).status,
+    ).toBe(200);
     expect((await t.http().get('/api/v1/me').set('X-API-Key', created.body.key)).status).toBe(401);
   });
 

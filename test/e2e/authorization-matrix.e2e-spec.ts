@@ -119,24 +119,27 @@ describe('authorization matrix (e2e)', () => {
   });
 
   // DOMAIN.md "Audit": refused attempts (403 on restricted records) are audited in their own transaction.
-  it.each(protectedRoutes.filter(([, rule]) => rule !== 'any'))('%s records each refusal by role in the audit log, naming the route and the record', async (route, rule) => {
-    const [method, path] = route.split(' ');
-    const outsider = ROLES.find((role) => !(rule as Role[]).includes(role))!;
-    const before = Number((await t.db.query(`SELECT coalesce(max(seq), 0) AS seq FROM audit_log`)).rows[0].seq);
-    expect((await call(method, path, tokens[outsider])).status).toBe(403);
-    const { rows } = await t.db.query(`SELECT action, actor_kind, entity_type, entity_id, details FROM audit_log WHERE seq > $1 ORDER BY seq`, [before]);
-    expect(rows).toEqual([
-      {
-        action: 'access.refused',
-        actor_kind: 'user',
-        entity_type: expect.any(String),
-        entity_id: path.includes(':id') ? SAMPLE_PARAMS.id : null,
-        details: expect.objectContaining({ method, route: path, requiredRoles: rule }),
-      },
-    ]);
-    if (path.startsWith('/api/v1/cases/')) expect(rows[0].entity_type).toBe('case');
-    if (path.includes(':postId')) expect(rows[0].details.postId).toBe(SAMPLE_PARAMS.postId);
-  });
+  it.each(protectedRoutes.filter(([, rule]) => rule !== 'any'))(
+    '%s records each refusal by role in the audit log, naming the route and the record',
+    async (route, rule) => {
+      const [method, path] = route.split(' ');
+      const outsider = ROLES.find((role) => !(rule as Role[]).includes(role))!;
+      const before = Number((await t.db.query(`SELECT coalesce(max(seq), 0) AS seq FROM audit_log`)).rows[0].seq);
+      expect((await call(method, path, tokens[outsider])).status).toBe(403);
+      const { rows } = await t.db.query(`SELECT action, actor_kind, entity_type, entity_id, details FROM audit_log WHERE seq > $1 ORDER BY seq`, [before]);
+      expect(rows).toEqual([
+        {
+          action: 'access.refused',
+          actor_kind: 'user',
+          entity_type: expect.any(String),
+          entity_id: path.includes(':id') ? SAMPLE_PARAMS.id : null,
+          details: expect.objectContaining({ method, route: path, requiredRoles: rule }),
+        },
+      ]);
+      if (path.startsWith('/api/v1/cases/')) expect(rows[0].entity_type).toBe('case');
+      if (path.includes(':postId')) expect(rows[0].details.postId).toBe(SAMPLE_PARAMS.postId);
+    },
+  );
 
   it.each(Object.entries(RULES).filter(([, rule]) => rule === 'public'))('%s answers without credentials', async (route) => {
     const [method, path] = route.split(' ');

@@ -162,7 +162,9 @@ describe('commission cases: concurrency and integrity (e2e)', () => {
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.body.id).toBe(first.body.id);
     expect((await send({ ...body, summary: 'Something else' })).status).toBe(409);
-    expect((await t.db.query(`SELECT count(*)::int AS n FROM commission_case c JOIN officer o ON o.id = c.officer_id WHERE o.post_id = $1`, [postId])).rows[0].n).toBe(1);
+    expect(
+      (await t.db.query(`SELECT count(*)::int AS n FROM commission_case c JOIN officer o ON o.id = c.officer_id WHERE o.post_id = $1`, [postId])).rows[0].n,
+    ).toBe(1);
   });
 
   describe('GET /cases', () => {

@@ -42,9 +42,17 @@ describe('commission cases (e2e)', () => {
     clock.set(at('2026-03-27'));
     const decided = await actAll(t, opened.id, [
       [tokens.investigator, { action: 'record_hearing', heldOn: '2026-03-27', summary: 'Both sides heard' }],
-      [tokens.adjudicator, { action: 'decide', sanction: 'revoke', findings: [{ ground: 'felony_conviction', sustained: true }], reasoning: 'Certified copy of the conviction' }],
+      [
+        tokens.adjudicator,
+        { action: 'decide', sanction: 'revoke', findings: [{ ground: 'felony_conviction', sustained: true }], reasoning: 'Certified copy of the conviction' },
+      ],
     ]);
-    expect(decided).toMatchObject({ status: 'decided', version: 6, decision: { sanction: 'revoke', standardOfProof: 'clear_and_convincing' }, appealWindowEndsOn: '2026-04-26' });
+    expect(decided).toMatchObject({
+      status: 'decided',
+      version: 6,
+      decision: { sanction: 'revoke', standardOfProof: 'clear_and_convincing' },
+      appealWindowEndsOn: '2026-04-26',
+    });
     const revoked = await certificationOf(t, officerId);
     expect(revoked).toMatchObject({ status: 'revoked', revocation_case_id: opened.id });
     expect(revoked.history).toEqual([{ from_status: 'certified', to_status: 'revoked', reason: 'decision', basis: 'c. 6E §10(a)', case_id: opened.id }]);
@@ -69,7 +77,13 @@ describe('commission cases (e2e)', () => {
 
     const read = await t.http().get(`/api/v1/cases/${opened.id}`).set(bearer(tokens.investigator));
     expect(read.status).toBe(200);
-    const timeline = read.body.timeline as { action: string; version: number; actor: { organizationId: string }; payload: Record<string, unknown>; recordedAt: string }[];
+    const timeline = read.body.timeline as {
+      action: string;
+      version: number;
+      actor: { organizationId: string };
+      payload: Record<string, unknown>;
+      recordedAt: string;
+    }[];
     expect(timeline.map((e) => [e.version, e.action])).toEqual([
       [1, 'open'],
       [2, 'issue_notice'],
@@ -123,7 +137,11 @@ describe('commission cases (e2e)', () => {
     const { postId, officerId } = await certifiedOfficer(t);
     const opened = await openCase(t, tokens.investigator, { postId });
     const suspended = await actAll(t, opened.id, [[tokens.adjudicator, { action: 'interim_suspend', trigger: 'felony_arrest', reason: 'Arrested' }]]);
-    expect(suspended).toMatchObject({ status: 'open', interimSuspension: { suspendedOn: '2026-03-10', endedOn: null }, interimHearingDeadlines: { requestBy: '2026-03-15', holdBy: '2026-03-25' } });
+    expect(suspended).toMatchObject({
+      status: 'open',
+      interimSuspension: { suspendedOn: '2026-03-10', endedOn: null },
+      interimHearingDeadlines: { requestBy: '2026-03-15', holdBy: '2026-03-25' },
+    });
     expect(await certificationOf(t, officerId)).toMatchObject({ status: 'suspended', suspension_case_id: opened.id, suspension_ends_on: null });
 
     clock.set(at('2026-03-13'));
@@ -159,7 +177,10 @@ describe('commission cases (e2e)', () => {
     await actAll(t, opened.id, [
       [tokens.investigator, notice],
       [tokens.investigator, waiver],
-      [tokens.adjudicator, { action: 'decide', sanction: 'revoke', findings: [{ ground: 'prohibited_chokehold', sustained: true }], reasoning: 'Video evidence' }],
+      [
+        tokens.adjudicator,
+        { action: 'decide', sanction: 'revoke', findings: [{ ground: 'prohibited_chokehold', sustained: true }], reasoning: 'Video evidence' },
+      ],
       [tokens.investigator, { action: 'appeal', filedOn: '2026-03-10', forum: 'Suffolk Superior Court' }],
     ]);
     expect((await certificationOf(t, officerId)).status).toBe('revoked');
@@ -203,8 +224,18 @@ describe('commission cases (e2e)', () => {
   it('should restore the prior status when an appeal reverses a suspension, and publish a final suspension with its end', async () => {
     const { postId, officerId } = await certifiedOfficer(t);
     const reversedCase = await openCase(t, tokens.investigator, { postId });
-    const decide = { action: 'decide', sanction: 'suspend', suspensionDays: 30, findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Pattern shown' };
-    await actAll(t, reversedCase.id, [[tokens.investigator, notice], [tokens.investigator, waiver], [tokens.adjudicator, decide]]);
+    const decide = {
+      action: 'decide',
+      sanction: 'suspend',
+      suspensionDays: 30,
+      findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }],
+      reasoning: 'Pattern shown',
+    };
+    await actAll(t, reversedCase.id, [
+      [tokens.investigator, notice],
+      [tokens.investigator, waiver],
+      [tokens.adjudicator, decide],
+    ]);
     expect(await certificationOf(t, officerId)).toMatchObject({ status: 'suspended', suspension_ends_on: '2026-04-09' });
     await actAll(t, reversedCase.id, [
       [tokens.adjudicator, { action: 'appeal', filedOn: '2026-03-10', forum: 'Superior Court' }],
@@ -213,7 +244,12 @@ describe('commission cases (e2e)', () => {
     expect((await certificationOf(t, officerId)).status).toBe('certified');
 
     const finalCase = await openCase(t, tokens.investigator, { postId });
-    await actAll(t, finalCase.id, [[tokens.investigator, notice], [tokens.investigator, waiver], [tokens.adjudicator, decide], [tokens.adjudicator, { action: 'finalize', appealWaived: true }]]);
+    await actAll(t, finalCase.id, [
+      [tokens.investigator, notice],
+      [tokens.investigator, waiver],
+      [tokens.adjudicator, decide],
+      [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
+    ]);
     expect((await facts(officerId)).finalActions).toEqual([
       { type: 'suspension', effectiveOn: '2026-03-10', endsOn: '2026-04-09', groundCategory: 'unprofessional_conduct', caseNumber: finalCase.caseNumber },
     ]);
@@ -222,7 +258,10 @@ describe('commission cases (e2e)', () => {
   it('should allow only revocation on a sustained mandatory ground, changing nothing on refusal', async () => {
     const { postId, officerId } = await certifiedOfficer(t);
     const opened = await openCase(t, tokens.investigator, { postId, grounds: ['hate_crime', 'other_cause'] });
-    await actAll(t, opened.id, [[tokens.investigator, notice], [tokens.investigator, waiver]]);
+    await actAll(t, opened.id, [
+      [tokens.investigator, notice],
+      [tokens.investigator, waiver],
+    ]);
     const findings = [
       { ground: 'hate_crime', sustained: true },
       { ground: 'other_cause', sustained: false },
@@ -231,7 +270,11 @@ describe('commission cases (e2e)', () => {
     for (const sanction of [{ sanction: 'suspend', suspensionDays: 90 }, { sanction: 'reprimand' }, { sanction: 'no_action' }]) {
       const refused = await act(t, tokens.adjudicator, opened.id, { action: 'decide', ...sanction, findings, reasoning: 'r', expectedVersion: 3 });
       expect(refused.status).toBe(422);
-      expect(refused.body).toMatchObject({ code: 'CASE.RULE_REFUSED', reasons: expect.arrayContaining(['mandatory_ground_requires_revocation']), mandatoryGrounds: ['hate_crime'] });
+      expect(refused.body).toMatchObject({
+        code: 'CASE.RULE_REFUSED',
+        reasons: expect.arrayContaining(['mandatory_ground_requires_revocation']),
+        mandatoryGrounds: ['hate_crime'],
+      });
     }
     expect(await caseSnapshot(t, opened.id, officerId)).toEqual(before);
     const revoked = await act(t, tokens.adjudicator, opened.id, { action: 'decide', sanction: 'revoke', findings, reasoning: 'r', expectedVersion: 3 });
@@ -251,13 +294,41 @@ describe('commission cases (e2e)', () => {
     const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
 
     it.each([
-      ['an unknown action', tokens => [tokens.investigator, { action: 'close', expectedVersion: 1 }], 400, 'action'],
-      ['a payload field of another action', tokens => [tokens.investigator, { ...notice, sanction: 'revoke', expectedVersion: 1 }], 400, 'sanction'],
-      ['a missing expectedVersion', tokens => [tokens.investigator, notice], 400, 'expectedVersion'],
-      ['an impossible responseDueOn', tokens => [tokens.investigator, { ...notice, responseDueOn: '2026-02-30', expectedVersion: 1 }], 400, 'responseDueOn'],
-      ['suspensionDays of 0', tokens => [tokens.adjudicator, { action: 'decide', sanction: 'suspend', suspensionDays: 0, findings: [], reasoning: 'r', expectedVersion: 1 }], 400, 'suspensionDays'],
-      ['suspensionDays over 3650', tokens => [tokens.adjudicator, { action: 'decide', sanction: 'suspend', suspensionDays: 3651, findings: [{ ground: 'other_cause', sustained: true }], reasoning: 'r', expectedVersion: 1 }], 400, 'suspensionDays'],
-      ['a finding with an unknown field', tokens => [tokens.adjudicator, { action: 'decide', sanction: 'no_action', findings: [{ ground: 'other_cause', sustained: true, weight: 1 }], reasoning: 'r', expectedVersion: 1 }], 400, 'findings.0.weight'],
+      ['an unknown action', (tokens) => [tokens.investigator, { action: 'close', expectedVersion: 1 }], 400, 'action'],
+      ['a payload field of another action', (tokens) => [tokens.investigator, { ...notice, sanction: 'revoke', expectedVersion: 1 }], 400, 'sanction'],
+      ['a missing expectedVersion', (tokens) => [tokens.investigator, notice], 400, 'expectedVersion'],
+      ['an impossible responseDueOn', (tokens) => [tokens.investigator, { ...notice, responseDueOn: '2026-02-30', expectedVersion: 1 }], 400, 'responseDueOn'],
+      [
+        'suspensionDays of 0',
+        (tokens) => [tokens.adjudicator, { action: 'decide', sanction: 'suspend', suspensionDays: 0, findings: [], reasoning: 'r', expectedVersion: 1 }],
+        400,
+        'suspensionDays',
+      ],
+      [
+        'suspensionDays over 3650',
+        (tokens) => [
+          tokens.adjudicator,
+          {
+            action: 'decide',
+            sanction: 'suspend',
+            suspensionDays: 3651,
+            findings: [{ ground: 'other_cause', sustained: true }],
+            reasoning: 'r',
+            expectedVersion: 1,
+          },
+        ],
+        400,
+        'suspensionDays',
+      ],
+      [
+        'a finding with an unknown field',
+        (tokens) => [
+          tokens.adjudicator,
+          { action: 'decide', sanction: 'no_action', findings: [{ ground: 'other_cause', sustained: true, weight: 1 }], reasoning: 'r', expectedVersion: 1 },
+        ],
+        400,
+        'findings.0.weight',
+      ],
     ] as [string, (tokens: CaseTokens) => [string, Record<string, unknown>], number, string][])(
       'should refuse %s with 400 naming the field, changing nothing',
       async (_, request, status, field) => {
@@ -289,7 +360,11 @@ describe('commission cases (e2e)', () => {
       expect(stale.body).toMatchObject({ code: 'CASE.VERSION_CONFLICT', expectedVersion: 2, currentVersion: 1 });
       const illegal = await act(t, tokens.adjudicator, caseId, { action: 'finalize', appealWaived: true, expectedVersion: 1 });
       expect(illegal.status).toBe(422);
-      expect(illegal.body).toMatchObject({ code: 'CASE.ILLEGAL_ACTION', caseStatus: 'open', allowedActions: ['interim_suspend', 'record_interim_hearing', 'issue_notice', 'dismiss'] });
+      expect(illegal.body).toMatchObject({
+        code: 'CASE.ILLEGAL_ACTION',
+        caseStatus: 'open',
+        allowedActions: ['interim_suspend', 'record_interim_hearing', 'issue_notice', 'dismiss'],
+      });
       const role = await act(t, tokens.investigator, caseId, { action: 'interim_suspend', trigger: 'felony_arrest', reason: 'x', expectedVersion: 1 });
       expect(role.status).toBe(403);
       expect(role.body.code).toBe('CASE.ROLE_NOT_ALLOWED');
@@ -300,10 +375,15 @@ describe('commission cases (e2e)', () => {
       expect(refusals.rows.map((r) => r.details)).toEqual([{ attempt: 'case.interim_suspend', code: 'CASE.ROLE_NOT_ALLOWED' }]);
     });
 
-    it('should refuse to open a case on unknown or repeated grounds, an unknown officer, or another officer\'s report, storing nothing', async () => {
+    it("should refuse to open a case on unknown or repeated grounds, an unknown officer, or another officer's report, storing nothing", async () => {
       const count = async () => Number((await t.db.query(`SELECT count(*) FROM commission_case`)).rows[0].count);
       const before = await count();
-      const open = (body: Record<string, unknown>) => t.http().post('/api/v1/cases').set(bearer(tokens.investigator)).send({ postId, grounds: ['other_cause'], summary: 's', ...body });
+      const open = (body: Record<string, unknown>) =>
+        t
+          .http()
+          .post('/api/v1/cases')
+          .set(bearer(tokens.investigator))
+          .send({ postId, grounds: ['other_cause'], summary: 's', ...body });
       const unknownGround = await open({ grounds: ['other_cause', 'being_rude'] });
       expect(unknownGround.status).toBe(422);
       expect(unknownGround.body).toMatchObject({ code: 'CASE.UNKNOWN_GROUND', unknownGrounds: ['being_rude'] });
@@ -315,7 +395,15 @@ describe('commission cases (e2e)', () => {
       const otherReport = await open({ reportIds: ['00000000-0000-4000-8000-000000000001'] });
       expect(otherReport.status).toBe(422);
       expect(otherReport.body.reasons).toEqual(['report_not_found']);
-      expect((await t.http().post('/api/v1/cases').set(bearer(tokens.adjudicator)).send({ postId, grounds: ['other_cause'], summary: 's' })).status).toBe(403);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/v1/cases')
+            .set(bearer(tokens.adjudicator))
+            .send({ postId, grounds: ['other_cause'], summary: 's' })
+        ).status,
+      ).toBe(403);
       expect(await count()).toBe(before);
     });
   });
@@ -327,14 +415,18 @@ describe('commission cases (e2e)', () => {
       const officer = await certifiedOfficer(t, agencyA);
       const postId = officer.postId;
       officerId = officer.officerId;
-      const report = await t.http().post('/api/v1/misconduct-reports').set(bearer(adminA)).send({
-        postId,
-        incidentDate: '2026-03-01',
-        receivedOn: '2026-03-09',
-        categories: ['dishonesty'],
-        summary: 'False report',
-        agencyFinding: 'sustained',
-      });
+      const report = await t
+        .http()
+        .post('/api/v1/misconduct-reports')
+        .set(bearer(adminA))
+        .send({
+          postId,
+          incidentDate: '2026-03-01',
+          receivedOn: '2026-03-09',
+          categories: ['dishonesty'],
+          summary: 'False report',
+          agencyFinding: 'sustained',
+        });
       expect(report.status).toBe(201);
       caseId = (await openCase(t, tokens.investigator, { postId, grounds: ['false_report_or_perjury'], reportIds: [report.body.id] })).id;
     });
@@ -342,7 +434,15 @@ describe('commission cases (e2e)', () => {
     it('should show the reporting agency status and outcome only, and another agency a 404, both audited', async () => {
       const own = await t.http().get(`/api/v1/cases/${caseId}`).set(bearer(adminA));
       expect(own.status).toBe(200);
-      expect(own.body).toEqual({ view: 'reporting_agency', id: caseId, caseNumber: expect.any(String), postId: expect.any(String), status: 'open', openedAt: NOW.toISOString(), outcome: null });
+      expect(own.body).toEqual({
+        view: 'reporting_agency',
+        id: caseId,
+        caseNumber: expect.any(String),
+        postId: expect.any(String),
+        status: 'open',
+        openedAt: NOW.toISOString(),
+        outcome: null,
+      });
       const other = await t.http().get(`/api/v1/cases/${caseId}`).set(bearer(adminB));
       const unknown = await t.http().get(`/api/v1/cases/00000000-0000-4000-8000-000000000000`).set(bearer(adminB));
       expect([other.status, unknown.status]).toEqual([404, 404]);
@@ -351,14 +451,31 @@ describe('commission cases (e2e)', () => {
       await actAll(t, caseId, [
         [tokens.investigator, notice],
         [tokens.investigator, waiver],
-        [tokens.adjudicator, { action: 'decide', sanction: 'revoke', findings: [{ ground: 'false_report_or_perjury', sustained: true }], reasoning: 'Internal notes on the evidence' }],
+        [
+          tokens.adjudicator,
+          {
+            action: 'decide',
+            sanction: 'revoke',
+            findings: [{ ground: 'false_report_or_perjury', sustained: true }],
+            reasoning: 'Internal notes on the evidence',
+          },
+        ],
       ]);
       const decided = await t.http().get(`/api/v1/cases/${caseId}`).set(bearer(adminA));
-      expect(decided.body.outcome).toEqual({ sanction: 'revoke', suspensionDays: null, decidedOn: '2026-03-10', appealOutcome: null, finalizedOn: null, dismissedOn: null });
+      expect(decided.body.outcome).toEqual({
+        sanction: 'revoke',
+        suspensionDays: null,
+        decidedOn: '2026-03-10',
+        appealOutcome: null,
+        finalizedOn: null,
+        dismissedOn: null,
+      });
       expect(JSON.stringify(decided.body)).not.toContain('Internal notes');
       // The agency's sustained finding counts at once; the case's own finding only once final.
       expect(await facts(officerId)).toEqual({ openCases: 1, sustainedFindings: 1, finalActions: [], pendingDecision: true });
-      const audit = await t.db.query(`SELECT action, details FROM audit_log WHERE entity_id = $1 AND action IN ('case.read', 'access.refused') ORDER BY seq`, [caseId]);
+      const audit = await t.db.query(`SELECT action, details FROM audit_log WHERE entity_id = $1 AND action IN ('case.read', 'access.refused') ORDER BY seq`, [
+        caseId,
+      ]);
       expect(audit.rows).toEqual([
         { action: 'case.read', details: { view: 'reporting_agency' } },
         { action: 'access.refused', details: { attempt: 'case.read', code: 'CASE.NOT_FOUND' } },

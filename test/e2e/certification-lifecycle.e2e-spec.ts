@@ -1,10 +1,5 @@
 import { AuditService } from '@app/audit';
-import {
-  CaseCertificationEffect,
-  CertificationCaseEffectsService,
-  CertificationService,
-  CertificationSettlementService,
-} from '@app/certification';
+import { CaseCertificationEffect, CertificationCaseEffectsService, CertificationService, CertificationSettlementService } from '@app/certification';
 import { Actor, FixedClock } from '@app/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -147,7 +142,10 @@ describe('certification lifecycle (e2e)', () => {
       expect(await applyEffect(officer, caseId, decided)).toEqual({ from: 'suspended', to: 'suspended' });
       expect(await read(officer)).toMatchObject({ status: 'suspended', suspensionEndsOn: '2026-09-01' });
 
-      expect(await applyEffect(officer, caseId, { type: 'revoke', reason: 'appeal_upheld', basis: 'c. 6E §10(a)' })).toEqual({ from: 'suspended', to: 'revoked' });
+      expect(await applyEffect(officer, caseId, { type: 'revoke', reason: 'appeal_upheld', basis: 'c. 6E §10(a)' })).toEqual({
+        from: 'suspended',
+        to: 'revoked',
+      });
       expect((await post(officer, '', {})).body.reasons).toEqual(['previously_revoked']);
       expect((await service.evaluateHireability([officer.id], clock.today())).get(officer.id)?.reasons).toEqual([
         { code: 'revoked', since: '2026-03-01', caseId },
@@ -160,7 +158,14 @@ describe('certification lifecycle (e2e)', () => {
 
       expect(await history(officer)).toEqual([
         expect.objectContaining({ to_status: 'certified', case_id: null }),
-        expect.objectContaining({ from_status: 'certified', to_status: 'suspended', reason: 'interim_suspension', basis: 'c. 6E §9', case_id: caseId, actor_id: actor.id }),
+        expect.objectContaining({
+          from_status: 'certified',
+          to_status: 'suspended',
+          reason: 'interim_suspension',
+          basis: 'c. 6E §9',
+          case_id: caseId,
+          actor_id: actor.id,
+        }),
         expect.objectContaining({ from_status: 'suspended', to_status: 'suspended', reason: 'decision', case_id: caseId }),
         expect.objectContaining({ from_status: 'suspended', to_status: 'revoked', basis: 'c. 6E §10(a)', case_id: caseId }),
         expect.objectContaining({ from_status: 'revoked', to_status: 'certified', reason: 'appeal_reversed', case_id: caseId }),
@@ -220,7 +225,14 @@ describe('certification lifecycle (e2e)', () => {
       expect(result.settled).toBeGreaterThanOrEqual(1);
       expect((await storedStatus(officer)).status).toBe('lapsed');
       expect((await history(officer)).slice(-2)).toEqual([
-        expect.objectContaining({ from_status: 'suspended', to_status: 'certified', reason: 'suspension_period_ended', case_id: caseId, actor_id: 'system', effective_on: '2026-06-01' }),
+        expect.objectContaining({
+          from_status: 'suspended',
+          to_status: 'certified',
+          reason: 'suspension_period_ended',
+          case_id: caseId,
+          actor_id: 'system',
+          effective_on: '2026-06-01',
+        }),
         expect.objectContaining({ from_status: 'certified', to_status: 'lapsed', reason: 'term_expired', actor_id: 'system', effective_on: '2028-11-01' }),
       ]);
       const settle = await t.db.query(`SELECT actor_kind FROM audit_log WHERE entity_id = $1 AND action = 'certification.settle'`, [officer.id]);

@@ -21,8 +21,7 @@ describe('certification (e2e)', () => {
 
   const url = (officer: TestOfficer, suffix = '') => `/api/v1/officers/${officer.postId}/certification${suffix}`;
   const certify = (officer: TestOfficer, body: Record<string, unknown> = {}) => t.http().post(url(officer)).set(bearer(adjudicator)).send(body);
-  const transition = (officer: TestOfficer, body: Record<string, unknown>) =>
-    t.http().post(url(officer, '/transitions')).set(bearer(adjudicator)).send(body);
+  const transition = (officer: TestOfficer, body: Record<string, unknown>) => t.http().post(url(officer, '/transitions')).set(bearer(adjudicator)).send(body);
   const renew = (officer: TestOfficer) => t.http().post(url(officer, '/renewal')).set(bearer(adjudicator)).send();
   const read = (officer: TestOfficer, token = adjudicator) => t.http().get(url(officer)).set(bearer(token));
   const historyRows = async (officer: TestOfficer) =>
@@ -163,7 +162,11 @@ describe('certification (e2e)', () => {
       const officer = await trainedOfficer();
       const response = await renew(officer);
       expect(response.status).toBe(422);
-      expect(response.body).toMatchObject({ code: 'CERTIFICATION.ILLEGAL_TRANSITION', reasons: ['illegal_transition'], allowedCommands: ['certify', 'revoke'] });
+      expect(response.body).toMatchObject({
+        code: 'CERTIFICATION.ILLEGAL_TRANSITION',
+        reasons: ['illegal_transition'],
+        allowedCommands: ['certify', 'revoke'],
+      });
     });
   });
 
@@ -173,7 +176,10 @@ describe('certification (e2e)', () => {
       const inactive = await transition(officer, { action: 'inactivate', reason: 'retired' });
       expect(inactive.status).toBe(200);
       expect(inactive.body).toMatchObject({ status: 'inactive', expiresOn: '2028-11-01' });
-      expect((await transition(officer, { action: 'inactivate' })).body).toMatchObject({ code: 'CERTIFICATION.ILLEGAL_TRANSITION', reasons: ['illegal_transition'] });
+      expect((await transition(officer, { action: 'inactivate' })).body).toMatchObject({
+        code: 'CERTIFICATION.ILLEGAL_TRANSITION',
+        reasons: ['illegal_transition'],
+      });
       expect((await transition(officer, { action: 'reactivate' })).body).toMatchObject({ status: 'certified' });
       const again = await transition(officer, { action: 'reactivate' });
       expect(again.status).toBe(422);

@@ -43,7 +43,10 @@ describe('post-registry, the built binary (e2e)', () => {
   };
   const cli = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, DATA_DIR: dataDir } });
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -65,7 +68,11 @@ describe('post-registry, the built binary (e2e)', () => {
   it('should start with a shebang and create the only administrator of a database the API never started', async () => {
     expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const created = await cli('create-admin', '--email', 'first@commission.test', '--password', 'first-admin-password');
-    expect(created).toEqual({ code: 0, stdout: expect.stringMatching(/^Created commission administrator first@commission\.test \(id [0-9a-f-]{36}\)\n$/), stderr: '' });
+    expect(created).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^Created commission administrator first@commission\.test \(id [0-9a-f-]{36}\)\n$/),
+      stderr: '',
+    });
     // The commission was made on the way (audited as the first start does), but no bootstrap administrator.
     expect(await query(`SELECT email, roles FROM app_user`)).toEqual([{ email: 'first@commission.test', roles: ['commission_admin'] }]);
     expect(await query(`SELECT actor_kind, actor_id, action FROM audit_log ORDER BY seq`)).toEqual([
@@ -83,7 +90,9 @@ describe('post-registry, the built binary (e2e)', () => {
   });
 
   it('should exit 1 with one line when the database cannot be reached', async () => {
-    const result = await run(process.execPath, [BIN, 'verify-audit'], { env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none', DATA_DIR: dataDir } }).catch((error) => error);
+    const result = await run(process.execPath, [BIN, 'verify-audit'], {
+      env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none', DATA_DIR: dataDir },
+    }).catch((error) => error);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^post-registry: .*ECONNREFUSED.*\n$/);
   });

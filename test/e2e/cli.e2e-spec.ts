@@ -42,13 +42,21 @@ describe('post-registry CLI (e2e)', () => {
     it('should create a commission administrator with a generated password printed once, who can sign in, audited as the CLI', async () => {
       const result = await cli('create-admin', '--email', 'New.Admin@Commission.test');
       expect(result).toMatchObject({ code: 0, err: '' });
-      const [, id, password] = /^Created commission administrator new\.admin@commission\.test \(id ([0-9a-f-]{36})\) with password (\S{24}) \(shown once: sign in and store it\)\n$/.exec(result.out) ?? [];
+      const [, id, password] =
+        /^Created commission administrator new\.admin@commission\.test \(id ([0-9a-f-]{36})\) with password (\S{24}) \(shown once: sign in and store it\)\n$/.exec(
+          result.out,
+        ) ?? [];
       expect(password).toBeDefined();
       expect((await signIn('new.admin@commission.test', password)).status).toBe(200);
       const { rows } = await t.db.query(`SELECT u.roles, o.type FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`, [id]);
       expect(rows).toEqual([{ roles: ['commission_admin'], type: 'commission' }]);
       expect(await auditOf(id, 'user.create')).toEqual([
-        { actor_kind: 'user', actor_id: 'cli', organization_id: await t.commissionId(), details: { organizationId: await t.commissionId(), email: 'new.admin@commission.test', roles: ['commission_admin'] } },
+        {
+          actor_kind: 'user',
+          actor_id: 'cli',
+          organization_id: await t.commissionId(),
+          details: { organizationId: await t.commissionId(), email: 'new.admin@commission.test', roles: ['commission_admin'] },
+        },
       ]);
     });
 
@@ -60,7 +68,10 @@ describe('post-registry CLI (e2e)', () => {
     });
 
     it.each([
-      [['create-admin', '--email', 'weak@commission.test', '--password', 'elevenchars'], 'post-registry: --password: The password must be at least 12 characters.\n'],
+      [
+        ['create-admin', '--email', 'weak@commission.test', '--password', 'elevenchars'],
+        'post-registry: --password: The password must be at least 12 characters.\n',
+      ],
       [['create-admin', '--email', 'not-an-email'], 'post-registry: --email: "not-an-email" is not an email address.\n'],
       [['create-admin', '--email', 'chosen@commission.test'], 'post-registry: A user with this email already exists.\n'],
       [['create-admin'], "error: required option '--email <email>' not specified\n"],
@@ -85,7 +96,9 @@ describe('post-registry CLI (e2e)', () => {
       expect((await signIn(user.email, USER_PASSWORD)).status).toBe(401);
       expect((await signIn(user.email, 'a-brand-new-password')).status).toBe(200);
       expect((await t.http().get('/api/v1/me').set(bearer(token))).status).toBe(401);
-      expect(await auditOf(user.id, 'user.password_reset')).toEqual([{ actor_kind: 'user', actor_id: 'cli', organization_id: await t.commissionId(), details: {} }]);
+      expect(await auditOf(user.id, 'user.password_reset')).toEqual([
+        { actor_kind: 'user', actor_id: 'cli', organization_id: await t.commissionId(), details: {} },
+      ]);
     });
 
     it('should print a generated password once that signs in', async () => {
@@ -97,9 +110,15 @@ describe('post-registry CLI (e2e)', () => {
     });
 
     it('should refuse an unknown email and a short password with one line', async () => {
-      expect(await cli('reset-password', '--email', 'nobody@example.test')).toEqual({ code: 1, out: '', err: 'post-registry: No user with email nobody@example.test.\n' });
+      expect(await cli('reset-password', '--email', 'nobody@example.test')).toEqual({
+        code: 1,
+        out: '',
+        err: 'post-registry: No user with email nobody@example.test.\n',
+      });
       const user = await apiUser();
-      expect((await cli('reset-password', '--email', user.email, '--password', 'short')).err).toBe('post-registry: --password: The password must be at least 12 characters.\n');
+      expect((await cli('reset-password', '--email', user.email, '--password', 'short')).err).toBe(
+        'post-registry: --password: The password must be at least 12 characters.\n',
+      );
       expect((await signIn(user.email, USER_PASSWORD)).status).toBe(200);
     });
   });
@@ -117,7 +136,11 @@ describe('post-registry CLI (e2e)', () => {
     it('should say so when the user was not locked, and refuse an unknown email', async () => {
       const user = await apiUser();
       expect((await cli('unlock-user', '--email', user.email)).out).toBe(`Unlocked ${user.email} (it was not locked; its failed sign-ins are cleared)\n`);
-      expect(await cli('unlock-user', '--email', 'ghost@example.test')).toEqual({ code: 1, out: '', err: 'post-registry: No user with email ghost@example.test.\n' });
+      expect(await cli('unlock-user', '--email', 'ghost@example.test')).toEqual({
+        code: 1,
+        out: '',
+        err: 'post-registry: No user with email ghost@example.test.\n',
+      });
     });
   });
 
@@ -129,7 +152,10 @@ describe('post-registry CLI (e2e)', () => {
       await actAll(t, retrainCase.id, [
         [tokens.investigator, { action: 'issue_notice', proposedSanction: 'retrain', responseDueOn: '2026-03-24' }],
         [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
-        [tokens.adjudicator, { action: 'decide', sanction: 'retrain', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Retraining ordered' }],
+        [
+          tokens.adjudicator,
+          { action: 'decide', sanction: 'retrain', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Retraining ordered' },
+        ],
         [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
       ]);
     });
@@ -150,7 +176,11 @@ describe('post-registry CLI (e2e)', () => {
       } finally {
         rmSync(file, { force: true });
       }
-      expect(await cli('export', 'public-csv', '--out', '/nonexistent-dir/x.csv')).toEqual({ code: 1, out: '', err: 'post-registry: --out: cannot write /nonexistent-dir/x.csv (ENOENT).\n' });
+      expect(await cli('export', 'public-csv', '--out', '/nonexistent-dir/x.csv')).toEqual({
+        code: 1,
+        out: '',
+        err: 'post-registry: --out: cannot write /nonexistent-dir/x.csv (ENOENT).\n',
+      });
     });
   });
 
@@ -158,16 +188,29 @@ describe('post-registry CLI (e2e)', () => {
   describe('verify-audit', () => {
     it('should agree with GET /audit/verify, prove a saved head, and exit 1 naming the first broken entry once a row is tampered with', async () => {
       const head = (await t.http().get('/api/v1/public/audit/head')).body as { seq: number; hash: string };
-      const httpCheck = (await t.http().get('/api/v1/audit/verify').set(bearer(await t.adminToken()))).body;
+      const httpCheck = (
+        await t
+          .http()
+          .get('/api/v1/audit/verify')
+          .set(bearer(await t.adminToken()))
+      ).body;
       const valid = await cli('verify-audit');
       // Its own reads are not audited, so the chain is the one GET /audit/verify saw (the GET audits nothing either).
       expect(valid).toEqual({ code: 0, out: `Audit log valid: ${httpCheck.entries} entries; head ${head.seq} ${head.hash}\n`, err: '' });
       expect((await cli('verify-audit', '--known-seq', String(head.seq), '--known-hash', head.hash)).out).toContain(`saved head ${head.seq} is in the chain`);
-      expect(await cli('verify-audit', '--known-seq', String(head.seq))).toEqual({ code: 1, out: '', err: 'post-registry: --known-seq and --known-hash go together (a head saved from GET /public/audit/head).\n' });
+      expect(await cli('verify-audit', '--known-seq', String(head.seq))).toEqual({
+        code: 1,
+        out: '',
+        err: 'post-registry: --known-seq and --known-hash go together (a head saved from GET /public/audit/head).\n',
+      });
       expect((await cli('verify-audit', '--known-seq', '0', '--known-hash', head.hash)).code).toBe(1);
 
       const wrongHead = await cli('verify-audit', '--known-seq', String(head.seq), '--known-hash', 'f'.repeat(64));
-      expect(wrongHead).toEqual({ code: 1, out: '', err: `post-registry: Audit log INVALID from entry ${head.seq}: the saved head is no longer part of the chain\n` });
+      expect(wrongHead).toEqual({
+        code: 1,
+        out: '',
+        err: `post-registry: Audit log INVALID from entry ${head.seq}: the saved head is no longer part of the chain\n`,
+      });
 
       const owner = new Client({ connectionString: t.databaseUrl });
       await owner.connect();
@@ -179,7 +222,14 @@ describe('post-registry CLI (e2e)', () => {
         await owner.end();
       }
       expect(await cli('verify-audit')).toEqual({ code: 1, out: '', err: 'post-registry: Audit log INVALID from entry 2: content does not match its hash\n' });
-      expect((await t.http().get('/api/v1/audit/verify').set(bearer(await t.adminToken()))).body).toEqual({ valid: false, firstBrokenEntry: { seq: 2, reason: 'content does not match its hash' } });
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/audit/verify')
+            .set(bearer(await t.adminToken()))
+        ).body,
+      ).toEqual({ valid: false, firstBrokenEntry: { seq: 2, reason: 'content does not match its hash' } });
     });
   });
 });

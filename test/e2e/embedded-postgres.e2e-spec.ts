@@ -41,7 +41,7 @@ describe('embedded PostgreSQL lifecycle (e2e)', () => {
 });
 
 /** As root the server runs as the `postgres` OS user; a DATA_DIR that user cannot reach (under a 0700 directory) must not stop it. */
-(process.getuid?.() === 0 ? describe : describe.skip)('embedded PostgreSQL as root, DATA_DIR out of the postgres user\'s reach (e2e)', () => {
+(process.getuid?.() === 0 ? describe : describe.skip)("embedded PostgreSQL as root, DATA_DIR out of the postgres user's reach (e2e)", () => {
   const home = mkdtempSync(join(tmpdir(), 'post-registry-0700-'));
   chmodSync(home, 0o700);
   afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -63,6 +63,8 @@ describe('embedded PostgreSQL lifecycle (e2e)', () => {
     writeFileSync(join(dataDir, 'pg', 'PG_VERSION'), '15\n');
     const failure = startEmbeddedPostgres({ dataDir, persistent: true });
     await expect(failure).rejects.toBeInstanceOf(EmbeddedDatabaseError);
-    await expect(failure).rejects.toThrow(/^the embedded PostgreSQL runs as the "postgres" OS user, who cannot reach .+: make its parent directories searchable \(chmod o\+x\), or set DATA_DIR or DATABASE_URL$/);
+    await expect(failure).rejects.toThrow(
+      /^the embedded PostgreSQL runs as the "postgres" OS user, who cannot reach .+: make its parent directories searchable \(chmod o\+x\), or set DATA_DIR or DATABASE_URL$/,
+    );
   });
 });

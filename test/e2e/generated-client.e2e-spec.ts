@@ -16,7 +16,11 @@ describe('generated client (e2e)', () => {
   let admin: RegistryClient;
 
   // Letters only: names refuse digits.
-  const unique = () => randomBytes(4).toString('hex').replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)]).toUpperCase();
+  const unique = () =>
+    randomBytes(4)
+      .toString('hex')
+      .replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)])
+      .toUpperCase();
   const logIn = async (email: string, password: string) => {
     const { data, error } = await anonymous.POST('/api/v1/auth/login', { body: { email, password } });
     if (!data) throw new Error(`login ${email} failed: ${JSON.stringify(error)}`);
@@ -88,10 +92,12 @@ describe('generated client (e2e)', () => {
 
   it("should read a new case's unreached stages as null, the commission's view told apart by `view`", async () => {
     const tokens = await caseTokens(t);
-    const { postId } = (await admin.POST('/api/v1/officers', {
-      params: { query: { confirmDistinct: true } },
-      body: { firstName: 'Rowan', lastName: `Vale${unique().toLowerCase()}`, dateOfBirth: '1979-11-12' },
-    })).data!;
+    const { postId } = (
+      await admin.POST('/api/v1/officers', {
+        params: { query: { confirmDistinct: true } },
+        body: { firstName: 'Rowan', lastName: `Vale${unique().toLowerCase()}`, dateOfBirth: '1979-11-12' },
+      })
+    ).data!;
     await certifyBySql(t, await officerIdOf(t, postId));
     const opened = await openCase(t, tokens.investigator, { postId });
 
@@ -99,7 +105,14 @@ describe('generated client (e2e)', () => {
     const { data } = await investigator.GET('/api/v1/cases/{id}', { params: { path: { id: opened.id } } });
     if (data?.view !== 'commission') throw new Error(`expected the commission's view, got ${JSON.stringify(data)}`);
     expect(data.status).toBe('open');
-    expect({ notice: data.notice, hearing: data.hearing, decision: data.decision, appeal: data.appeal, finalization: data.finalization, dismissal: data.dismissal }).toEqual({
+    expect({
+      notice: data.notice,
+      hearing: data.hearing,
+      decision: data.decision,
+      appeal: data.appeal,
+      finalization: data.finalization,
+      dismissal: data.dismissal,
+    }).toEqual({
       notice: null,
       hearing: null,
       decision: null,

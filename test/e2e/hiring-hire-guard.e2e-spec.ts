@@ -23,7 +23,11 @@ describe('recording a hire (e2e)', () => {
     return response.body.id as string;
   };
   const hire = (token: string, postId: string, body: Record<string, unknown>) =>
-    t.http().post(`/api/v1/officers/${postId}/employments`).set(bearer(token)).send({ startDate: '2026-03-16', position: 'Patrol Officer', ...body });
+    t
+      .http()
+      .post(`/api/v1/officers/${postId}/employments`)
+      .set(bearer(token))
+      .send({ startDate: '2026-03-16', position: 'Patrol Officer', ...body });
   const employments = async (officerId: string) =>
     (await t.db.query(`SELECT agency_id, position, start_date, end_date, hiring_check_id FROM employment WHERE officer_id = $1`, [officerId])).rows;
 
@@ -53,9 +57,13 @@ describe('recording a hire (e2e)', () => {
       hiringCheckId: checkId,
       createdAt: expect.any(String),
     });
-    expect(await employments(officerId)).toEqual([{ agency_id: agencyA, position: 'Patrol Officer', start_date: '2026-03-16', end_date: null, hiring_check_id: checkId }]);
+    expect(await employments(officerId)).toEqual([
+      { agency_id: agencyA, position: 'Patrol Officer', start_date: '2026-03-16', end_date: null, hiring_check_id: checkId },
+    ]);
     const audit = await t.db.query(`SELECT action, organization_id, details FROM audit_log WHERE entity_id = $1`, [response.body.id]);
-    expect(audit.rows).toEqual([{ action: 'employment.create', organization_id: agencyA, details: expect.objectContaining({ postId, hiringCheckId: checkId }) }]);
+    expect(audit.rows).toEqual([
+      { action: 'employment.create', organization_id: agencyA, details: expect.objectContaining({ postId, hiringCheckId: checkId }) },
+    ]);
 
     const again = await hire(adminA, postId, { hiringCheckId: await checkByPostId(adminA, postId) });
     expect(again.status).toBe(409);
@@ -182,11 +190,15 @@ describe('recording a hire (e2e)', () => {
       });
     }
     expect(await employments(officerId)).toEqual([]);
-    const refusals = await t.db.query(`SELECT details->>'code' AS code FROM audit_log WHERE action = 'employment.create_refused' AND details->>'postId' = $1`, [postId]);
+    const refusals = await t.db.query(`SELECT details->>'code' AS code FROM audit_log WHERE action = 'employment.create_refused' AND details->>'postId' = $1`, [
+      postId,
+    ]);
     expect(refusals.rows).toEqual(Array(4).fill({ code: 'EMPLOYMENT.START_DATE_OUTSIDE_CHECK' }));
     // The check's own day and 30 days after it are the edges of what it clears, whatever day the hire is recorded.
     clock.set(new Date(NOW.getTime() + 20 * DAY));
-    expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-04-10' })).body.reasons).toEqual([{ code: 'start_too_far_ahead', checkedOn: '2026-03-10' }]);
+    expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-04-10' })).body.reasons).toEqual([
+      { code: 'start_too_far_ahead', checkedOn: '2026-03-10' },
+    ]);
     expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-04-09' })).status).toBe(201);
   });
 
@@ -200,14 +212,17 @@ describe('recording a hire (e2e)', () => {
       expect({ startDate, status: response.status, body: response.body }).toEqual({
         startDate,
         status: 422,
-        body: expect.objectContaining({ code: 'EMPLOYMENT.CERTIFICATION_ENDS_BEFORE_START', reasons: [{ code: 'certification_ends_before_start', expiresOn: '2026-03-20' }] }),
+        body: expect.objectContaining({
+          code: 'EMPLOYMENT.CERTIFICATION_ENDS_BEFORE_START',
+          reasons: [{ code: 'certification_ends_before_start', expiresOn: '2026-03-20' }],
+        }),
       });
     }
     expect(await employments(officerId)).toEqual([]);
     expect((await hire(hiringA, postId, { hiringCheckId: checkId, startDate: '2026-03-19' })).status).toBe(201);
   });
 
-  it("should refuse a hire on a check that did not show a warning the officer carries now, until a new check shows it", async () => {
+  it('should refuse a hire on a check that did not show a warning the officer carries now, until a new check shows it', async () => {
     const { postId, officerId } = await certifiedOfficer(t);
     const checkOfB = await checkByPostId(hiringB, postId);
     // Agency A hires the officer, who then resigns while A investigates (555 CMR 12.03).

@@ -13,7 +13,12 @@ describe('hiring checks (e2e)', () => {
   let hiringA: string;
   let hiringB: string;
 
-  const check = (token: string, body: unknown) => t.http().post('/api/v1/hiring-checks').set(bearer(token)).send(body as object);
+  const check = (token: string, body: unknown) =>
+    t
+      .http()
+      .post('/api/v1/hiring-checks')
+      .set(bearer(token))
+      .send(body as object);
   const officer = async (name: Record<string, unknown>, certified = true) => {
     const created = await createOfficer(t, name);
     const officerId = await officerIdOf(t, created.postId);
@@ -38,8 +43,12 @@ describe('hiring checks (e2e)', () => {
       people.smithJones = (await officer({ firstName: 'Mary', lastName: 'Smith-Jones', dateOfBirth: '1982-05-02' })).postId;
       people.garcia = (await officer({ firstName: 'José', lastName: 'García', dateOfBirth: '1983-06-03' })).postId;
       people.carter = (await officer({ firstName: 'John', middleName: 'Paul', lastName: 'Carter', dateOfBirth: '1984-07-04' })).postId;
-      people.miller = (await officer({ firstName: 'Robert', lastName: 'Miller', dateOfBirth: '1985-08-05', aliases: [{ firstName: 'Bob', lastName: 'Miller' }] })).postId;
-      people.ohara = (await officer({ firstName: 'Maureen', lastName: 'Walsh', dateOfBirth: '1986-09-06', aliases: [{ firstName: 'Maureen', lastName: "O'Hara" }] })).postId;
+      people.miller = (
+        await officer({ firstName: 'Robert', lastName: 'Miller', dateOfBirth: '1985-08-05', aliases: [{ firstName: 'Bob', lastName: 'Miller' }] })
+      ).postId;
+      people.ohara = (
+        await officer({ firstName: 'Maureen', lastName: 'Walsh', dateOfBirth: '1986-09-06', aliases: [{ firstName: 'Maureen', lastName: "O'Hara" }] })
+      ).postId;
     });
 
     it.each<[string, string, string, string, string, string[]]>([
@@ -182,10 +191,15 @@ describe('hiring checks (e2e)', () => {
     it('should store the question (date of birth included) and audit it without the date of birth', async () => {
       await officer({ firstName: 'Nora', lastName: 'Quinn', dateOfBirth: '1991-12-24' });
       const response = await check(hiringA, { firstName: 'Nora', lastName: 'Quin', dateOfBirth: '1991-12-24' });
-      const { rows } = await t.db.query(`SELECT agency_id, actor_id, checked_at, query, answer, cardinality(matched_officer_ids) AS n FROM hiring_check WHERE id = $1`, [response.body.id]);
+      const { rows } = await t.db.query(
+        `SELECT agency_id, actor_id, checked_at, query, answer, cardinality(matched_officer_ids) AS n FROM hiring_check WHERE id = $1`,
+        [response.body.id],
+      );
       expect(rows[0]).toMatchObject({ agency_id: agencyA.id, query: { firstName: 'Nora', lastName: 'Quin', dateOfBirth: '1991-12-24' }, n: 1 });
       expect(rows[0].answer.matches).toEqual(response.body.matches);
-      const audit = await t.db.query(`SELECT organization_id, details FROM audit_log WHERE action = 'hiring_check.create' AND entity_id = $1`, [response.body.id]);
+      const audit = await t.db.query(`SELECT organization_id, details FROM audit_log WHERE action = 'hiring_check.create' AND entity_id = $1`, [
+        response.body.id,
+      ]);
       expect(audit.rows).toEqual([{ organization_id: agencyA.id, details: { byPostId: false, matchCount: 1 } }]);
       const leaked = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE details::text LIKE '%1991-12-24%'`);
       expect(leaked.rows[0].n).toBe(0);

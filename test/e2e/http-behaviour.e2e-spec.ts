@@ -11,7 +11,12 @@ describe('HTTP behaviour (e2e)', () => {
   const expectProblem = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number) => {
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: expect.stringMatching(/^urn:post-registry:problem:/), title: expect.any(String), status, detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      type: expect.stringMatching(/^urn:post-registry:problem:/),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+    });
     expect(JSON.stringify(response.body)).not.toMatch(/at \w+ \(|node_modules|QueryFailedError|SELECT|INSERT/);
   };
 
@@ -43,13 +48,22 @@ describe('HTTP behaviour (e2e)', () => {
   });
 
   it('should refuse an invalid query parameter', async () => {
-    const response = await t.http().get('/api/v1/organizations?limit=100000').set(bearer(await t.adminToken()));
+    const response = await t
+      .http()
+      .get('/api/v1/organizations?limit=100000')
+      .set(bearer(await t.adminToken()));
     expectProblem(response, 400);
     expect(response.body.errors).toEqual([{ field: 'limit', message: expect.stringContaining('500') }]);
   });
 
   it('should answer an unknown route with a 404 problem', async () => {
-    expectProblem(await t.http().get('/api/v1/no-such-thing').set(bearer(await t.adminToken())), 404);
+    expectProblem(
+      await t
+        .http()
+        .get('/api/v1/no-such-thing')
+        .set(bearer(await t.adminToken())),
+      404,
+    );
   });
 
   it('should answer a body over the limit with 413', async () => {
@@ -114,19 +128,34 @@ describe('HTTP behaviour (e2e)', () => {
     expect((await t.http().get('/docs')).status).toBe(200);
     // A path's POST ID is documented once, with the pattern its pipe enforces.
     const postIdParameters = response.body.paths['/api/v1/public/officers/{postId}'].get.parameters.filter((p: { name: string }) => p.name === 'postId');
-    expect(postIdParameters).toEqual([expect.objectContaining({ in: 'path', required: true, schema: expect.objectContaining({ type: 'string', pattern: '^[A-Z]{2}-[0-9]{6,}$' }) })]);
+    expect(postIdParameters).toEqual([
+      expect.objectContaining({ in: 'path', required: true, schema: expect.objectContaining({ type: 'string', pattern: '^[A-Z]{2}-[0-9]{6,}$' }) }),
+    ]);
     // Idempotency-Key is documented once, optional, on every route that reads it (not also as a required header).
-    for (const [path, method] of [['/api/v1/hiring-checks', 'post'], ['/api/v1/officers', 'post'], ['/api/v1/organizations/{id}/api-keys', 'post'], ['/api/v1/cases', 'post']]) {
-      const headers = response.body.paths[path][method].parameters.filter((p: { in: string; name: string }) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+    for (const [path, method] of [
+      ['/api/v1/hiring-checks', 'post'],
+      ['/api/v1/officers', 'post'],
+      ['/api/v1/organizations/{id}/api-keys', 'post'],
+      ['/api/v1/cases', 'post'],
+    ]) {
+      const headers = response.body.paths[path][method].parameters.filter(
+        (p: { in: string; name: string }) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
+      );
       expect({ path, headers }).toEqual({ path, headers: [expect.objectContaining({ name: 'Idempotency-Key', required: false })] });
     }
     // API.md lists: ?limit= is optional everywhere, default 50, at most 500, and documented so.
-    const limits = Object.entries(response.body.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>).flatMap(([path, methods]) =>
-      Object.values(methods).flatMap((operation) => (operation.parameters ?? []).filter((p) => p.in === 'query' && p.name === 'limit').map((p) => ({ path, parameter: p }))),
+    const limits = Object.entries(response.body.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>).flatMap(
+      ([path, methods]) =>
+        Object.values(methods).flatMap((operation) =>
+          (operation.parameters ?? []).filter((p) => p.in === 'query' && p.name === 'limit').map((p) => ({ path, parameter: p })),
+        ),
     );
     expect(limits.map(({ path }) => path)).toEqual(expect.arrayContaining(['/api/v1/public/officers', '/api/v1/hiring-checks', '/api/v1/cases']));
     for (const { path, parameter } of limits) {
-      expect({ path, parameter }).toEqual({ path, parameter: expect.objectContaining({ required: false, schema: expect.objectContaining({ minimum: 1, maximum: 500, default: 50 }) }) });
+      expect({ path, parameter }).toEqual({
+        path,
+        parameter: expect.objectContaining({ required: false, schema: expect.objectContaining({ minimum: 1, maximum: 500, default: 50 }) }),
+      });
     }
   });
 });

@@ -13,8 +13,7 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const create = (key: string, body: Record<string, unknown>) =>
-    t.http().post('/api/v1/officers').set(bearer(token)).set('Idempotency-Key', key).send(body);
+  const create = (key: string, body: Record<string, unknown>) => t.http().post('/api/v1/officers').set(bearer(token)).set('Idempotency-Key', key).send(body);
   const officer = (lastName: string) => ({ firstName: 'Dana', lastName, dateOfBirth: '1990-04-12' });
   const count = async (lastName: string) => (await t.db.query(`SELECT 1 FROM officer WHERE last_name = $1`, [lastName])).rowCount;
 
@@ -86,13 +85,19 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
     it('should refuse the same key with another body, and create without a key as before', async () => {
       expect((await createKey('api-key-2', { name: 'first-name', roles: ['agency_hiring'] })).status).toBe(201);
       expect((await createKey('api-key-2', { name: 'other-name', roles: ['agency_hiring'] })).body.code).toBe('IDEMPOTENCY.KEY_REUSED');
-      const plain = () => t.http().post(`/api/v1/organizations/${agencyId}/api-keys`).set(bearer(token)).send({ name: 'no-key', roles: ['agency_hiring'] });
+      const plain = () =>
+        t
+          .http()
+          .post(`/api/v1/organizations/${agencyId}/api-keys`)
+          .set(bearer(token))
+          .send({ name: 'no-key', roles: ['agency_hiring'] });
       expect([(await plain()).status, (await plain()).status]).toEqual([201, 201]);
     });
   });
 
   describe('pruning', () => {
-    const age = (key: string, hours: number) => t.db.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) WHERE key = $1`, [key, hours]);
+    const age = (key: string, hours: number) =>
+      t.db.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) WHERE key = $1`, [key, hours]);
     const stored = async () => (await t.db.query(`SELECT key FROM idempotency_key WHERE key LIKE 'key-age-%' ORDER BY key`)).rows.map((r) => r.key);
 
     it('should keep keys a week, then delete them daily, after which the key is a new request', async () => {
@@ -118,7 +123,8 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
 
     it('should prune in batches until none is left', async () => {
       const keys = ['key-age-batch-1', 'key-age-batch-2', 'key-age-batch-3'];
-      for (const [i, key] of keys.entries()) expect((await create(key, { ...officer(`Batch${'x'.repeat(i)}`), dateOfBirth: `196${i}-05-05` })).status).toBe(201);
+      for (const [i, key] of keys.entries())
+        expect((await create(key, { ...officer(`Batch${'x'.repeat(i)}`), dateOfBirth: `196${i}-05-05` })).status).toBe(201);
       for (const key of keys) await age(key, IDEMPOTENCY_KEY_RETENTION_HOURS + 1);
       const cutoff = new Date(Date.now() - IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000);
       expect(await pruneIdempotencyKeys(t.app.get(DataSource).manager, cutoff, 2)).toBe(3);

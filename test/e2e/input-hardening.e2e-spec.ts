@@ -39,22 +39,44 @@ describe('input the database cannot store (e2e)', () => {
     it('in a case summary and in a case action’s reason', async () => {
       const { postId } = await certifiedOfficer(t);
       const before = await rows('commission_case');
-      const opening = await t.http().post('/api/v1/cases').set(bearer(tokens.investigator)).send({ postId, grounds: ['felony_conviction'], summary: 'x\u0000y' });
+      const opening = await t
+        .http()
+        .post('/api/v1/cases')
+        .set(bearer(tokens.investigator))
+        .send({ postId, grounds: ['felony_conviction'], summary: 'x\u0000y' });
       expectRefused(opening, 'summary');
       expect(await rows('commission_case')).toBe(before);
 
       const opened = await openCase(t, tokens.investigator, { postId, grounds: ['felony_conviction'] });
       const events = await rows('case_event');
-      const dismissal = await t.http().post(`/api/v1/cases/${opened.id}/actions`).set(bearer(tokens.adjudicator)).send({ action: 'dismiss', reason: 'bad\u0000reason', expectedVersion: 1 });
+      const dismissal = await t
+        .http()
+        .post(`/api/v1/cases/${opened.id}/actions`)
+        .set(bearer(tokens.adjudicator))
+        .send({ action: 'dismiss', reason: 'bad\u0000reason', expectedVersion: 1 });
       expectRefused(dismissal, 'reason');
       expect(await rows('case_event')).toBe(events);
     });
 
     it('in an organization’s name and an API key’s name', async () => {
       const before = await rows('organization');
-      expectRefused(await t.http().post('/api/v1/organizations').set(bearer(await t.adminToken())).send({ type: 'agency', name: 'Bad\u0000Name', code: 'NUL1' }), 'name');
+      expectRefused(
+        await t
+          .http()
+          .post('/api/v1/organizations')
+          .set(bearer(await t.adminToken()))
+          .send({ type: 'agency', name: 'Bad\u0000Name', code: 'NUL1' }),
+        'name',
+      );
       expect(await rows('organization')).toBe(before);
-      expectRefused(await t.http().post(`/api/v1/organizations/${agencyId}/api-keys`).set(bearer(agencyAdmin)).send({ name: 'hr\u0000', roles: ['agency_hiring'] }), 'name');
+      expectRefused(
+        await t
+          .http()
+          .post(`/api/v1/organizations/${agencyId}/api-keys`)
+          .set(bearer(agencyAdmin))
+          .send({ name: 'hr\u0000', roles: ['agency_hiring'] }),
+        'name',
+      );
     });
 
     it('in nested fields, named by their path', async () => {
@@ -62,12 +84,26 @@ describe('input the database cannot store (e2e)', () => {
         .http()
         .post('/api/v1/officers')
         .set(bearer(await t.adminToken()))
-        .send({ firstName: 'Ada', lastName: 'Quill', dateOfBirth: '1990-01-01', aliases: [{ firstName: 'A', lastName: 'B' }, { firstName: 'Ad\u0000a', lastName: 'Q' }] });
+        .send({
+          firstName: 'Ada',
+          lastName: 'Quill',
+          dateOfBirth: '1990-01-01',
+          aliases: [
+            { firstName: 'A', lastName: 'B' },
+            { firstName: 'Ad\u0000a', lastName: 'Q' },
+          ],
+        });
       expectRefused(response, 'aliases.1.firstName');
     });
 
     it('in a query string, a cursor included', async () => {
-      expectRefused(await t.http().get('/api/v1/organizations?cursor=%00').set(bearer(await t.adminToken())), 'cursor');
+      expectRefused(
+        await t
+          .http()
+          .get('/api/v1/organizations?cursor=%00')
+          .set(bearer(await t.adminToken())),
+        'cursor',
+      );
       expectRefused(await t.http().get('/api/v1/courses?cursor=a%00').set(bearer(registrar)), 'cursor');
     });
   });
@@ -77,12 +113,20 @@ describe('input the database cannot store (e2e)', () => {
     const selectorLetters = (n: number) => 'a\uFE0F'.repeat(n);
     it('in an officer’s first name (100) and an organization’s name (200)', async () => {
       const officers = await rows('officer');
-      const officer = await t.http().post('/api/v1/officers').set(bearer(await t.adminToken())).send({ firstName: selectorLetters(60), lastName: 'Quill', dateOfBirth: '1990-01-01' });
+      const officer = await t
+        .http()
+        .post('/api/v1/officers')
+        .set(bearer(await t.adminToken()))
+        .send({ firstName: selectorLetters(60), lastName: 'Quill', dateOfBirth: '1990-01-01' });
       expect(officer.status).toBe(400);
       expect(officer.body.errors).toContainEqual({ field: 'firstName', message: expect.stringMatching(/100 characters/) });
       expect(await rows('officer')).toBe(officers);
 
-      const organization = await t.http().post('/api/v1/organizations').set(bearer(await t.adminToken())).send({ type: 'agency', name: selectorLetters(150), code: 'FE0F' });
+      const organization = await t
+        .http()
+        .post('/api/v1/organizations')
+        .set(bearer(await t.adminToken()))
+        .send({ type: 'agency', name: selectorLetters(150), code: 'FE0F' });
       expect(organization.status).toBe(400);
       expect(organization.body.errors).toContainEqual({ field: 'name', message: expect.stringMatching(/200 characters/) });
     });
@@ -136,7 +180,11 @@ describe('input the database cannot store (e2e)', () => {
     const course = (await createCourse(t, { kind: 'in_service', hours: 8 })).code;
     const { postId } = await createOfficer(t);
     const row = (externalRef: string, hours: number) => ({ postId, courseCode: course, completedOn: '2026-01-10', hours, result: 'pass', externalRef });
-    const batch = await t.http().post('/api/v1/training-completions/batch').set(bearer(registrar)).send({ records: [row('ok-1', 8), row('tiny-2', 1e-9)] });
+    const batch = await t
+      .http()
+      .post('/api/v1/training-completions/batch')
+      .set(bearer(registrar))
+      .send({ records: [row('ok-1', 8), row('tiny-2', 1e-9)] });
     expect(batch.status).toBe(200);
     expect(batch.body).toMatchObject({ accepted: 1, rejected: [{ row: 2, externalRef: 'tiny-2' }] });
     const alone = await t.http().post('/api/v1/training-completions').set(bearer(registrar)).send(row('tiny-3', 0.000000001));

@@ -41,7 +41,11 @@ describe('request logging', () => {
 
   it('never writes the bearer token or a login password', async () => {
     await t.http().get('/api/v1/me').set(bearer(token)).set('X-Request-Id', 'log-secret-1');
-    const refused = await t.http().post('/api/v1/auth/login').set('X-Request-Id', 'log-secret-2').send({ email: 'nobody@example.test', password: 'a-secret-guess-123' });
+    const refused = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('X-Request-Id', 'log-secret-2')
+      .send({ email: 'nobody@example.test', password: 'a-secret-guess-123' });
     expect(refused.status).toBe(401);
     expect(linesFor('log-secret-2')).toEqual([expect.objectContaining({ res: { statusCode: 401 } })]);
     const all = raw.join('');
@@ -74,8 +78,15 @@ describe('request logging', () => {
 
   it('redacts restricted fields in any object a service logs', () => {
     // As services log: a Nest Logger with a context name (it reaches pino through nestjs-pino).
-    new Logger('RedactionCheck').log({ officer: { dateOfBirth: '1980-01-02', ssnLast4: '1234', name: 'Jane Doe' }, user: { password: 'hunter2-hunter2' } }, 'redaction check');
+    new Logger('RedactionCheck').log(
+      { officer: { dateOfBirth: '1980-01-02', ssnLast4: '1234', name: 'Jane Doe' }, user: { password: 'hunter2-hunter2' } },
+      'redaction check',
+    );
     const line = lines.find((entry) => entry.msg === 'redaction check');
-    expect(line).toMatchObject({ context: 'RedactionCheck',  officer: { dateOfBirth: '[redacted]', ssnLast4: '[redacted]', name: 'Jane Doe' }, user: { password: '[redacted]' } });
+    expect(line).toMatchObject({
+      context: 'RedactionCheck',
+      officer: { dateOfBirth: '[redacted]', ssnLast4: '[redacted]', name: 'Jane Doe' },
+      user: { password: '[redacted]' },
+    });
   });
 });

@@ -15,7 +15,11 @@ describe('login lockout window (e2e)', () => {
 
   async function userAt(email: string) {
     const agencyId = (await t.createOrganization('agency')).id;
-    const response = await t.http().post(`/api/v1/organizations/${agencyId}/users`).set(bearer(await t.adminToken())).send({ email, password: USER_PASSWORD, roles: ['agency_hiring'] });
+    const response = await t
+      .http()
+      .post(`/api/v1/organizations/${agencyId}/users`)
+      .set(bearer(await t.adminToken()))
+      .send({ email, password: USER_PASSWORD, roles: ['agency_hiring'] });
     expect(response.status).toBe(201);
     return response.body.id as string;
   }

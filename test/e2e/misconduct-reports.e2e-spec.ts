@@ -180,7 +180,13 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
 
       const read = await t.http().get(`/api/v1/misconduct-reports/${reportId}`).set(bearer(investigator));
       expect(read.status).toBe(200);
-      expect(read.body.versions.map((v: { version: number; agencyFinding: string; amendmentReason: string | null }) => [v.version, v.agencyFinding, v.amendmentReason])).toEqual([
+      expect(
+        read.body.versions.map((v: { version: number; agencyFinding: string; amendmentReason: string | null }) => [
+          v.version,
+          v.agencyFinding,
+          v.amendmentReason,
+        ]),
+      ).toEqual([
         [1, 'pending', null],
         [2, 'sustained', 'Internal investigation completed'],
       ]);
@@ -188,7 +194,11 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
     });
 
     it('should refuse a stale expectedVersion with 409 and another agency with 404, adding no version', async () => {
-      const stale = await t.http().post(`/api/v1/misconduct-reports/${reportId}/amendments`).set(bearer(adminA)).send({ summary: 'x', reason: 'y', expectedVersion: 1 });
+      const stale = await t
+        .http()
+        .post(`/api/v1/misconduct-reports/${reportId}/amendments`)
+        .set(bearer(adminA))
+        .send({ summary: 'x', reason: 'y', expectedVersion: 1 });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('REPORT.VERSION_CONFLICT');
       const other = await t.http().post(`/api/v1/misconduct-reports/${reportId}/amendments`).set(bearer(adminB)).send({ summary: 'x', reason: 'y' });
@@ -243,14 +253,26 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
       ['a missing underInvestigation', { underInvestigation: undefined }, 'underInvestigation'],
       ['an impossible date', { endDate: '2026-02-29' }, 'endDate'],
     ])('should refuse %s with 400', async (_, overrides, field) => {
-      const response = await t.http().post(`/api/v1/employments/${employmentId}/separation`).set(bearer(adminA)).send({ ...separation, ...overrides });
+      const response = await t
+        .http()
+        .post(`/api/v1/employments/${employmentId}/separation`)
+        .set(bearer(adminA))
+        .send({ ...separation, ...overrides });
       expect(response.status).toBe(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
 
     it('should refuse an end before the start or after today with 422', async () => {
-      const early = await t.http().post(`/api/v1/employments/${employmentId}/separation`).set(bearer(adminA)).send({ ...separation, endDate: '2019-01-01' });
-      const future = await t.http().post(`/api/v1/employments/${employmentId}/separation`).set(bearer(adminA)).send({ ...separation, endDate: '2026-03-11' });
+      const early = await t
+        .http()
+        .post(`/api/v1/employments/${employmentId}/separation`)
+        .set(bearer(adminA))
+        .send({ ...separation, endDate: '2019-01-01' });
+      const future = await t
+        .http()
+        .post(`/api/v1/employments/${employmentId}/separation`)
+        .set(bearer(adminA))
+        .send({ ...separation, endDate: '2026-03-11' });
       expect([early.status, future.status]).toEqual([422, 422]);
       expect(early.body.reasons).toEqual(['end_before_start']);
       expect(future.body.reasons).toEqual(['end_date_in_future']);
@@ -282,7 +304,11 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
       expect(rows[0]).toEqual({ end_date: '2026-03-06', separation_nature: 'resigned', under_investigation: true });
       expect(await auditActions(employmentId)).toContain('employment.separate');
 
-      const again = await t.http().post(`/api/v1/employments/${employmentId}/separation`).set(bearer(adminA)).send({ ...separation, underInvestigation: false });
+      const again = await t
+        .http()
+        .post(`/api/v1/employments/${employmentId}/separation`)
+        .set(bearer(adminA))
+        .send({ ...separation, underInvestigation: false });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('EMPLOYMENT.ALREADY_SEPARATED');
       expect((await t.db.query(`SELECT under_investigation FROM employment WHERE id = $1`, [employmentId])).rows[0].under_investigation).toBe(true);
@@ -303,7 +329,11 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
       expect(response.body).toHaveLength(17);
       const mandatory = response.body.filter((g: { mandatory: boolean }) => g.mandatory);
       expect(mandatory).toHaveLength(14);
-      expect(mandatory.every((g: { standardOfProof: string; citation: string }) => g.standardOfProof === 'clear_and_convincing' && g.citation.startsWith('c. 6E §10(a)'))).toBe(true);
+      expect(
+        mandatory.every(
+          (g: { standardOfProof: string; citation: string }) => g.standardOfProof === 'clear_and_convincing' && g.citation.startsWith('c. 6E §10(a)'),
+        ),
+      ).toBe(true);
       expect(response.body.find((g: { code: string }) => g.code === 'other_cause')).toEqual({
         code: 'other_cause',
         citation: 'c. 6E §3(a)',

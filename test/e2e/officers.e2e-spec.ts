@@ -45,10 +45,10 @@ describe('officers (e2e)', () => {
   };
   const auditFor = async (action: string, entityId?: string) =>
     (
-      await t.db.query(`SELECT actor_id, organization_id, entity_id, details FROM audit_log WHERE action = $1 AND ($2::text IS NULL OR entity_id = $2) ORDER BY seq`, [
-        action,
-        entityId ?? null,
-      ])
+      await t.db.query(
+        `SELECT actor_id, organization_id, entity_id, details FROM audit_log WHERE action = $1 AND ($2::text IS NULL OR entity_id = $2) ORDER BY seq`,
+        [action, entityId ?? null],
+      )
     ).rows;
 
   describe('POST /officers', () => {
@@ -122,17 +122,28 @@ describe('officers (e2e)', () => {
       ['misspelt name', { firstName: 'Jonathon', lastName: 'Smith' }],
       ['first and last name swapped', { firstName: 'Smith', lastName: 'Jonathan' }],
       ['diacritics and punctuation', { firstName: 'Jónathan', lastName: 'Smith.' }],
-      ["a new officer's alias matching the existing current name", { firstName: 'Mary', lastName: 'Other', aliases: [{ firstName: 'Jonathan', lastName: 'Smith' }] }],
+      [
+        "a new officer's alias matching the existing current name",
+        { firstName: 'Mary', lastName: 'Other', aliases: [{ firstName: 'Jonathan', lastName: 'Smith' }] },
+      ],
       ["the existing officer's alias", { firstName: 'Jonathan', lastName: 'Whitfield' }],
     ])('should refuse a likely duplicate (%s) with 409 listing the candidate', async (_, names) => {
       const dateOfBirth = nextDob();
-      const existing = await create(registrar, { firstName: 'Jonathan', lastName: 'Smith', dateOfBirth, aliases: [{ firstName: 'Jonathan', lastName: 'Whitfield' }] });
+      const existing = await create(registrar, {
+        firstName: 'Jonathan',
+        lastName: 'Smith',
+        dateOfBirth,
+        aliases: [{ firstName: 'Jonathan', lastName: 'Whitfield' }],
+      });
       expect(existing.status).toBe(201);
       const before = await counts();
       const response = await create(registrar, { ...names, dateOfBirth });
       expect(response.status).toBe(409);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.body).toMatchObject({ code: 'OFFICER.POSSIBLE_DUPLICATE', possibleDuplicates: [{ postId: existing.body.postId, name: 'Jonathan Smith', matchScore: expect.any(Number) }] });
+      expect(response.body).toMatchObject({
+        code: 'OFFICER.POSSIBLE_DUPLICATE',
+        possibleDuplicates: [{ postId: existing.body.postId, name: 'Jonathan Smith', matchScore: expect.any(Number) }],
+      });
       expect(JSON.stringify(response.body)).not.toContain(dateOfBirth);
       const after = await counts();
       // Only the refusal's own audit entry: no officer, name or certification row.
@@ -142,8 +153,18 @@ describe('officers (e2e)', () => {
     });
 
     it.each([
-      ['the new officer goes by the existing one\'s middle name', { firstName: 'Jonathan', middleName: 'Edward', lastName: 'Smith' }, { firstName: 'Edward', lastName: 'Smith' }, 'Jonathan Edward Smith'],
-      ['the new officer\'s middle name is the existing one\'s given name', { firstName: 'Edward', lastName: 'Smith' }, { firstName: 'Jonathan', middleName: 'Edward', lastName: 'Smith' }, 'Edward Smith'],
+      [
+        "the new officer goes by the existing one's middle name",
+        { firstName: 'Jonathan', middleName: 'Edward', lastName: 'Smith' },
+        { firstName: 'Edward', lastName: 'Smith' },
+        'Jonathan Edward Smith',
+      ],
+      [
+        "the new officer's middle name is the existing one's given name",
+        { firstName: 'Edward', lastName: 'Smith' },
+        { firstName: 'Jonathan', middleName: 'Edward', lastName: 'Smith' },
+        'Edward Smith',
+      ],
     ])('should refuse a likely duplicate when %s', async (_, existingNames, newNames, listedAs) => {
       const dateOfBirth = nextDob();
       const existing = await create(registrar, { ...existingNames, dateOfBirth });
@@ -192,7 +213,11 @@ describe('officers (e2e)', () => {
       await blocker.query('LOCK TABLE certification IN SHARE MODE');
       const pending = Promise.all(Array.from({ length: 8 }, (_, i) => create([registrar, admin, adjudicator][i % 3], body).then((r) => r)));
       const waiting = async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND NOT l.granted`)).rows[0].n;
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND NOT l.granted`,
+          )
+        ).rows[0].n;
       for (let tries = 0; (await waiting()) < 8 && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
       await blocker.query('COMMIT');
       blocker.release();
@@ -253,7 +278,13 @@ describe('officers (e2e)', () => {
     const dateOfBirth = '1979-07-14';
 
     beforeAll(async () => {
-      const response = await create(registrar, { firstName: 'Visible', lastName: 'Officer', dateOfBirth, ssnLast4: '9876', aliases: [{ firstName: 'Visible', lastName: 'Before' }] });
+      const response = await create(registrar, {
+        firstName: 'Visible',
+        lastName: 'Officer',
+        dateOfBirth,
+        ssnLast4: '9876',
+        aliases: [{ firstName: 'Visible', lastName: 'Before' }],
+      });
       postId = response.body.postId;
       officerId = (await t.db.query(`SELECT id FROM officer WHERE post_id = $1`, [postId])).rows[0].id;
     });
@@ -263,7 +294,16 @@ describe('officers (e2e)', () => {
       const { rows } = await t.db.query(
         `INSERT INTO employment (officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation, separation_notes)
          VALUES ($1, $2, 'Patrol Officer', $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [officerId, agencyId, fields.startDate, fields.endDate ?? null, separated ? 'resigned' : null, separated ? 'moved away' : null, separated ? true : null, separated ? 'internal notes' : null],
+        [
+          officerId,
+          agencyId,
+          fields.startDate,
+          fields.endDate ?? null,
+          separated ? 'resigned' : null,
+          separated ? 'moved away' : null,
+          separated ? true : null,
+          separated ? 'internal notes' : null,
+        ],
       );
       return rows[0].id as string;
     };
@@ -314,7 +354,14 @@ describe('officers (e2e)', () => {
       expect(response.status).toBe(200);
       expect(response.body.dateOfBirth).toBe(dateOfBirth);
       expect(response.body.employmentHistory).toEqual([
-        { employmentId, agency: { id: agencyA.id, name: agencyA.name, code: agencyA.code }, position: 'Patrol Officer', startDate: '2020-01-06', endDate: null, separation: null },
+        {
+          employmentId,
+          agency: { id: agencyA.id, name: agencyA.name, code: agencyA.code },
+          position: 'Patrol Officer',
+          startDate: '2020-01-06',
+          endDate: null,
+          separation: null,
+        },
       ]);
     });
 
@@ -324,7 +371,12 @@ describe('officers (e2e)', () => {
       await employ(other.id, { startDate: '2015-03-01', endDate: '2019-12-31' });
       const former = await read(otherAdmin, postId);
       expect(former.status).toBe(200);
-      expect(former.body.employmentHistory[0].separation).toEqual({ nature: 'resigned', reason: 'moved away', underInvestigation: true, notes: 'internal notes' });
+      expect(former.body.employmentHistory[0].separation).toEqual({
+        nature: 'resigned',
+        reason: 'moved away',
+        underInvestigation: true,
+        notes: 'internal notes',
+      });
       const current = await read(agencyAHiring, postId);
       expect(current.body.employmentHistory.map((e: { agency: { id: string } }) => e.agency.id)).toEqual([other.id, agencyA.id]);
       expect(current.body.employmentHistory[0].separation).toEqual({ nature: 'resigned', reason: 'moved away', underInvestigation: true, notes: null });
@@ -367,7 +419,12 @@ describe('officers (e2e)', () => {
 
     it('should find officers by current name or alias, tolerating misspelling and order, best first, and audit the search', async () => {
       const dateOfBirth = nextDob();
-      const target = await create(admin, { firstName: 'Bartholomew', lastName: 'Quincey', dateOfBirth, aliases: [{ firstName: 'Bartholomew', lastName: 'Featherstone' }] });
+      const target = await create(admin, {
+        firstName: 'Bartholomew',
+        lastName: 'Quincey',
+        dateOfBirth,
+        aliases: [{ firstName: 'Bartholomew', lastName: 'Featherstone' }],
+      });
       const byAlias = await search(adjudicator, { name: 'Featherston Bartholomew' });
       expect(byAlias.status).toBe(200);
       expect(byAlias.body.items[0]).toEqual({ postId: target.body.postId, name: 'Bartholomew Quincey', dateOfBirth, matchScore: expect.any(Number) });

@@ -16,7 +16,11 @@ describe('changing one’s password (e2e)', () => {
 
   const newUser = async () => {
     const email = `pw-${randomBytes(4).toString('hex')}@example.test`;
-    const created = await t.http().post(`/api/v1/organizations/${agencyId}/users`).set(bearer(await t.adminToken())).send({ email, password: USER_PASSWORD, roles: ['agency_hiring'] });
+    const created = await t
+      .http()
+      .post(`/api/v1/organizations/${agencyId}/users`)
+      .set(bearer(await t.adminToken()))
+      .send({ email, password: USER_PASSWORD, roles: ['agency_hiring'] });
     expect(created.status).toBe(201);
     return { email, id: created.body.id as string };
   };
@@ -64,7 +68,11 @@ describe('changing one’s password (e2e)', () => {
     expect((await me(token)).status).toBe(200);
 
     const adminOfAgency = await t.userToken(agencyId, ['agency_admin']);
-    const key = await t.http().post(`/api/v1/organizations/${agencyId}/api-keys`).set(bearer(adminOfAgency)).send({ name: 'hr', roles: ['agency_hiring'] });
+    const key = await t
+      .http()
+      .post(`/api/v1/organizations/${agencyId}/api-keys`)
+      .set(bearer(adminOfAgency))
+      .send({ name: 'hr', roles: ['agency_hiring'] });
     const byKey = await t.http().post('/api/v1/me/password').set('X-API-Key', key.body.key).send({ currentPassword: USER_PASSWORD, newPassword: NEW_PASSWORD });
     expect([byKey.status, byKey.body.code]).toEqual([403, 'AUTH.USER_ONLY']);
   });

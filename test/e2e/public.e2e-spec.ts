@@ -23,7 +23,11 @@ describe('public portal (e2e)', () => {
 
   async function agency(name: string) {
     const code = `AG${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    const response = await t.http().post('/api/v1/organizations').set(bearer(await t.adminToken())).send({ type: 'agency', name, code });
+    const response = await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(bearer(await t.adminToken()))
+      .send({ type: 'agency', name, code });
     expect(response.status).toBe(201);
     return response.body.id as string;
   }
@@ -94,7 +98,17 @@ describe('public portal (e2e)', () => {
   const search = (query: Record<string, string>) => t.http().get('/api/v1/public/officers').query(query);
   const detail = (postId: string) => t.http().get(`/api/v1/public/officers/${encodeURIComponent(postId)}`);
   const expectNothingRestricted = (raw: string) => {
-    for (const value of [RESTRICTED.dateOfBirth, RESTRICTED.ssnLast4, SECRET_SUMMARY, 'RESTRICTED-NOTE', revokedCaseNumber, 'dateOfBirth', 'ssnLast4', 'openCases', 'caseNumber']) {
+    for (const value of [
+      RESTRICTED.dateOfBirth,
+      RESTRICTED.ssnLast4,
+      SECRET_SUMMARY,
+      'RESTRICTED-NOTE',
+      revokedCaseNumber,
+      'dateOfBirth',
+      'ssnLast4',
+      'openCases',
+      'caseNumber',
+    ]) {
       expect(raw).not.toContain(value);
     }
   };
@@ -113,7 +127,9 @@ describe('public portal (e2e)', () => {
           { name: 'Springfield PD, "North" Division', startDate: '2015-06-01', endDate: '2020-12-31' },
           { name: '=HYPERLINK("http://evil") PD', startDate: '2021-01-04', endDate: null },
         ],
-        publicActions: [{ type: 'revocation', effectiveOn: '2026-03-10', endsOn: null, groundCategory: 'unprofessional_conduct', agency: '=HYPERLINK("http://evil") PD' }],
+        publicActions: [
+          { type: 'revocation', effectiveOn: '2026-03-10', endsOn: null, groundCategory: 'unprofessional_conduct', agency: '=HYPERLINK("http://evil") PD' },
+        ],
       });
       expectNothingRestricted(response.text);
     });
@@ -143,7 +159,10 @@ describe('public portal (e2e)', () => {
       await actAll(t, reprimandCase.id, [
         [tokens.investigator, { ...notice, proposedSanction: 'reprimand' }],
         [tokens.investigator, waiver],
-        [tokens.adjudicator, { action: 'decide', sanction, findings: findings.map((f) => ({ ...f, sustained: sanction !== 'no_action' })), reasoning: 'Decided' }],
+        [
+          tokens.adjudicator,
+          { action: 'decide', sanction, findings: findings.map((f) => ({ ...f, sustained: sanction !== 'no_action' })), reasoning: 'Decided' },
+        ],
       ]);
       const response = await detail(reprimanded.postId);
       expect(response.body).toMatchObject({ certificationStatus: 'certified', publicActions: [] });
@@ -189,7 +208,9 @@ describe('public portal (e2e)', () => {
       expect((await search({ name: 'donnelly' })).body.items.map((o: { postId: string }) => o.postId)).toContain(officers.revoked.postId);
       expect((await search({ name: 'Quigley Bartholomew' })).body.items[0].postId).toBe(officers.pending.postId);
       const alias = await search({ name: 'Featherstonehaugh' });
-      expect(alias.body.items).toEqual([expect.objectContaining({ postId: officers.aliased.postId, name: 'Mariana Castellanos', certificationStatus: 'not_certified' })]);
+      expect(alias.body.items).toEqual([
+        expect.objectContaining({ postId: officers.aliased.postId, name: 'Mariana Castellanos', certificationStatus: 'not_certified' }),
+      ]);
       expect(alias.text).not.toContain('Featherstonehaugh');
     });
 
@@ -279,7 +300,7 @@ describe('public portal (e2e)', () => {
       expect(response.body.errors).toEqual([{ field: 'name', message }]);
     });
 
-    it.each(["Donn%", 'Donn_lly', "O'Brien", "' OR '1'='1", "Donnelly'; DROP TABLE officer; --", 'Don\\nelly', '%%Donn%%'])(
+    it.each(['Donn%', 'Donn_lly', "O'Brien", "' OR '1'='1", "Donnelly'; DROP TABLE officer; --", 'Don\\nelly', '%%Donn%%'])(
       'should treat %p as text: a result list, never an error',
       async (name) => {
         const response = await search({ name });
@@ -361,7 +382,10 @@ describe('public record of a recruit known only by a final order (e2e)', () => {
     await actAll(t, retrainCase.id, [
       [tokens.investigator, { action: 'issue_notice', proposedSanction: 'retrain', responseDueOn: '2026-03-24' }],
       [tokens.investigator, { action: 'record_response', summary: 'Waives the hearing', hearingRequested: false, waivesHearing: true }],
-      [tokens.adjudicator, { action: 'decide', sanction: 'retrain', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Retraining ordered' }],
+      [
+        tokens.adjudicator,
+        { action: 'decide', sanction: 'retrain', findings: [{ ground: 'unprofessional_conduct_pattern', sustained: true }], reasoning: 'Retraining ordered' },
+      ],
       [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
     ]);
     const page = await t.http().get(`/api/v1/public/officers/${postId}`);
@@ -388,7 +412,14 @@ describe('public record of a recruit known only by a final order (e2e)', () => {
       [tokens.adjudicator, { action: 'finalize', appealWaived: true }],
     ]);
     expect((await t.http().get(`/api/v1/public/officers/${postId}`)).status).toBe(404);
-    expect((await t.http().get('/api/v1/public/officers').query({ name: `Ambrose ${lastName}` })).body.items).toEqual([]);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/public/officers')
+          .query({ name: `Ambrose ${lastName}` })
+      ).body.items,
+    ).toEqual([]);
     expect((await t.http().get('/api/v1/public/disciplinary-actions.csv')).text).not.toContain(postId);
   });
 });

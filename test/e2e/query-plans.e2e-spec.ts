@@ -37,7 +37,12 @@ describe('query plans of named statements (e2e)', () => {
       generic: number;
     }[];
 
-  const nameQuery = (firstName: string, lastName: string) => ({ firstName, lastName, normalizedFirst: normalizeName(firstName), normalizedLast: normalizeName(lastName) });
+  const nameQuery = (firstName: string, lastName: string) => ({
+    firstName,
+    lastName,
+    normalizedFirst: normalizeName(firstName),
+    normalizedLast: normalizeName(lastName),
+  });
   /** Each call with other values: one id, three ids, misspelt, swapped and compound names. */
   const statements: [string, (call: number) => Promise<unknown>][] = [
     ['certification-hireability', (call) => loadForHireability(runner.manager, ids(call))],
@@ -48,7 +53,12 @@ describe('query plans of named statements (e2e)', () => {
     ['discipline-sustained-reports-of-officers', (call) => t.app.get(DisciplineFactsService).factsFor(ids(call), runner.manager)],
     [
       'hiring-name-candidates',
-      (call) => findNameCandidates(runner.manager, '1981-04-01', [nameQuery('Jan', 'Kowalsky'), nameQuery('Kowalczyk', 'Jan'), nameQuery('Jon Paul', 'Kowal Smith'), nameQuery('Xi', 'Li')][call % 4]),
+      (call) =>
+        findNameCandidates(
+          runner.manager,
+          '1981-04-01',
+          [nameQuery('Jan', 'Kowalsky'), nameQuery('Kowalczyk', 'Jan'), nameQuery('Jon Paul', 'Kowal Smith'), nameQuery('Xi', 'Li')][call % 4],
+        ),
     ],
   ];
   const ids = (call: number) => Array.from({ length: call % 2 === 0 ? 1 : 3 }, () => randomUUID());

@@ -15,7 +15,10 @@ describe('request hardening (e2e)', () => {
     admin = await t.adminToken();
     jsonRoutes = discoverRoutes(t.app, 'api/v1', ['health', 'health/live'])
       .filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method))
-      .map((route) => ({ method: route.method, path: route.path.replace(/:postId/g, 'MA-000001').replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000') }));
+      .map((route) => ({
+        method: route.method,
+        path: route.path.replace(/:postId/g, 'MA-000001').replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000'),
+      }));
   });
   afterAll(() => t.close());
 
@@ -33,7 +36,11 @@ describe('request hardening (e2e)', () => {
       for (const token of [admin, undefined]) {
         for (const body of [nested(20_000), nestedObject(20_000)]) {
           const response = await send(method, path, body, token);
-          expect({ route: `${method} ${path}`, status: response.status, code: response.body.code }).toEqual({ route: `${method} ${path}`, status: 400, code: 'REQUEST.TOO_DEEP' });
+          expect({ route: `${method} ${path}`, status: response.status, code: response.body.code }).toEqual({
+            route: `${method} ${path}`,
+            status: 400,
+            code: 'REQUEST.TOO_DEEP',
+          });
           expect(response.headers['content-type']).toContain('application/problem+json');
         }
       }

@@ -41,7 +41,7 @@ describe('start-up with DATABASE_URL (e2e)', () => {
     expect(first.embedded).toBeUndefined();
   });
 
-  it('should keep the generated secret from the requests\' role', async () => {
+  it("should keep the generated secret from the requests' role", async () => {
     const url = await freshDatabase();
     await start({ DATABASE_URL: url, DATA_DIR: join(scratch, 'unused') });
     await sql(url, async (client) => {

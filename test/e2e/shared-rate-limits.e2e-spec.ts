@@ -18,7 +18,14 @@ describe('rate limits shared across processes (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ env: LIMITS });
-    const env = validateEnvironment({ LOG_LEVEL: 'silent', POST_BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, POST_BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, POST_TIME_ZONE: 'UTC', RATE_LIMIT_PER_MINUTE: '100000', ...LIMITS });
+    const env = validateEnvironment({
+      LOG_LEVEL: 'silent',
+      POST_BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+      POST_BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      POST_TIME_ZONE: 'UTC',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      ...LIMITS,
+    });
     second = await createApp(buildAppConfig(env, { databaseUrl: t.databaseUrl, jwtSecret: 'test-secret-'.padEnd(48, 'x') }));
     await second.init();
     await second.getHttpAdapter().getInstance().ready();

@@ -53,7 +53,11 @@ describe('the registry calendar in its time zone (e2e)', () => {
     clock.set(new Date('2026-03-02T03:00:00Z')); // 1 March, 10 p.m. in Boston
     const { postId } = await createOfficer(t, {}, adjudicator);
     const completion = (completedOn: string) =>
-      t.http().post('/api/v1/training-completions').set(bearer(registrar)).send({ postId, courseCode: basicCourse, completedOn, hours: 800, result: 'pass', externalRef: `TZ-${completedOn}` });
+      t
+        .http()
+        .post('/api/v1/training-completions')
+        .set(bearer(registrar))
+        .send({ postId, courseCode: basicCourse, completedOn, hours: 800, result: 'pass', externalRef: `TZ-${completedOn}` });
 
     const tomorrow = await completion('2026-03-02');
     expect(tomorrow.status).toBe(422);

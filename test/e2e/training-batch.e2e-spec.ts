@@ -37,11 +37,15 @@ describe('training batch import (e2e)', () => {
     ...overrides,
   });
   const csvLine = (r: Record<string, unknown>) => [r.postId, r.courseCode, r.completedOn, r.hours, r.result, r.externalRef].join(',');
-  const postJson = (body: unknown, token = registrar) => t.http().post('/api/v1/training-completions/batch').set(bearer(token)).send(body as object);
+  const postJson = (body: unknown, token = registrar) =>
+    t
+      .http()
+      .post('/api/v1/training-completions/batch')
+      .set(bearer(token))
+      .send(body as object);
   const postCsv = (text: string | Buffer, token = registrar, type = 'text/csv') =>
     t.http().post('/api/v1/training-completions/batch').set(bearer(token)).set('Content-Type', type).send(text);
-  const stored = async () =>
-    Number((await t.db.query(`SELECT count(*) FROM training_completion WHERE external_ref LIKE $1 || '%'`, [prefix])).rows[0].count);
+  const stored = async () => Number((await t.db.query(`SELECT count(*) FROM training_completion WHERE external_ref LIKE $1 || '%'`, [prefix])).rows[0].count);
   const batchAudits = async () => (await t.db.query(`SELECT details FROM audit_log WHERE action = 'training_completion.import' ORDER BY seq`)).rows;
 
   describe('JSON', () => {
@@ -93,7 +97,10 @@ describe('training batch import (e2e)', () => {
           { row: 7, externalRef: null, errors: [{ field: 'record', reason: 'invalid', message: 'each record must be an object' }] },
         ],
       });
-      const { rows } = await t.db.query(`SELECT external_ref, academy_id, hours::text, result FROM training_completion WHERE external_ref LIKE $1 || '%' ORDER BY external_ref`, [prefix]);
+      const { rows } = await t.db.query(
+        `SELECT external_ref, academy_id, hours::text, result FROM training_completion WHERE external_ref LIKE $1 || '%' ORDER BY external_ref`,
+        [prefix],
+      );
       expect(rows).toEqual([
         { external_ref: `${prefix}1`, academy_id: academyId, hours: '8.00', result: 'pass' },
         { external_ref: `${prefix}8`, academy_id: academyId, hours: '7.25', result: 'fail' },
@@ -195,9 +202,17 @@ describe('training batch import (e2e)', () => {
       expect(response.body).toEqual({
         accepted: 2,
         unchanged: 0,
-        rejected: [{ row: 2, externalRef: `${prefix}2\nsecond line`, errors: [{ field: 'externalRef', reason: 'invalid', message: expect.stringContaining('printable') }] }],
+        rejected: [
+          {
+            row: 2,
+            externalRef: `${prefix}2\nsecond line`,
+            errors: [{ field: 'externalRef', reason: 'invalid', message: expect.stringContaining('printable') }],
+          },
+        ],
       });
-      const { rows } = await t.db.query(`SELECT external_ref, hours::text FROM training_completion WHERE external_ref LIKE $1 || '%' ORDER BY external_ref`, [prefix]);
+      const { rows } = await t.db.query(`SELECT external_ref, hours::text FROM training_completion WHERE external_ref LIKE $1 || '%' ORDER BY external_ref`, [
+        prefix,
+      ]);
       expect(rows).toEqual([
         { external_ref: `${prefix}1,a`, hours: '8.00' },
         { external_ref: `${prefix}3`, hours: '7.50' },
@@ -217,7 +232,9 @@ describe('training batch import (e2e)', () => {
       ];
       const response = await postCsv(lines.join('\n'));
       expect(response.body.accepted).toBe(1);
-      expect(response.body.rejected.map((r: { row: number; errors: { field: string; reason: string }[] }) => [r.row, r.errors.map((e) => `${e.field}:${e.reason}`)])).toEqual([
+      expect(
+        response.body.rejected.map((r: { row: number; errors: { field: string; reason: string }[] }) => [r.row, r.errors.map((e) => `${e.field}:${e.reason}`)]),
+      ).toEqual([
         [1, ['completedOn:invalid']],
         [2, ['hours:invalid']],
         [3, ['hours:invalid']],
@@ -288,7 +305,12 @@ describe('training batch import (e2e)', () => {
     });
 
     it('should keep refusing CSV on every other route with 415', async () => {
-      const response = await t.http().post('/api/v1/training-completions').set(bearer(registrar)).set('Content-Type', 'text/csv').send(`${HEADER}\n${csvLine(row(1))}\n`);
+      const response = await t
+        .http()
+        .post('/api/v1/training-completions')
+        .set(bearer(registrar))
+        .set('Content-Type', 'text/csv')
+        .send(`${HEADER}\n${csvLine(row(1))}\n`);
       expect(response.status).toBe(415);
       expect(await stored()).toBe(0);
     });

@@ -34,7 +34,12 @@ describe('training (e2e)', () => {
     externalRef: `REF-${++refSequence}`,
     ...overrides,
   });
-  const post = (token: string, body: unknown) => t.http().post('/api/v1/training-completions').set(bearer(token)).send(body as object);
+  const post = (token: string, body: unknown) =>
+    t
+      .http()
+      .post('/api/v1/training-completions')
+      .set(bearer(token))
+      .send(body as object);
   const rowsFor = async (externalRef: string) =>
     (await t.db.query(`SELECT id, academy_id, hours::text AS hours FROM training_completion WHERE external_ref = $1 ORDER BY created_at`, [externalRef])).rows;
   const countCompletions = async () => Number((await t.db.query(`SELECT count(*) FROM training_completion`)).rows[0].count);
@@ -42,9 +47,20 @@ describe('training (e2e)', () => {
   describe('courses', () => {
     it('should create a course, refuse its code twice with 409, and list courses page by page', async () => {
       const admin = await t.adminToken();
-      const created = await t.http().post('/api/v1/courses').set(bearer(admin)).send({ code: 'AAA-FIREARMS', title: ' Firearms ', kind: 'in_service', hours: 8.5 });
+      const created = await t
+        .http()
+        .post('/api/v1/courses')
+        .set(bearer(admin))
+        .send({ code: 'AAA-FIREARMS', title: ' Firearms ', kind: 'in_service', hours: 8.5 });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), code: 'AAA-FIREARMS', title: 'Firearms', kind: 'in_service', hours: 8.5, createdAt: expect.any(String) });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        code: 'AAA-FIREARMS',
+        title: 'Firearms',
+        kind: 'in_service',
+        hours: 8.5,
+        createdAt: expect.any(String),
+      });
       const { rows } = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [created.body.id]);
       expect(rows).toEqual([{ action: 'course.create' }]);
 
@@ -68,7 +84,11 @@ describe('training (e2e)', () => {
       ['a lower-case code', { code: 'basic' }, 'code'],
       ['an empty title', { title: '   ' }, 'title'],
     ])('should refuse a course with %s (400, field named)', async (_, change, field) => {
-      const response = await t.http().post('/api/v1/courses').set(bearer(await t.adminToken())).send({ code: 'BAD-COURSE', title: 'x', kind: 'basic', hours: 10, ...change });
+      const response = await t
+        .http()
+        .post('/api/v1/courses')
+        .set(bearer(await t.adminToken()))
+        .send({ code: 'BAD-COURSE', title: 'x', kind: 'basic', hours: 10, ...change });
       expect(response.status).toBe(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
     });
@@ -220,7 +240,10 @@ describe('training (e2e)', () => {
     });
 
     it('should answer 404 for an unknown officer', async () => {
-      const response = await t.http().get('/api/v1/officers/MA-999998/training').set(bearer(await t.adminToken()));
+      const response = await t
+        .http()
+        .get('/api/v1/officers/MA-999998/training')
+        .set(bearer(await t.adminToken()));
       expect(response.status).toBe(404);
     });
   });

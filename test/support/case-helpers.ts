@@ -53,8 +53,12 @@ export async function actAll(t: TestApp, caseId: string, steps: [token: string, 
 }
 
 export async function certificationOf(t: TestApp, officerId: string) {
-  const { rows } = await t.db.query(`SELECT status, suspension_case_id, suspension_ends_on, revocation_case_id FROM certification WHERE officer_id = $1`, [officerId]);
-  const history = await t.db.query(`SELECT from_status, to_status, reason, basis, case_id FROM certification_history WHERE officer_id = $1 ORDER BY id`, [officerId]);
+  const { rows } = await t.db.query(`SELECT status, suspension_case_id, suspension_ends_on, revocation_case_id FROM certification WHERE officer_id = $1`, [
+    officerId,
+  ]);
+  const history = await t.db.query(`SELECT from_status, to_status, reason, basis, case_id FROM certification_history WHERE officer_id = $1 ORDER BY id`, [
+    officerId,
+  ]);
   return { ...rows[0], history: history.rows } as {
     status: string;
     suspension_case_id: string | null;

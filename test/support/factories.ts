@@ -10,7 +10,9 @@ import { bearer, TestApp } from './test-app';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** A name no other test will produce, so the officers' duplicate detection never fires. */
 const uniqueName = () =>
-  Array.from({ length: 10 }, () => LETTERS[randomInt(LETTERS.length)]).join('').replace(/^./, (c) => c.toUpperCase());
+  Array.from({ length: 10 }, () => LETTERS[randomInt(LETTERS.length)])
+    .join('')
+    .replace(/^./, (c) => c.toUpperCase());
 const randomDateOfBirth = () => `19${randomInt(60, 99)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
 
 export interface CreatedOfficer {
@@ -69,7 +71,11 @@ export interface CreatedCourse {
 /** `POST /courses` as the commission admin, with a fresh code unless given. */
 export async function createCourse(t: TestApp, overrides: Partial<Omit<CreatedCourse, 'id'>> = {}): Promise<CreatedCourse> {
   const body = { code: `C-${randomBytes(4).toString('hex').toUpperCase()}`, title: 'Test course', kind: 'in_service', hours: 40, ...overrides };
-  const response = await t.http().post('/api/v1/courses').set(bearer(await t.adminToken())).send(body);
+  const response = await t
+    .http()
+    .post('/api/v1/courses')
+    .set(bearer(await t.adminToken()))
+    .send(body);
   if (response.status !== 201) throw new Error(`create course failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as CreatedCourse;
 }
@@ -99,10 +105,11 @@ export async function recordCompletion(
 
 /** An open employment at `agencyId`, straight into SQL (recording a hire needs a hiring check, another context). Returns its id. */
 export async function insertEmployment(t: TestApp, officerId: string, agencyId: string, startDate = '2025-01-02'): Promise<string> {
-  const { rows } = await t.db.query(
-    `INSERT INTO employment (officer_id, agency_id, position, start_date) VALUES ($1, $2, 'Patrol officer', $3) RETURNING id`,
-    [officerId, agencyId, startDate],
-  );
+  const { rows } = await t.db.query(`INSERT INTO employment (officer_id, agency_id, position, start_date) VALUES ($1, $2, 'Patrol officer', $3) RETURNING id`, [
+    officerId,
+    agencyId,
+    startDate,
+  ]);
   return rows[0].id as string;
 }
 
@@ -112,13 +119,15 @@ export async function insertEmployment(t: TestApp, officerId: string, agencyId: 
  * Sets the officer's certification to `certified` straight in SQL (no history row), for tests
  * whose subject is what comes after certification (cases, hiring).
  */
-export async function certifyBySql(t: TestApp, officerId: string, term: { issuedOn: string; expiresOn: string } = { issuedOn: '2025-01-02', expiresOn: '2028-01-01' }): Promise<void> {
-  await t.db.query(
-    `INSERT INTO certification (officer_id, status) VALUES ($1, 'not_certified') ON CONFLICT (officer_id) DO NOTHING`,
-    [officerId],
-  );
-  await t.db.query(
-    `UPDATE certification SET status = 'certified', issued_on = $2, expires_on = $3, first_certified_on = $2 WHERE officer_id = $1`,
-    [officerId, term.issuedOn, term.expiresOn],
-  );
+export async function certifyBySql(
+  t: TestApp,
+  officerId: string,
+  term: { issuedOn: string; expiresOn: string } = { issuedOn: '2025-01-02', expiresOn: '2028-01-01' },
+): Promise<void> {
+  await t.db.query(`INSERT INTO certification (officer_id, status) VALUES ($1, 'not_certified') ON CONFLICT (officer_id) DO NOTHING`, [officerId]);
+  await t.db.query(`UPDATE certification SET status = 'certified', issued_on = $2, expires_on = $3, first_certified_on = $2 WHERE officer_id = $1`, [
+    officerId,
+    term.issuedOn,
+    term.expiresOn,
+  ]);
 }

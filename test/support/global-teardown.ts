@@ -18,7 +18,10 @@ export default async function globalTeardown(): Promise<void> {
       await client.end();
     }
   }
-  const { __embeddedPostgres: embedded, __embeddedDataDir: dataDir } = globalThis as { __embeddedPostgres?: { stop(): Promise<void> }; __embeddedDataDir?: string };
+  const { __embeddedPostgres: embedded, __embeddedDataDir: dataDir } = globalThis as {
+    __embeddedPostgres?: { stop(): Promise<void> };
+    __embeddedDataDir?: string;
+  };
   await embedded?.stop();
   // The cluster is gone with stop() (persistent: false); the directory still holds its password file.
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

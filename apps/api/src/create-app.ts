@@ -45,11 +45,14 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false, preview: options.preview });
   // In preview mode no provider exists, the logger neither; the buffered logs are never written.
   if (!options.preview) app.useLogger(app.get(Logger));
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
-    reply.header('X-Request-Id', request.id);
-    // API.md: every authenticated response is no-store (a shared cache must never keep a restricted record).
-    if (request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined) reply.header('Cache-Control', 'no-store');
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('X-Request-Id', request.id);
+      // API.md: every authenticated response is no-store (a shared cache must never keep a restricted record).
+      if (request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined) reply.header('Cache-Control', 'no-store');
+    });
   registerSecurityHeaders(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', '/', 'assets/*path'] });
   app.useGlobalPipes(createValidationPipe());

@@ -9,7 +9,8 @@ interface CommanderError extends Error {
   code: string;
   exitCode: number;
 }
-const isCommanderError = (error: Error): error is CommanderError => typeof (error as Partial<CommanderError>).code === 'string' && (error as CommanderError).code.startsWith('commander.');
+const isCommanderError = (error: Error): error is CommanderError =>
+  typeof (error as Partial<CommanderError>).code === 'string' && (error as CommanderError).code.startsWith('commander.');
 
 /**
  * How every run reports (main.ts and the tests): results on `io.out`, one line on `io.err`

@@ -20,7 +20,11 @@ function auditSpy() {
   return { access: new AccessControl(audit), standalone };
 }
 
-const rejectionOf = async (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const rejectionOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('AccessControl', () => {
   it('require: the granted scope, and nothing audited', async () => {
@@ -34,7 +38,10 @@ describe('AccessControl', () => {
     const refusal = accessForbidden();
     expect(await rejectionOf(access.require(actor, attempt, refuseAccess(refusal)))).toBe(refusal);
     expect(standalone).toEqual([
-      { actor, record: { action: ACCESS_REFUSED, entityType: 'hiring_check', entityId: 'check-1', details: { attempt: 'hiring_check.read', code: 'AUTH.FORBIDDEN' } } },
+      {
+        actor,
+        record: { action: ACCESS_REFUSED, entityType: 'hiring_check', entityId: 'check-1', details: { attempt: 'hiring_check.read', code: 'AUTH.FORBIDDEN' } },
+      },
     ]);
   });
 

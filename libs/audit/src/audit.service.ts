@@ -18,7 +18,20 @@ export interface AuditRecord {
 const AUDIT_CHAIN_LOCK = 7_007_007;
 const LOCK_AND_READ_HEAD = `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
 const VERIFY_BATCH = 5_000;
-const INSERT_COLUMNS = ['seq', 'at', 'actor_kind', 'actor_id', 'organization_id', 'action', 'entity_type', 'entity_id', 'request_id', 'details', 'prev_hash', 'hash'];
+const INSERT_COLUMNS = [
+  'seq',
+  'at',
+  'actor_kind',
+  'actor_id',
+  'organization_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'request_id',
+  'details',
+  'prev_hash',
+  'hash',
+];
 const MAX_NAMED_BATCH = 25;
 /** Newest first by sequence; the cursor also carries the entry's time, for a reader's eye only. */
 const ENTRIES_KEYSET = timeAndIdKeyset({ at: 'timestamp', id: 'seq' });
@@ -69,7 +82,20 @@ export class AuditService {
       const hash = chainHash(prevHash, fields);
       const first = values.length + 1;
       rows.push(`(${Array.from({ length: INSERT_COLUMNS.length }, (_, i) => `$${first + i}`).join(', ')})`);
-      values.push(fields.seq, fields.at, fields.actorKind, fields.actorId, fields.organizationId, fields.action, fields.entityType, fields.entityId, fields.requestId, JSON.stringify(fields.details), prevHash, hash);
+      values.push(
+        fields.seq,
+        fields.at,
+        fields.actorKind,
+        fields.actorId,
+        fields.organizationId,
+        fields.action,
+        fields.entityType,
+        fields.entityId,
+        fields.requestId,
+        JSON.stringify(fields.details),
+        prevHash,
+        hash,
+      );
       prevHash = hash;
     }
     const text = `INSERT INTO audit_log (${INSERT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`;
@@ -111,7 +137,7 @@ export class AuditService {
   async verify(knownHead?: { seq: number; hash: string }): Promise<ChainCheck> {
     const verifier = new ChainVerifier();
     let knownHeadFound = false;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.dataSource.query<AuditRow[]>(
         `SELECT seq, at, actor_kind, actor_id, organization_id, action, entity_type, entity_id, request_id, details, prev_hash, hash
            FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,

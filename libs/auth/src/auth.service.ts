@@ -64,11 +64,15 @@ export class AuthService {
     }
     await this.dataSource.transaction(async (manager) => {
       await this.users.recordLoginAttempts(manager, user.id, afterSuccessfulLogin());
-      await this.audit.record(manager, { kind: 'user', id: user.id, organizationId: user.organizationId, organizationType: 'commission', roles: user.roles, requestId }, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-      });
+      await this.audit.record(
+        manager,
+        { kind: 'user', id: user.id, organizationId: user.organizationId, organizationType: 'commission', roles: user.roles, requestId },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+        },
+      );
     });
     return this.issueToken(user);
   }

@@ -31,6 +31,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!user || user.disabledAt || user.organizationId !== claims.org) return false;
     // Issued before the user's last password change (tokens from before versions count as 0).
     if ((claims.tv ?? 0) !== user.tokenVersion) return false;
-    return { kind: 'user', id: user.id, organizationId: user.organizationId, organizationType: user.organizationType, roles: user.roles, requestId: request.id };
+    return {
+      kind: 'user',
+      id: user.id,
+      organizationId: user.organizationId,
+      organizationType: user.organizationType,
+      roles: user.roles,
+      requestId: request.id,
+    };
   }
 }

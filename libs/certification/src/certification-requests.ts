@@ -1,13 +1,7 @@
 import type { IsoDate } from '@app/core';
 
 /** The adjudicator's transitions outside cases (API.md `…/certification/transitions`). */
-export const CERTIFICATION_TRANSITION_ACTIONS = [
-  'inactivate',
-  'reactivate',
-  'admin_suspend',
-  'lift_admin_suspension',
-  'accept_relinquishment',
-] as const;
+export const CERTIFICATION_TRANSITION_ACTIONS = ['inactivate', 'reactivate', 'admin_suspend', 'lift_admin_suspension', 'accept_relinquishment'] as const;
 export type CertificationTransitionAction = (typeof CERTIFICATION_TRANSITION_ACTIONS)[number];
 
 export const MAX_DISCLOSURES_LENGTH = 10_000;

@@ -32,7 +32,7 @@ export class CertificationSettlementService {
   async settleDue(today: IsoDate = this.clock.today()): Promise<{ settled: number; failed: number }> {
     let settled = 0;
     let failed = 0;
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const due = await dueForSettlement(this.dataSource.manager, today, after, SETTLEMENT_PAGE);
       for (const officerId of due) {
         try {
@@ -60,7 +60,9 @@ export class CertificationSettlementService {
         actor: null,
         recordedAt: this.clock.now(),
         action: 'certification.settle',
-        details: { changes: transition.history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, effectiveOn: h.effectiveOn, caseId: h.caseId ?? null })) },
+        details: {
+          changes: transition.history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, effectiveOn: h.effectiveOn, caseId: h.caseId ?? null })),
+        },
       });
       return true;
     });

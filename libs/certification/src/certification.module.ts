@@ -13,11 +13,7 @@ import { CertificationEntity } from './persistence/certification.entity';
 import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-disclosure.entity';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([CertificationEntity, CertificationHistoryEntity, RelinquishmentDisclosureEntity]),
-    OfficersModule,
-    TrainingModule,
-  ],
+  imports: [TypeOrmModule.forFeature([CertificationEntity, CertificationHistoryEntity, RelinquishmentDisclosureEntity]), OfficersModule, TrainingModule],
   providers: [
     { provide: CERTIFICATION_RULES, useFactory: certificationRulesFrom, inject: [ConfigService] },
     CertificationService,

@@ -10,8 +10,16 @@ describe('canonicalJson (RFC 8785)', () => {
     ['RFC 8785 §3.2.2 literals', [null, true, false], '[null,true,false]'],
     ['RFC 8785 §3.2.2 string escapes', '\u20ac$\u000F\u000aA\'\u0042\u0022\u005c\\"/', '"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"'],
     [
-      'RFC 8785 §3.2.3 member order by UTF-16 code units (the emoji\'s surrogate sorts before U+FB33)',
-      { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One', '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' },
+      "RFC 8785 §3.2.3 member order by UTF-16 code units (the emoji's surrogate sorts before U+FB33)",
+      {
+        '\u20ac': 'Euro Sign',
+        '\r': 'Carriage Return',
+        '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+        '1': 'One',
+        '\ud83d\ude00': 'Emoji: Grinning Face',
+        '\u0080': 'Control',
+        '\u00f6': 'Latin Small Letter O With Diaeresis',
+      },
       '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign","\ud83d\ude00":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
     ],
     ['a Date as the ISO string JSON stores (was {})', { at: new Date('2026-12-07T13:00:00.000Z') }, '{"at":"2026-12-07T13:00:00.000Z"}'],
@@ -24,14 +32,28 @@ describe('canonicalJson (RFC 8785)', () => {
     ['a toJSON of its own', { x: { toJSON: () => ({ b: 2, a: 1 }) } }, '{"x":{"a":1,"b":2}}'],
     ['undefined at the top as null', undefined, 'null'],
     ['an empty object and array', { o: {}, a: [] }, '{"a":[],"o":{}}'],
-    ['a shared (not circular) reference twice', (() => { const shared = { k: 1 }; return { a: shared, b: shared }; })(), '{"a":{"k":1},"b":{"k":1}}'],
+    [
+      'a shared (not circular) reference twice',
+      (() => {
+        const shared = { k: 1 };
+        return { a: shared, b: shared };
+      })(),
+      '{"a":{"k":1},"b":{"k":1}}',
+    ],
   ])('%s', (_name, value, expected) => {
     expect(canonicalJson(value)).toBe(expected);
   });
 
   it.each<[string, unknown]>([
     ['a BigInt', { n: BigInt(1) }],
-    ['a circular structure', (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })()],
+    [
+      'a circular structure',
+      (() => {
+        const o: Record<string, unknown> = {};
+        o.self = o;
+        return o;
+      })(),
+    ],
   ])('throws on %s, as JSON.stringify does', (_name, value) => {
     expect(() => JSON.stringify(value)).toThrow(TypeError);
     expect(() => canonicalJson(value)).toThrow(TypeError);

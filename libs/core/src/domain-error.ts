@@ -56,7 +56,11 @@ export class RuleViolationError extends DomainError {
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(code: string, message: string, readonly fieldErrors: { field: string; message: string }[] = []) {
+  constructor(
+    code: string,
+    message: string,
+    readonly fieldErrors: { field: string; message: string }[] = [],
+  ) {
     super(code, 'invalid', message, fieldErrors.length ? { errors: fieldErrors } : {});
   }
 }

@@ -36,7 +36,11 @@ describe('Keyset.page: one row more than the page, sliced, the next cursor from 
     ['exactly a page', 3, [1, 2, 3], null],
     ['one row more than the page', 4, [1, 2, 3], 3],
   ] as const)('with %s', async (_label, fetched, expected, nextAfter) => {
-    const page = await numbers.page(3, () => Promise.resolve(rows(fetched)), (last) => last.n);
+    const page = await numbers.page(
+      3,
+      () => Promise.resolve(rows(fetched)),
+      (last) => last.n,
+    );
     expect(page.items.map((row) => row.n)).toEqual(expected);
     expect(page.nextCursor === null ? null : numbers.after(page.nextCursor)).toEqual(nextAfter);
   });

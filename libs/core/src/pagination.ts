@@ -21,7 +21,10 @@ export interface CursorCodec<Position> {
 }
 
 /** Opaque cursors: the position as JSON in base64url; `read` checks what comes back. */
-export function jsonCursor<Position>(read: (parsed: unknown) => Position | undefined, write: (position: Position) => unknown = (position) => position): CursorCodec<Position> {
+export function jsonCursor<Position>(
+  read: (parsed: unknown) => Position | undefined,
+  write: (position: Position) => unknown = (position) => position,
+): CursorCodec<Position> {
   return {
     encode: (position) => Buffer.from(JSON.stringify(write(position))).toString('base64url'),
     decode: (cursor) => {

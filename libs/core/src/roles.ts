@@ -1,12 +1,5 @@
 /** Roles of API.md "Actors and roles". A role belongs to exactly one organization type. */
-export const ROLES = [
-  'commission_admin',
-  'commission_investigator',
-  'commission_adjudicator',
-  'agency_admin',
-  'agency_hiring',
-  'academy_registrar',
-] as const;
+export const ROLES = ['commission_admin', 'commission_investigator', 'commission_adjudicator', 'agency_admin', 'agency_hiring', 'academy_registrar'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ORGANIZATION_TYPES = ['commission', 'agency', 'academy'] as const;

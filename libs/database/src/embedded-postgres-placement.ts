@@ -1,6 +1,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -71,7 +84,9 @@ function ensureOsUser(): { uid: number; gid: number } {
       execFileSync('useradd', ['-g', OS_USER, OS_USER], { stdio: 'ignore' });
       return lookup();
     } catch {
-      throw new EmbeddedDatabaseError(`PostgreSQL cannot run as root and there is no "${OS_USER}" OS user (useradd failed): create one, run as another user, or set DATABASE_URL`);
+      throw new EmbeddedDatabaseError(
+        `PostgreSQL cannot run as root and there is no "${OS_USER}" OS user (useradd failed): create one, run as another user, or set DATABASE_URL`,
+      );
     }
   }
 }

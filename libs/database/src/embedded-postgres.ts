@@ -55,12 +55,22 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     const password = readOrCreateSecret(join(dataDir, 'pg-superuser-password'));
     const running = options.useRunningServer ? runningServerPort(placement.clusterDir) : undefined;
     if (running !== undefined) {
-      return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running}/postgres`, port: running, clusterDir: placement.clusterDir, stop: () => Promise.resolve() };
+      return {
+        adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running}/postgres`,
+        port: running,
+        clusterDir: placement.clusterDir,
+        stop: () => Promise.resolve(),
+      };
     }
     await stopOrphanedServer(placement.clusterDir, options.log);
     const port = await findFreePort();
     const started = placement.asUser ? await startAsOsUser(placement, port, password, options) : await startWithPackage(placement, port, password, options);
-    return { adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, clusterDir: placement.clusterDir, stop: started.stop };
+    return {
+      adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+      port,
+      clusterDir: placement.clusterDir,
+      stop: started.stop,
+    };
   } catch (error) {
     if (error instanceof EmbeddedDatabaseError) throw error;
     const reason = error instanceof Error ? error.message : typeof error === 'string' ? error : 'the server exited';

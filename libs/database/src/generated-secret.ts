@@ -11,7 +11,10 @@ export async function readOrCreateStoredSecret(ownerUrl: string, name: string, b
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    await client.query('INSERT INTO generated_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(bytes).toString('base64url')]);
+    await client.query('INSERT INTO generated_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+      name,
+      randomBytes(bytes).toString('base64url'),
+    ]);
     const { rows } = await client.query<{ value: string }>('SELECT value FROM generated_secret WHERE name = $1', [name]);
     return rows[0].value;
   } finally {

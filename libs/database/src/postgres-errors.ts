@@ -40,5 +40,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (code === PG_QUERY_CANCELED || code === '57P01' || code === '57P03' || code === '53300') return true;
   if (code && /^08/.test(code)) return true; // connection exceptions
   const message = error instanceof Error ? error.message : '';
-  return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|not currently accepting connections|terminating connection/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|not currently accepting connections|terminating connection/i.test(
+    message,
+  );
 }

@@ -33,8 +33,7 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
  * pg_stat_statements on the 1M-officer bench, several times the statements' execution).
  * Through a scalar subquery the plan no longer depends on the value: one generic plan serves.
  */
-export const anyOfArrayParameter = (position: number, elementType: 'uuid' | 'text'): string =>
-  `ANY((SELECT $${position}::${elementType}[])::${elementType}[])`;
+export const anyOfArrayParameter = (position: number, elementType: 'uuid' | 'text'): string => `ANY((SELECT $${position}::${elementType}[])::${elementType}[])`;
 
 /**
  * Several parameterless statements in one round trip (PostgreSQL's simple query protocol),

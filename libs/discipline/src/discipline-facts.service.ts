@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { CASE_STATUSES, CaseState, CaseStatus, FinalAction, finalActionOf, isCaseOpen, isPublishedDecisionPending, PUBLISHED_SANCTION_CODES, sustainedFindingsOf } from './domain';
+import {
+  CASE_STATUSES,
+  CaseState,
+  CaseStatus,
+  FinalAction,
+  finalActionOf,
+  isCaseOpen,
+  isPublishedDecisionPending,
+  PUBLISHED_SANCTION_CODES,
+  sustainedFindingsOf,
+} from './domain';
 import type { StoredCaseState } from './persistence/case.entity';
 
 /** What hiring checks and the public record need to know about an officer's discipline. */
@@ -31,9 +41,7 @@ export class DisciplineFactsService {
   /** Facts for every requested officer (zeros for an officer with none). Pass a manager to read inside a transaction. */
   async factsFor(officerIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DisciplineFacts>> {
     const ids = [...new Set(officerIds)];
-    const facts = new Map<string, DisciplineFacts>(
-      ids.map((id) => [id, { openCases: 0, sustainedFindings: 0, finalActions: [], pendingDecision: false }]),
-    );
+    const facts = new Map<string, DisciplineFacts>(ids.map((id) => [id, { openCases: 0, sustainedFindings: 0, finalActions: [], pendingDecision: false }]));
     if (ids.length === 0) return facts;
 
     // One after the other: inside a transaction they share one connection (pg refuses overlapping queries there).
@@ -122,9 +130,9 @@ export class DisciplineFactsService {
   }
 
   private groundCategories(manager: EntityManager): Promise<Map<string, string>> {
-    this.groundCategoriesOnce ??= manager.query<{ code: string; category: string }[]>(`SELECT code, category FROM ground`).then(
-      (rows) => new Map(rows.map((row) => [row.code, row.category])),
-    );
+    this.groundCategoriesOnce ??= manager
+      .query<{ code: string; category: string }[]>(`SELECT code, category FROM ground`)
+      .then((rows) => new Map(rows.map((row) => [row.code, row.category])));
     // A failed read is not cached: the next call tries again.
     this.groundCategoriesOnce.catch(() => (this.groundCategoriesOnce = undefined));
     return this.groundCategoriesOnce;

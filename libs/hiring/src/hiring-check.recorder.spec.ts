@@ -5,7 +5,14 @@ import { HiringCheckRecorder } from './hiring-check.recorder';
 import type { NewHiringCheck } from './persistence/hiring-check.store';
 
 const actor: Actor = { kind: 'user', id: 'u1', organizationId: 'agency-1', organizationType: 'agency', roles: ['agency_hiring'] };
-const check = (postId: string): NewHiringCheck => ({ agencyId: 'agency-1', actor, checkedAt: new Date(), query: { postId }, matches: [], matchedOfficerIds: [] });
+const check = (postId: string): NewHiringCheck => ({
+  agencyId: 'agency-1',
+  actor,
+  checkedAt: new Date(),
+  query: { postId },
+  matches: [],
+  matchedOfficerIds: [],
+});
 
 /** A fake database: each transaction records the POST IDs it inserted; `fail` decides per transaction. */
 function fakes(fail: (postIds: string[]) => Error | null = () => null) {
@@ -19,7 +26,9 @@ function fakes(fail: (postIds: string[]) => Error | null = () => null) {
       // A transaction's manager: statements go to its connection (as named prepared statements).
       const connection = {
         query: ({ values }: { name: string; text: string; values: unknown[] }) => {
-          postIds = values.filter((p): p is string => typeof p === 'string' && p.startsWith('{"postId"')).map((p) => (JSON.parse(p) as { postId: string }).postId);
+          postIds = values
+            .filter((p): p is string => typeof p === 'string' && p.startsWith('{"postId"'))
+            .map((p) => (JSON.parse(p) as { postId: string }).postId);
           const error = fail(postIds);
           return error ? Promise.reject(error) : Promise.resolve({ rows: [] });
         },

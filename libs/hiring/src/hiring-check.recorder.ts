@@ -73,7 +73,12 @@ export class HiringCheckRecorder {
       manager,
       checks.map((check, i) => ({
         actor: check.actor,
-        record: { action: 'hiring_check.create', entityType: 'hiring_check', entityId: ids[i], details: { byPostId: 'postId' in check.query, matchCount: check.matches.length } },
+        record: {
+          action: 'hiring_check.create',
+          entityType: 'hiring_check',
+          entityId: ids[i],
+          details: { byPostId: 'postId' in check.query, matchCount: check.matches.length },
+        },
       })),
     );
     return ids;

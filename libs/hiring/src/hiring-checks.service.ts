@@ -114,7 +114,12 @@ export class HiringChecksService {
   private async byName(query: { firstName: string; lastName: string; dateOfBirth: IsoDate }, today: IsoDate): Promise<FoundOfficer[]> {
     const problems = dateOfBirthProblems(query.dateOfBirth, today);
     if (problems.length > 0) throw invalidHiringCheckQuery(problems);
-    const nameQuery = { firstName: query.firstName, lastName: query.lastName, normalizedFirst: normalizeName(query.firstName), normalizedLast: normalizeName(query.lastName) };
+    const nameQuery = {
+      firstName: query.firstName,
+      lastName: query.lastName,
+      normalizedFirst: normalizeName(query.firstName),
+      normalizedLast: normalizeName(query.lastName),
+    };
     if (nameQuery.normalizedFirst === '' || nameQuery.normalizedLast === '') return [];
     const matches = matchNames(nameQuery, await findNameCandidates(this.dataSource.manager, query.dateOfBirth, nameQuery));
     const profiles = await profilesByIds(

@@ -1,10 +1,16 @@
 import { Actor, OrganizationType } from '@app/core';
 import { hiringAccess } from './hiring.policy';
 
-const actorOf = (organizationType: OrganizationType): Actor => ({ kind: 'user', id: 'u', organizationId: `${organizationType}-1`, organizationType, roles: [] });
+const actorOf = (organizationType: OrganizationType): Actor => ({
+  kind: 'user',
+  id: 'u',
+  organizationId: `${organizationType}-1`,
+  organizationType,
+  roles: [],
+});
 
 describe('hiringAccess', () => {
-  it("grants an agency its own checks and hires", () => {
+  it('grants an agency its own checks and hires', () => {
     expect(hiringAccess(actorOf('agency'))).toEqual({ granted: true, scope: { agencyId: 'agency-1' } });
   });
 

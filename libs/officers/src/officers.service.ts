@@ -69,11 +69,7 @@ export class OfficersService {
    * replays the first result; the key row stores only the
    * officer id: the identity, restricted in part, is re-read, never copied into another table.
    */
-  async create(
-    actor: Actor,
-    command: CreateOfficerCommand,
-    options: { confirmDistinct: boolean; idempotencyKey?: string },
-  ): Promise<CreatedOfficer> {
+  async create(actor: Actor, command: CreateOfficerCommand, options: { confirmDistinct: boolean; idempotencyKey?: string }): Promise<CreatedOfficer> {
     const problems = dateOfBirthProblems(command.dateOfBirth, this.clock.today());
     if (problems.length > 0) throw implausibleDateOfBirth(problems);
     const aliases = command.aliases ?? [];
@@ -93,7 +89,11 @@ export class OfficersService {
       if (error instanceof DomainError && error.code === 'OFFICER.POSSIBLE_DUPLICATE') {
         // Each refusal discloses which POST IDs share a birth date with the query: keep a record of who asked.
         const listed = (error.extensions.possibleDuplicates as PossibleDuplicate[]).map((c) => c.postId);
-        await this.audit.recordStandalone(actor, { action: 'officer.create_refused_duplicate', entityType: 'officer', details: { possibleDuplicates: listed } });
+        await this.audit.recordStandalone(actor, {
+          action: 'officer.create_refused_duplicate',
+          entityType: 'officer',
+          details: { possibleDuplicates: listed },
+        });
       }
       throw error;
     }

@@ -32,9 +32,19 @@ export class ApiKeysService {
     command: { name: string; roles: Role[] },
     idempotencyKey?: string,
   ): Promise<{ entity: ApiKeyEntity; key: string }> {
-    await this.access.require(actor, { action: 'api_key.create', entityType: 'organization', entityId: organizationId }, organizationAdminAccess(actor, organizationId));
+    await this.access.require(
+      actor,
+      { action: 'api_key.create', entityType: 'organization', entityId: organizationId },
+      organizationAdminAccess(actor, organizationId),
+    );
     const { key, prefix, hash } = generateApiKey();
-    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: `/organizations/${organizationId}/api-keys`, body: command };
+    const request = {
+      organizationId: actor.organizationId,
+      key: idempotencyKey,
+      method: 'POST',
+      path: `/organizations/${organizationId}/api-keys`,
+      body: command,
+    };
     let created: ApiKeyEntity | undefined;
     const { id } = await this.dataSource.transaction((manager) =>
       withIdempotency(manager, request, async () => {
@@ -42,9 +52,7 @@ export class ApiKeysService {
         if (!organization) throw organizationNotFound();
         const roles = [...new Set(command.roles)];
         if (!rolesAllowedFor(organization.type, roles)) throw rolesNotAllowed(organization.type, roles);
-        created = await manager.save(
-          manager.create(ApiKeyEntity, { organizationId, name: command.name, prefix, keyHash: hash, roles, createdBy: actor.id }),
-        );
+        created = await manager.save(manager.create(ApiKeyEntity, { organizationId, name: command.name, prefix, keyHash: hash, roles, createdBy: actor.id }));
         await this.audit.record(manager, actor, {
           action: 'api_key.create',
           entityType: 'api_key',
@@ -79,7 +87,9 @@ export class ApiKeysService {
   async authenticate(presented: string): Promise<(UserWithOrganization & { name: string }) | null> {
     const prefix = parseApiKeyPrefix(presented);
     if (!prefix) return null;
-    const [row] = await this.dataSource.query<{ id: string; organization_id: string; roles: Role[]; key_hash: Buffer; name: string; revoked_at: Date | null; type: OrganizationEntity['type'] }[]>(
+    const [row] = await this.dataSource.query<
+      { id: string; organization_id: string; roles: Role[]; key_hash: Buffer; name: string; revoked_at: Date | null; type: OrganizationEntity['type'] }[]
+    >(
       `SELECT k.id, k.organization_id, k.roles, k.key_hash, k.name, k.revoked_at, o.type
          FROM api_key k JOIN organization o ON o.id = k.organization_id WHERE k.prefix = $1`,
       [prefix],

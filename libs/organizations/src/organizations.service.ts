@@ -46,7 +46,11 @@ export class OrganizationsService {
     const qb = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.code');
     if (query.type) qb.andWhere('o.type = :type', { type: query.type });
     if (after !== undefined) qb.andWhere('o.code > :after', { after });
-    return ORGANIZATIONS_KEYSET.page(query.limit, (limit) => qb.take(limit).getMany(), (last) => last.code);
+    return ORGANIZATIONS_KEYSET.page(
+      query.limit,
+      (limit) => qb.take(limit).getMany(),
+      (last) => last.code,
+    );
   }
 
   async get(id: string): Promise<OrganizationEntity> {

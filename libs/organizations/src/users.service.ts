@@ -35,7 +35,11 @@ export class UsersService {
   ) {}
 
   async create(actor: Actor, organizationId: string, command: CreateUserCommand): Promise<UserEntity> {
-    await this.access.require(actor, { action: 'user.create', entityType: 'organization', entityId: organizationId }, organizationAdminAccess(actor, organizationId));
+    await this.access.require(
+      actor,
+      { action: 'user.create', entityType: 'organization', entityId: organizationId },
+      organizationAdminAccess(actor, organizationId),
+    );
     const passwordHash = await hashPassword(command.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -105,7 +109,14 @@ export class UsersService {
 
   /** One indexed query per authenticated request: a disabled user is refused on the next request. */
   async findForAuthentication(userId: string): Promise<(UserWithOrganization & { tokenVersion: number }) | null> {
-    const [row] = await preparedQuery<{ id: string; organization_id: string; roles: Role[]; disabled_at: Date | null; token_version: number; type: OrganizationEntity['type'] }>(
+    const [row] = await preparedQuery<{
+      id: string;
+      organization_id: string;
+      roles: Role[];
+      disabled_at: Date | null;
+      token_version: number;
+      type: OrganizationEntity['type'];
+    }>(
       this.dataSource.manager,
       'user_for_authentication',
       `SELECT u.id, u.organization_id, u.roles, u.disabled_at, u.token_version, o.type
@@ -113,7 +124,14 @@ export class UsersService {
       [userId],
     );
     return row
-      ? { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: row.disabled_at, tokenVersion: row.token_version }
+      ? {
+          id: row.id,
+          organizationId: row.organization_id,
+          organizationType: row.type,
+          roles: row.roles,
+          disabledAt: row.disabled_at,
+          tokenVersion: row.token_version,
+        }
       : null;
   }
 
@@ -155,4 +173,3 @@ export class UsersService {
     return { ...locked, tokenVersion };
   }
 }
-

@@ -8,7 +8,13 @@ import { DataSource } from 'typeorm';
 import { csvRow } from './domain/csv';
 import { PUBLIC_PAGE_DEFAULT, PUBLIC_PAGE_MAX, PUBLIC_SEARCH_KEYSET, publicNameQuery } from './domain/public-name-query';
 import { publicOfficerNotFound } from './domain/public.errors';
-import { buildPublicOfficerRecord, CertificationFacts, DisciplineFacts as PublicDisciplineFacts, PublicAgencyPeriod, PublicOfficerRecord } from './domain/public-record';
+import {
+  buildPublicOfficerRecord,
+  CertificationFacts,
+  DisciplineFacts as PublicDisciplineFacts,
+  PublicAgencyPeriod,
+  PublicOfficerRecord,
+} from './domain/public-record';
 import { agencyPeriodsOf, findOfficerSnapshot, ListedOfficerRow, officersWithFinalCases, searchListedOfficers } from './persistence/public-officer.queries';
 
 export interface PublicSearchQuery {
@@ -69,7 +75,7 @@ export class PublicRecordsService {
    */
   async disciplinaryActionsCsv(): Promise<string> {
     const lines = [csvRow(DISCIPLINARY_ACTIONS_CSV_HEADER)];
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const officers = await officersWithFinalCases(this.dataSource.manager, after, EXPORT_PAGE);
       for (const record of await this.recordsOf(officers)) {
         for (const action of record.publicActions) {
@@ -103,7 +109,12 @@ export class PublicRecordsService {
     });
   }
 
-  private recordOf(officer: ListedOfficerRow, certification: CertificationFacts, discipline: PublicDisciplineFacts | undefined, agencies: PublicAgencyPeriod[]): PublicOfficerRecord {
+  private recordOf(
+    officer: ListedOfficerRow,
+    certification: CertificationFacts,
+    discipline: PublicDisciplineFacts | undefined,
+    agencies: PublicAgencyPeriod[],
+  ): PublicOfficerRecord {
     return buildPublicOfficerRecord({
       postId: officer.postId,
       name: displayName(officer),

@@ -1,4 +1,12 @@
-import { EmbeddedDatabase, ensureDatabase, readOrCreateSecret, readOrCreateStoredSecret, runMigrations, startEmbeddedPostgres, withDatabaseName } from '@app/database/bootstrap';
+import {
+  EmbeddedDatabase,
+  ensureDatabase,
+  readOrCreateSecret,
+  readOrCreateStoredSecret,
+  runMigrations,
+  startEmbeddedPostgres,
+  withDatabaseName,
+} from '@app/database/bootstrap';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MIGRATIONS } from '../../../migrations';
@@ -41,7 +49,9 @@ export async function prepareRuntime(
     });
     await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
     databaseUrl = withDatabaseName(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
-    const where = embedded.clusterDir.startsWith(resolve(env.DATA_DIR)) ? `data in ${env.DATA_DIR}` : `data in ${env.DATA_DIR}, cluster in ${embedded.clusterDir}`;
+    const where = embedded.clusterDir.startsWith(resolve(env.DATA_DIR))
+      ? `data in ${env.DATA_DIR}`
+      : `data in ${env.DATA_DIR}, cluster in ${embedded.clusterDir}`;
     log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port}, ${where}`);
   }
   const urls = { databaseUrl, ownerUrl: env.MIGRATION_DATABASE_URL };
@@ -52,7 +62,9 @@ export async function prepareRuntime(
     const secretFile = join(env.DATA_DIR, 'jwt-secret');
     const jwtSecret =
       env.JWT_SECRET ??
-      (embedded || existsSync(secretFile) ? readOrCreateSecret(secretFile, 48) : await readOrCreateStoredSecret(database.ownerUrl ?? database.url, 'jwt_secret'));
+      (embedded || existsSync(secretFile)
+        ? readOrCreateSecret(secretFile, 48)
+        : await readOrCreateStoredSecret(database.ownerUrl ?? database.url, 'jwt_secret'));
     return { config: buildAppConfig(env, { ...urls, jwtSecret }), embedded };
   } catch (error) {
     await embedded?.stop();

@@ -44,7 +44,11 @@ export class CoursesService {
     const qb = this.dataSource.getRepository(CourseEntity).createQueryBuilder('c').orderBy('c.code');
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
     if (after !== undefined) qb.andWhere('c.code > :after', { after });
-    return COURSES_KEYSET.page(query.limit, (limit) => qb.take(limit).getMany(), (last) => last.code);
+    return COURSES_KEYSET.page(
+      query.limit,
+      (limit) => qb.take(limit).getMany(),
+      (last) => last.code,
+    );
   }
 
   /** Course ids by code for the codes that exist; one query whatever the number of codes. */

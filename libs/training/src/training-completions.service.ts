@@ -49,7 +49,11 @@ export class TrainingCompletionsService {
 
   /** One completion for the caller's academy; idempotent on (academy, externalRef). */
   async record(actor: Actor, raw: unknown): Promise<RecordedCompletion> {
-    const { academyId } = await this.access.require(actor, { action: 'training_completion.record', entityType: 'training_completion' }, completionWriteAccess(actor));
+    const { academyId } = await this.access.require(
+      actor,
+      { action: 'training_completion.record', entityType: 'training_completion' },
+      completionWriteAccess(actor),
+    );
     const check = checkCompletionRecord(raw);
     if (!check.ok) throw completionInvalid(check.errors);
     return this.dataSource.transaction(async (manager) => {
@@ -76,7 +80,11 @@ export class TrainingCompletionsService {
    * half-way stores nothing of the batch.
    */
   async importBatch(actor: Actor, batch: BatchSubmission): Promise<BatchResult> {
-    const { academyId } = await this.access.require(actor, { action: 'training_completion.import', entityType: 'training_completion_batch' }, completionWriteAccess(actor));
+    const { academyId } = await this.access.require(
+      actor,
+      { action: 'training_completion.import', entityType: 'training_completion_batch' },
+      completionWriteAccess(actor),
+    );
     if (batch.records.length > MAX_BATCH_RECORDS) throw batchTooLarge(String(batch.records.length));
     if (batch.records.length === 0) throw batchEmpty();
 

@@ -45,18 +45,14 @@ export class CertificationController {
   @ApiProblems(409, 422)
   @Post('transitions')
   @HttpCode(200)
-  async transition(
-    @CurrentActor() actor: Actor,
-    @PostIdParam() postId: string,
-    @Body() body: CertificationTransitionDto,
-  ): Promise<CertificationResponse> {
+  async transition(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Body() body: CertificationTransitionDto): Promise<CertificationResponse> {
     const view = await this.decisions.transition(actor, postId, body);
     return toCertificationResponse(view, await this.caseNumbersIn(view));
   }
 
   /** Commission roles; an agency that employs or employed the officer. Anyone else: the same 404 as an unknown POST ID. */
   @AnyAuthenticated()
-  @ApiOperation({ summary: 'Get an officer\'s certification', operationId: 'getCertification' })
+  @ApiOperation({ summary: "Get an officer's certification", operationId: 'getCertification' })
   @Get()
   async get(@CurrentActor() actor: Actor, @PostIdParam() postId: string): Promise<CertificationResponse> {
     const view = await this.certification.get(actor, postId);

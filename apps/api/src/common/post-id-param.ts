@@ -25,6 +25,10 @@ export function PostIdParam(): ParameterDecorator {
     Param('postId', PostIdPipe)(target, method, index);
     if (method === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, method)!;
-    ApiParam({ name: 'postId', description: 'POST ID (lower case accepted)', schema: { type: 'string', pattern: POST_ID.source, example: 'MA-000042' } })(target, method, descriptor);
+    ApiParam({ name: 'postId', description: 'POST ID (lower case accepted)', schema: { type: 'string', pattern: POST_ID.source, example: 'MA-000042' } })(
+      target,
+      method,
+      descriptor,
+    );
   };
 }

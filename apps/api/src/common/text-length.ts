@@ -13,7 +13,13 @@ export function codePointLength(value: string): number {
 }
 
 /** A class-validator rule on the code-point length, named and worded as class-validator's own. */
-function lengthRule(name: 'maxLength' | 'minLength', bound: number, fits: (length: number) => boolean, wording: string, options?: ValidationOptions): PropertyDecorator {
+function lengthRule(
+  name: 'maxLength' | 'minLength',
+  bound: number,
+  fits: (length: number) => boolean,
+  wording: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
       name,

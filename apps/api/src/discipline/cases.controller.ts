@@ -59,7 +59,10 @@ export class CasesController {
   @ApiOkResponse({
     schema: {
       oneOf: [{ $ref: getSchemaPath(CaseResponse) }, { $ref: getSchemaPath(ReportingAgencyCaseResponse) }],
-      discriminator: { propertyName: 'view', mapping: { commission: getSchemaPath(CaseResponse), reporting_agency: getSchemaPath(ReportingAgencyCaseResponse) } },
+      discriminator: {
+        propertyName: 'view',
+        mapping: { commission: getSchemaPath(CaseResponse), reporting_agency: getSchemaPath(ReportingAgencyCaseResponse) },
+      },
     },
   })
   async get(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<CaseResponse | ReportingAgencyCaseResponse> {

@@ -17,7 +17,6 @@ import { SeparationDto, SeparationResponse, toSeparationResponse } from './dto/s
 import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 import { ApiProblems } from '../openapi/api-problems';
 
-
 /** Misconduct reports and separations: what agencies tell the commission (c. 6E §8(b), 555 CMR 12.03). */
 @ApiTags('misconduct')
 @Controller()

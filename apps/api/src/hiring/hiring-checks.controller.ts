@@ -30,11 +30,7 @@ export class HiringChecksController {
   @ApiOperation({ summary: 'Create a hiring check', operationId: 'createHiringCheck' })
   @Post()
   @ApiIdempotencyKey()
-  async check(
-    @CurrentActor() actor: Actor,
-    @Body() body: CreateHiringCheckDto,
-    @IdempotencyKeyHeader() idempotencyKey?: string,
-  ): Promise<HiringCheckResponse> {
+  async check(@CurrentActor() actor: Actor, @Body() body: CreateHiringCheckDto, @IdempotencyKeyHeader() idempotencyKey?: string): Promise<HiringCheckResponse> {
     return toHiringCheckResponse(await this.checks.check(actor, toHiringCheckQuery(body), idempotencyKey));
   }
 

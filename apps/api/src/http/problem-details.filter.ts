@@ -97,9 +97,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isUniqueViolation(error)) return problemOf(409, 'CONFLICT.DUPLICATE', 'The record already exists.', instance);
     if (isUnstorableValue(error)) {
-      return problemOf(400, 'REQUEST.UNSTORABLE_VALUE', 'A value in the request cannot be stored: a NUL character, or a number, date or text out of range.', instance);
+      return problemOf(
+        400,
+        'REQUEST.UNSTORABLE_VALUE',
+        'A value in the request cannot be stored: a NUL character, or a number, date or text out of range.',
+        instance,
+      );
     }
-    if (isDatabaseUnavailable(error)) return problemOf(503, 'SERVICE.UNAVAILABLE', 'The registry database is unavailable or overloaded; retry shortly.', instance);
+    if (isDatabaseUnavailable(error))
+      return problemOf(503, 'SERVICE.UNAVAILABLE', 'The registry database is unavailable or overloaded; retry shortly.', instance);
     return problemOf(500, 'SERVICE.INTERNAL', 'An unexpected error occurred.', instance);
   }
 

@@ -17,7 +17,10 @@ describe('OpenAPI document', () => {
   const operations: { id: string; path: string; method: string; operation: OperationObject }[] = [];
 
   beforeAll(async () => {
-    const config = buildAppConfig(validateEnvironment({ LOG_LEVEL: 'silent' }), { databaseUrl: 'postgres://unused@127.0.0.1/unused', jwtSecret: 'x'.repeat(48) });
+    const config = buildAppConfig(validateEnvironment({ LOG_LEVEL: 'silent' }), {
+      databaseUrl: 'postgres://unused@127.0.0.1/unused',
+      jwtSecret: 'x'.repeat(48),
+    });
     app = await createApp(config, { preview: true });
     document = buildOpenApiDocument(app);
     for (const [path, item] of Object.entries(document.paths)) {
@@ -50,7 +53,10 @@ describe('OpenAPI document', () => {
   it('should name a server and declare security on every operation: none on public routes, a bearer token or an API key elsewhere', () => {
     expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
     expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['apiKey', 'bearer']);
-    const publicIds = operations.filter(({ operation }) => operation.security?.length === 0).map(({ id }) => id).sort();
+    const publicIds = operations
+      .filter(({ operation }) => operation.security?.length === 0)
+      .map(({ id }) => id)
+      .sort();
     expect(publicIds).toEqual([
       'GET /api/v1/public/audit/head',
       'GET /api/v1/public/disciplinary-actions.csv',
@@ -68,10 +74,16 @@ describe('OpenAPI document', () => {
   });
 
   it('should answer every error status with the one Problem schema as application/problem+json', () => {
-    expect(document.components?.schemas?.Problem).toMatchObject({ properties: expect.objectContaining({ code: expect.anything(), errors: expect.anything(), reasons: expect.anything() }) });
+    expect(document.components?.schemas?.Problem).toMatchObject({
+      properties: expect.objectContaining({ code: expect.anything(), errors: expect.anything(), reasons: expect.anything() }),
+    });
     for (const { id, operation } of operations) {
       for (const [status, response] of Object.entries(responses(operation)).filter(([status]) => Number(status) >= 400)) {
-        expect({ id, status, content: response.content }).toEqual({ id, status, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+        expect({ id, status, content: response.content }).toEqual({
+          id,
+          status,
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        });
       }
     }
   });
@@ -101,6 +113,8 @@ describe('OpenAPI document', () => {
     const committed = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'openapi.json'), 'utf8')) as OpenAPIObject;
     const properties = (committed.components?.schemas?.CaseResponse as { properties: Record<string, { nullable?: boolean }> }).properties;
     const members = ['interimSuspension', 'notice', 'response', 'hearing', 'decision', 'appeal', 'finalization', 'dismissal', 'interimHearingDeadlines'];
-    expect(Object.fromEntries(members.map((member) => [member, properties[member]?.nullable]))).toEqual(Object.fromEntries(members.map((member) => [member, true])));
+    expect(Object.fromEntries(members.map((member) => [member, properties[member]?.nullable]))).toEqual(
+      Object.fromEntries(members.map((member) => [member, true])),
+    );
   });
 });

@@ -34,7 +34,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     // Relative: the document describes whichever host serves it.
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `accessToken` of POST /api/v1/auth/login.' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A machine client\'s key (`prk_…`), from POST /api/v1/organizations/{id}/api-keys.' }, 'apiKey');
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: "A machine client's key (`prk_…`), from POST /api/v1/organizations/{id}/api-keys." },
+      'apiKey',
+    );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [Problem] });
   return applyRouteConventions(document, API_CONTROLLERS);

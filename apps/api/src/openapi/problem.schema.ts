@@ -50,7 +50,11 @@ export class Problem {
   @ApiPropertyOptional({ description: '422 on a case: the actions its status allows.', type: [String] })
   allowedActions?: string[];
 
-  @ApiPropertyOptional({ description: '409 on a new officer: the likely duplicates found.', type: 'array', items: { type: 'object', additionalProperties: true } })
+  @ApiPropertyOptional({
+    description: '409 on a new officer: the likely duplicates found.',
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+  })
   possibleDuplicates?: Record<string, unknown>[];
 
   @ApiPropertyOptional({ description: '409 on a stale write: the version the request expected.' })

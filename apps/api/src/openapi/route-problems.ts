@@ -59,7 +59,12 @@ function routesByOperationId(controllers: Type[]): Map<string, Route> {
   for (const controller of controllers) {
     for (const name of Object.getOwnPropertyNames(controller.prototype)) {
       const handler = (controller.prototype as Record<string, unknown>)[name];
-      if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+      if (
+        typeof handler !== 'function' ||
+        Reflect.getMetadata(PATH_METADATA, handler) === undefined ||
+        Reflect.getMetadata(METHOD_METADATA, handler) === undefined
+      )
+        continue;
       const operationId = (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { operationId?: string } | undefined)?.operationId;
       routes.set(operationId ?? `${controller.name}_${name}`, { controller, handler: handler as Route['handler'] });
     }
@@ -67,8 +72,7 @@ function routesByOperationId(controllers: Type[]): Map<string, Route> {
   return routes;
 }
 
-const byStatus = (responses: OperationObject['responses']) =>
-  Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
+const byStatus = (responses: OperationObject['responses']) => Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 
 /**
  * Completes every operation from what its route does: `security` (`[]` on @Public routes, either

@@ -24,7 +24,7 @@ export class PublicOfficersController {
   }
 
   /** One officer's public record; unknown and unlisted POST IDs are the same 404. */
-  @ApiOperation({ summary: 'Get an officer\'s public record', operationId: 'getPublicOfficer' })
+  @ApiOperation({ summary: "Get an officer's public record", operationId: 'getPublicOfficer' })
   @Get('officers/:postId')
   async get(@PostIdParam() postId: string): Promise<PublicOfficerResponse> {
     return toPublicOfficerResponse(await this.records.get(postId));

@@ -1,6 +1,17 @@
 import { PayloadTooLargeException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { batchBodyNotRecords, batchTooLarge, BatchSubmission, COMPLETION_FIELDS, CompletionField, csvEmpty, csvHeaderInvalid, csvMalformed, hoursFromText, MAX_BATCH_RECORDS } from '@app/training';
+import {
+  batchBodyNotRecords,
+  batchTooLarge,
+  BatchSubmission,
+  COMPLETION_FIELDS,
+  CompletionField,
+  csvEmpty,
+  csvHeaderInvalid,
+  csvMalformed,
+  hoursFromText,
+  MAX_BATCH_RECORDS,
+} from '@app/training';
 import { validate } from 'class-validator';
 import { CsvError, parse } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
@@ -18,10 +29,13 @@ const CSV_ROUTE_SUFFIX = '/training-completions/batch';
  * Every other route keeps refusing CSV with 415, as before.
  */
 export function registerCsvBodyParser(app: NestFastifyApplication): void {
-  app.getHttpAdapter().getInstance().addContentTypeParser(CSV_MEDIA_TYPE, (request, payload, done) => {
-    if (request.routeOptions.url?.endsWith(CSV_ROUTE_SUFFIX)) return done(null, payload);
-    done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(CSV_MEDIA_TYPE, (request, payload, done) => {
+      if (request.routeOptions.url?.endsWith(CSV_ROUTE_SUFFIX)) return done(null, payload);
+      done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+    });
 }
 
 /** The batch endpoint's two forms, reduced to untrusted records for the training service. */

@@ -79,7 +79,7 @@ export class TrainingCompletionsController {
    * it recorded; an agency those of an officer it employs or employed (otherwise `404`).
    */
   @AnyAuthenticated()
-  @ApiOperation({ summary: 'List an officer\'s training', operationId: 'listOfficerTraining' })
+  @ApiOperation({ summary: "List an officer's training", operationId: 'listOfficerTraining' })
   @Get('officers/:postId/training')
   async listForOfficer(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Query() query: PageQueryDto): Promise<OfficerTrainingPage> {
     const page = await this.completions.listForOfficer(actor, postId, query);

@@ -27,7 +27,7 @@ export class CreateAdminCommand extends CommandRunner {
     this.io.out(`Created commission administrator ${user.email} (id ${user.id})${shown}\n`);
   }
 
-  @Option({ flags: '--email <email>', description: 'the administrator\'s email (the sign-in name)', required: true })
+  @Option({ flags: '--email <email>', description: "the administrator's email (the sign-in name)", required: true })
   email(value: string): string {
     return emailOption(value);
   }

@@ -10,7 +10,7 @@ interface ResetPasswordOptions {
   password?: string;
 }
 
-@Command({ name: 'reset-password', description: 'set a user\'s password (a generated one is printed once); a lockout stays: see unlock-user' })
+@Command({ name: 'reset-password', description: "set a user's password (a generated one is printed once); a lockout stays: see unlock-user" })
 export class ResetPasswordCommand extends CommandRunner {
   constructor(
     private readonly users: UsersService,

@@ -10,7 +10,7 @@ interface VerifyAuditOptions {
 }
 
 /** GET /audit/verify from the server's console: the whole chain recomputed, and a head saved earlier proven still in it. */
-@Command({ name: 'verify-audit', description: 'recompute the audit log\'s hash chain; exits 1 when it is broken' })
+@Command({ name: 'verify-audit', description: "recompute the audit log's hash chain; exits 1 when it is broken" })
 export class VerifyAuditCommand extends CommandRunner {
   constructor(
     private readonly audit: AuditService,

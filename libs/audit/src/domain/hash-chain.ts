@@ -30,8 +30,7 @@ export interface StoredEntry extends ChainedFields {
 }
 
 export type ChainCheck =
-  | { valid: true; entries: number; head: { seq: number; hash: string } | null }
-  | { valid: false; firstBrokenEntry: { seq: number; reason: string } };
+  { valid: true; entries: number; head: { seq: number; hash: string } | null } | { valid: false; firstBrokenEntry: { seq: number; reason: string } };
 
 function chainedFieldsOf({ prevHash: _prev, hash: _hash, ...fields }: StoredEntry): ChainedFields {
   return fields;

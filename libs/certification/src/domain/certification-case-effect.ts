@@ -32,12 +32,7 @@ function suspensionOfCaseInForce(state: CertificationState, caseId: string): boo
  * already reversed): undoing then changes no status, as libs/discipline expects.
  * `suspend` and `revoke` always give a command, which the state machine may refuse.
  */
-export function caseEffectCommand(
-  state: CertificationState,
-  caseId: string,
-  effect: CaseCertificationEffect,
-  today: IsoDate,
-): CertificationCommand | null {
+export function caseEffectCommand(state: CertificationState, caseId: string, effect: CaseCertificationEffect, today: IsoDate): CertificationCommand | null {
   const reason = effect.reason;
   switch (effect.type) {
     case 'suspend':

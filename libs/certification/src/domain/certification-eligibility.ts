@@ -15,12 +15,7 @@ export interface TrainingCompletionFact {
   hours: number;
 }
 
-export type InitialEligibilityReason =
-  | 'basic_training_missing'
-  | 'under_minimum_age'
-  | 'previously_revoked'
-  | 'currently_suspended'
-  | 'already_certified';
+export type InitialEligibilityReason = 'basic_training_missing' | 'under_minimum_age' | 'previously_revoked' | 'currently_suspended' | 'already_certified';
 export type InitialEligibilityWarning = 'previously_relinquished';
 
 export interface InitialEligibilityInput {
@@ -112,16 +107,12 @@ export function checkRenewal(input: RenewalInput): RenewalCheck {
   const countedHours = input.completions
     .filter(
       (completion) =>
-        completion.courseKind === 'in_service' &&
-        completion.result === 'pass' &&
-        completion.completedOn >= issuedOn &&
-        completion.completedOn < expiresOn,
+        completion.courseKind === 'in_service' && completion.result === 'pass' && completion.completedOn >= issuedOn && completion.completedOn < expiresOn,
     )
     .reduce((sum, completion) => sum + completion.hours, 0);
   // Hours such as 7.5 or 0.1 must not miss the requirement by a float rounding error.
   const hoursFound = Math.round(countedHours * 100) / 100;
-  const reasons: RenewalRefusalReason[] =
-    hoursFound >= hoursRequired ? [] : [{ code: 'in_service_hours_short', hoursFound, hoursRequired }];
+  const reasons: RenewalRefusalReason[] = hoursFound >= hoursRequired ? [] : [{ code: 'in_service_hours_short', hoursFound, hoursRequired }];
   return { renewable: reasons.length === 0, reasons, hoursFound, hoursRequired };
 }
 

@@ -31,9 +31,7 @@ describe('hireabilityVerdict (DOMAIN.md "Hiring checks")', () => {
 
   it('suspended gives the end date (null while interim) and the case', () => {
     const suspended = state({ status: 'suspended', statusBeforeSuspension: 'certified', suspensionCaseId: 'c1', suspensionEndsOn: null });
-    expect(hireabilityVerdict(suspended, facts, TODAY).reasons).toEqual([
-      { code: 'suspended', since: '2026-01-10', endsOn: null, caseId: 'c1' },
-    ]);
+    expect(hireabilityVerdict(suspended, facts, TODAY).reasons).toEqual([{ code: 'suspended', since: '2026-01-10', endsOn: null, caseId: 'c1' }]);
   });
 
   it('a suspension whose end date has come is over: hireable again', () => {

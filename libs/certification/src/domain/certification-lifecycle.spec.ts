@@ -60,9 +60,7 @@ describe('terms granted by certify and renew', () => {
   it('renewal before expiry starts the new term at the old expiry', () => {
     const { next, history } = transitionCertification(certified, { type: 'renew' }, on('2028-09-01'));
     expect(next).toMatchObject({ status: 'certified', issuedOn: '2028-11-01', expiresOn: '2031-11-01' });
-    expect(history).toEqual([
-      { from: 'certified', to: 'certified', reason: 'renewal', basis: 'M.G.L. c. 6E §4(f)(3)', effectiveOn: '2028-09-01' },
-    ]);
+    expect(history).toEqual([{ from: 'certified', to: 'certified', reason: 'renewal', basis: 'M.G.L. c. 6E §4(f)(3)', effectiveOn: '2028-09-01' }]);
   });
 
   it('a term renewed early cannot be renewed again before it begins', () => {
@@ -93,9 +91,7 @@ describe('lapse (system)', () => {
   it('lapses on the expiry date itself, dated on the expiry', () => {
     const { next, history } = transitionCertification(certified, { type: 'lapse' }, on('2028-11-01'));
     expect(next.status).toBe('lapsed');
-    expect(history).toEqual([
-      { from: 'certified', to: 'lapsed', reason: 'term_expired', basis: 'M.G.L. c. 6E §4(f)(3)', effectiveOn: '2028-11-01' },
-    ]);
+    expect(history).toEqual([{ from: 'certified', to: 'lapsed', reason: 'term_expired', basis: 'M.G.L. c. 6E §4(f)(3)', effectiveOn: '2028-11-01' }]);
   });
 
   it('records the expiry date even when the job runs late', () => {
@@ -147,11 +143,7 @@ describe('inactivity and administrative suspension', () => {
 
   it('relinquishment from an administrative suspension drops the suspension reason and never stores disclosures', () => {
     const adminSuspended = state({ status: 'admin_suspended', ...runningTerm, adminSuspensionReason: 'in_service_training' });
-    const result = transitionCertification(
-      adminSuspended,
-      { type: 'accept_relinquishment', disclosures: 'arrested 2019 in Springfield' },
-      context,
-    );
+    const result = transitionCertification(adminSuspended, { type: 'accept_relinquishment', disclosures: 'arrested 2019 in Springfield' }, context);
     expect(result.next).toMatchObject({ status: 'relinquished', adminSuspensionReason: null });
     expect(JSON.stringify(result)).not.toContain('Springfield');
   });

@@ -89,16 +89,12 @@ describe('suspension returns to the prior status (c. 6E §9)', () => {
   });
 
   it.each([TODAY, '2026-05-31'])('refuses a suspension ending on or before its start (%s)', (endsOn) => {
-    expect(refusalReason(() => transitionCertification(certified, suspendBy('case-1', endsOn), context))).toBe(
-      'suspension_end_not_after_start',
-    );
+    expect(refusalReason(() => transitionCertification(certified, suspendBy('case-1', endsOn), context))).toBe('suspension_end_not_after_start');
   });
 
   it('refuses to end a suspension in the name of another case', () => {
     const suspended = transitionCertification(certified, suspendBy('case-1'), context).next;
-    expect(refusalReason(() => transitionCertification(suspended, { type: 'end_suspension', caseId: 'case-2' }, context))).toBe(
-      'suspension_case_mismatch',
-    );
+    expect(refusalReason(() => transitionCertification(suspended, { type: 'end_suspension', caseId: 'case-2' }, context))).toBe('suspension_case_mismatch');
   });
 });
 
@@ -173,9 +169,7 @@ describe('revocation and its reversal on appeal (c. 6E §10, c. 30A §14)', () =
 
   it('only the case that revoked may reverse it', () => {
     const revoked = transitionCertification(certified, { type: 'revoke', caseId: 'case-1' }, context).next;
-    expect(refusalReason(() => transitionCertification(revoked, { type: 'reverse_revocation', caseId: 'case-2' }, context))).toBe(
-      'revocation_case_mismatch',
-    );
+    expect(refusalReason(() => transitionCertification(revoked, { type: 'reverse_revocation', caseId: 'case-2' }, context))).toBe('revocation_case_mismatch');
   });
 
   it('a relinquished officer can still be revoked (no shield)', () => {
@@ -197,7 +191,10 @@ describe('invariants hold after any sequence of five commands', () => {
         return [{ type }, { type, caseId: 'case-2' }];
       case 'revoke':
       case 'reverse_revocation':
-        return [{ type, caseId: 'case-1' }, { type, caseId: 'case-2' }];
+        return [
+          { type, caseId: 'case-1' },
+          { type, caseId: 'case-2' },
+        ];
       default:
         return [{ type }];
     }

@@ -57,10 +57,7 @@ export function stateAfterRevocationReversed(state: CertificationState, on: IsoD
  * inactive or administratively suspended officer keeps that status, and the ended term
  * is dealt with on return (`reactivate` refuses, `lift_admin_suspension` gives lapsed).
  */
-export function settleCertification(
-  state: CertificationState,
-  today: IsoDate,
-): { next: CertificationState; history: CertificationHistoryEntry[] } {
+export function settleCertification(state: CertificationState, today: IsoDate): { next: CertificationState; history: CertificationHistoryEntry[] } {
   const history: CertificationHistoryEntry[] = [];
   let current = state;
   for (;;) {

@@ -25,12 +25,7 @@ export interface CertificationTermRules {
  * itself the 1st of the birth month, the term ends that very day. 29 February starts
  * count their years to 28 February (`addYears`).
  */
-export function computeExpiry(
-  startOn: IsoDate,
-  dateOfBirth: IsoDate,
-  termYears: number,
-  alignment: ExpiryAlignment,
-): IsoDate {
+export function computeExpiry(startOn: IsoDate, dateOfBirth: IsoDate, termYears: number, alignment: ExpiryAlignment): IsoDate {
   const minimumEnd = addYears(startOn, termYears);
   if (alignment === 'none') return minimumEnd;
 

@@ -1,10 +1,5 @@
 import { RuleViolationError } from '@app/core';
-import {
-  CERTIFICATION_COMMAND_TYPES,
-  CertificationCommand,
-  CertificationCommandType,
-  CertificationContext,
-} from './certification-commands';
+import { CERTIFICATION_COMMAND_TYPES, CertificationCommand, CertificationCommandType, CertificationContext } from './certification-commands';
 import { CERTIFICATION_STATUSES, CertificationState, CertificationStatus, notCertifiedState } from './certification-status';
 import { allowedCertificationCommands, transitionCertification } from './certification-transitions';
 import { CERTIFICATION_ERROR_CODES } from './certification.errors';
@@ -129,9 +124,7 @@ function refusalOf(run: () => unknown): RuleViolationError {
 }
 
 describe('transitionCertification: every (status × command) pair', () => {
-  const pairs = CERTIFICATION_STATUSES.flatMap((status) =>
-    CERTIFICATION_COMMAND_TYPES.map((command) => [status, command, EXPECTED[status][command]] as const),
-  );
+  const pairs = CERTIFICATION_STATUSES.flatMap((status) => CERTIFICATION_COMMAND_TYPES.map((command) => [status, command, EXPECTED[status][command]] as const));
 
   it('covers 8 statuses × 12 commands', () => {
     expect(pairs).toHaveLength(8 * 12);
@@ -146,18 +139,15 @@ describe('transitionCertification: every (status × command) pair', () => {
     expect(history[0].basis).toMatch(/c\. 6E|c\. 30A|CMR|POST/);
   });
 
-  it.each(pairs.filter(([, , outcome]) => typeof outcome !== 'string'))(
-    '%s × %s is refused (%j)',
-    (from, command, outcome) => {
-      const error = refusalOf(() => transitionCertification(REPRESENTATIVE[from], COMMAND[command], context));
-      expect(error).toBeInstanceOf(RuleViolationError);
-      expect(error.kind).toBe('rule');
-      expect(error.code).toBe('CERTIFICATION.ILLEGAL_TRANSITION');
-      expect(error.reasons).toEqual([(outcome as { refused: string }).refused]);
-      expect(error.extensions).toMatchObject({ certificationStatus: from, command });
-      expect([...(error.extensions.allowedCommands as string[])].sort()).toEqual([...ALLOWED[from]].sort());
-    },
-  );
+  it.each(pairs.filter(([, , outcome]) => typeof outcome !== 'string'))('%s × %s is refused (%j)', (from, command, outcome) => {
+    const error = refusalOf(() => transitionCertification(REPRESENTATIVE[from], COMMAND[command], context));
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect(error.kind).toBe('rule');
+    expect(error.code).toBe('CERTIFICATION.ILLEGAL_TRANSITION');
+    expect(error.reasons).toEqual([(outcome as { refused: string }).refused]);
+    expect(error.extensions).toMatchObject({ certificationStatus: from, command });
+    expect([...(error.extensions.allowedCommands as string[])].sort()).toEqual([...ALLOWED[from]].sort());
+  });
 
   it.each(CERTIFICATION_STATUSES)('allowedCertificationCommands(%s) lists the legal commands', (status) => {
     expect([...allowedCertificationCommands(REPRESENTATIVE[status], TODAY)].sort()).toEqual([...ALLOWED[status]].sort());

@@ -1,12 +1,7 @@
 import type { IsoDate, RuleViolationError } from '@app/core';
 import { CERTIFICATION_BASIS } from './certification-basis';
 import type { CertificationCommand, CertificationCommandType, CertificationContext } from './certification-commands';
-import {
-  settleCertification,
-  stateAfterRevocationReversed,
-  stateAfterSuspensionEnds,
-  withoutStaleFields,
-} from './certification-settlement';
+import { settleCertification, stateAfterRevocationReversed, stateAfterSuspensionEnds, withoutStaleFields } from './certification-settlement';
 import type { CertificationHistoryEntry, CertificationState, CertificationStatus } from './certification-status';
 import { computeExpiry, isTermRunning, renewalStartOn } from './certification-term';
 import { illegalCertificationTransition, TransitionRefusalReason } from './certification.errors';
@@ -33,9 +28,7 @@ const COMMANDS_BY_STATUS: Record<CertificationStatus, readonly CertificationComm
 
 function commandsLegalIn(state: CertificationState): readonly CertificationCommandType[] {
   const commands = COMMANDS_BY_STATUS[state.status];
-  return state.status === 'revoked' && state.statusBeforeRevocation !== 'suspended'
-    ? commands.filter((command) => command !== 'end_suspension')
-    : commands;
+  return state.status === 'revoked' && state.statusBeforeRevocation !== 'suspended' ? commands.filter((command) => command !== 'end_suspension') : commands;
 }
 
 /** The commands legal on `today` (after applying what time did), for `allowedCommands` in UIs and errors. */
@@ -68,18 +61,13 @@ interface Change {
  * with the audit entry in one transaction. Throws the error of illegalCertificationTransition
  * (422, `CERTIFICATION.ILLEGAL_TRANSITION`, `allowedCommands`) when refused.
  */
-export function transitionCertification(
-  state: CertificationState,
-  command: CertificationCommand,
-  context: CertificationContext,
-): CertificationTransition {
+export function transitionCertification(state: CertificationState, command: CertificationCommand, context: CertificationContext): CertificationTransition {
   // `lapse` records exactly what time did, so it must see the state before settling.
   if (command.type === 'lapse') return lapseEndedTerm(state, context.today);
 
   const settled = settleCertification(state, context.today);
   const current = settled.next;
-  const refuse = (reason: TransitionRefusalReason) =>
-    illegalCertificationTransition(current.status, command.type, reason, commandsLegalIn(current));
+  const refuse = (reason: TransitionRefusalReason) => illegalCertificationTransition(current.status, command.type, reason, commandsLegalIn(current));
   if (!commandsLegalIn(current).includes(command.type)) throw refuse('illegal_transition');
 
   const change = applyCommand(current, command, context, refuse);
@@ -206,8 +194,7 @@ function applyCommand(
     case 'end_suspension': {
       const suspensionCaseId = state.suspensionCaseId ?? undefined;
       if (command.caseId !== undefined && command.caseId !== suspensionCaseId) throw refuse('suspension_case_mismatch');
-      const basis =
-        state.suspensionEndsOn === null ? CERTIFICATION_BASIS.interimSuspension : CERTIFICATION_BASIS.decidedSuspension;
+      const basis = state.suspensionEndsOn === null ? CERTIFICATION_BASIS.interimSuspension : CERTIFICATION_BASIS.decidedSuspension;
       const reason = command.reason ?? 'suspension_lifted';
       if (state.status === 'revoked') {
         // The revocation stands; it now hides what the lifted suspension hid, so that a

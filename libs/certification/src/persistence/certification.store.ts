@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
-import { certificationNotFound, RENEWAL_REASON, type CertificationHistoryEntry, type CertificationState, type CertificationStatus, type HireabilityFacts } from '../domain';
+import {
+  certificationNotFound,
+  RENEWAL_REASON,
+  type CertificationHistoryEntry,
+  type CertificationState,
+  type CertificationStatus,
+  type HireabilityFacts,
+} from '../domain';
 import { CertificationHistoryEntity } from './certification-history.entity';
 import { CertificationEntity } from './certification.entity';
 
@@ -162,7 +169,12 @@ const toStoredCertification = (r: HireabilityRow): StoredCertification => ({
  */
 export async function loadForHireability(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, StoredCertification>> {
   if (officerIds.length === 0) return new Map();
-  const rows = await preparedQuery<HireabilityRow>(manager, 'certification-hireability', `${HIREABILITY_SELECT} WHERE c.officer_id = ${anyOfArrayParameter(1, 'uuid')}`, [officerIds]);
+  const rows = await preparedQuery<HireabilityRow>(
+    manager,
+    'certification-hireability',
+    `${HIREABILITY_SELECT} WHERE c.officer_id = ${anyOfArrayParameter(1, 'uuid')}`,
+    [officerIds],
+  );
   return new Map(rows.map((r) => [r.officer_id, toStoredCertification(r)]));
 }
 
@@ -186,7 +198,8 @@ export function storedFromSnapshot(snapshot: unknown): StoredCertification | und
  * history lookups (and discipline's report-findings count), its statement ran at 21,400-22,200
  * instead of 15,900-17,600 per second (pgbench, 1M officers with their history).
  */
-export const standingSnapshotSql = (officerIdSql: string) => `(SELECT row_to_json(s) FROM (SELECT ${STATE_COLUMNS} FROM certification c WHERE c.officer_id = ${officerIdSql}) s)`;
+export const standingSnapshotSql = (officerIdSql: string) =>
+  `(SELECT row_to_json(s) FROM (SELECT ${STATE_COLUMNS} FROM certification c WHERE c.officer_id = ${officerIdSql}) s)`;
 
 export function stateFromSnapshot(snapshot: unknown): { state: CertificationState; firstCertifiedOn: string | null } | undefined {
   if (!snapshot) return undefined;

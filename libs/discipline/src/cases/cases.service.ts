@@ -60,11 +60,7 @@ export class CasesService {
     const { expectedVersion, ...command } = request;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const entity = await manager
-          .createQueryBuilder(CaseEntity, 'c')
-          .setLock('pessimistic_write')
-          .where('c.id = :caseId', { caseId })
-          .getOne();
+        const entity = await manager.createQueryBuilder(CaseEntity, 'c').setLock('pessimistic_write').where('c.id = :caseId', { caseId }).getOne();
         if (!entity) throw caseNotFound();
         const today = this.clock.today();
         const { next, effects, event } = transitionCase(caseStateOf(entity), command, {

@@ -31,7 +31,7 @@ export function addBusinessDays(from: IsoDate, count: number, holidays: readonly
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number >= 0, got ${count}`);
   const holidaySet = toSet(holidays);
   let day = from;
-  for (let counted = 0; counted < count; ) {
+  for (let counted = 0; counted < count;) {
     day = addDays(day, 1);
     if (isBusinessDay(day, holidaySet)) counted += 1;
   }
@@ -47,12 +47,7 @@ export function reportDueOn(receivedOn: IsoDate, deadlineBusinessDays: number, h
  * True when the report reached the registry after its due day. A filing on the weekend right
  * after a Friday deadline is late too: the deadline day had passed.
  */
-export function isReportLate(
-  receivedOn: IsoDate,
-  filedOn: IsoDate,
-  deadlineBusinessDays: number,
-  holidays: readonly IsoDate[],
-): boolean {
+export function isReportLate(receivedOn: IsoDate, filedOn: IsoDate, deadlineBusinessDays: number, holidays: readonly IsoDate[]): boolean {
   return filedOn > reportDueOn(receivedOn, deadlineBusinessDays, holidays);
 }
 

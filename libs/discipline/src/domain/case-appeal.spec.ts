@@ -71,13 +71,7 @@ describe('resolve_appeal', () => {
   it.each<[string, CaseState, 'upheld' | 'reversed', string, unknown[]]>([
     ['upheld, revocation in effect', appealed('revoke', false), 'upheld', 'final', []],
     ['upheld, stayed revocation takes effect', appealed('revoke', true), 'upheld', 'final', [{ type: 'revoke', ...UPHELD }]],
-    [
-      'upheld, stayed suspension served from today',
-      appealed('suspend', true),
-      'upheld',
-      'final',
-      [{ type: 'suspend', endsOn: day(90), ...UPHELD }],
-    ],
+    ['upheld, stayed suspension served from today', appealed('suspend', true), 'upheld', 'final', [{ type: 'suspend', endsOn: day(90), ...UPHELD }]],
     ['upheld, stayed reprimand', appealed('reprimand', true), 'upheld', 'final', []],
     ['reversed, revocation in effect', appealed('revoke', false), 'reversed', 'reversed', [REVERSED]],
     ['reversed, suspension in effect', appealed('suspend', false), 'reversed', 'reversed', [REVERSED]],

@@ -30,9 +30,7 @@ export function appeal(state: CaseState, command: CaseCommandOf<'appeal'>, conte
     resolvedOn: null,
   };
   const effects: CertificationEffect[] =
-    appealState.stayed && takesCertification(state.decision)
-      ? [{ type: 'reverse_decision', reason: 'appeal_stayed', basis: 'c. 30A §14(3)' }]
-      : [];
+    appealState.stayed && takesCertification(state.decision) ? [{ type: 'reverse_decision', reason: 'appeal_stayed', basis: 'c. 30A §14(3)' }] : [];
   return { next: { ...state, status: 'appealed', appeal: appealState }, effects };
 }
 
@@ -41,11 +39,7 @@ export function appeal(state: CaseState, command: CaseCommandOf<'appeal'>, conte
  * stayed, its revocation or suspension takes effect now (a stayed suspension is served in full
  * from today). Reversed undoes what is still in effect; a stayed decision was undone already.
  */
-export function resolveAppeal(
-  state: CaseState,
-  command: CaseCommandOf<'resolve_appeal'>,
-  context: CaseContext,
-): ActionOutcome {
+export function resolveAppeal(state: CaseState, command: CaseCommandOf<'resolve_appeal'>, context: CaseContext): ActionOutcome {
   const current = state.appeal;
   const stayed = current?.stayed === true;
   const resolved: AppealState | null = current && { ...current, outcome: command.outcome, resolvedOn: context.today };

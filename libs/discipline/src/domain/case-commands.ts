@@ -1,13 +1,5 @@
 import { IsoDate, Role } from '@app/core';
-import {
-  AppealOutcome,
-  CaseAction,
-  CaseStatus,
-  InterimHearingOutcome,
-  InterimSuspensionTrigger,
-  ProposableSanction,
-  Sanction,
-} from './case-status';
+import { AppealOutcome, CaseAction, CaseStatus, InterimHearingOutcome, InterimSuspensionTrigger, ProposableSanction, Sanction } from './case-status';
 import { CaseState, Finding } from './case-state';
 
 /** An action on a case with its payload (API.md `POST /cases/:id/actions`), discriminated on `action`. */

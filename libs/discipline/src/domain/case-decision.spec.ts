@@ -3,27 +3,11 @@ import { CaseState, ResponseState } from './case-state';
 import { Sanction } from './case-status';
 import { transitionCase } from './case-workflow';
 import { requiredStandardOfProof, standardForGround } from './standard-of-proof';
-import {
-  activeInterim,
-  caseIn,
-  context,
-  day,
-  DISCRETIONARY,
-  errorOf,
-  MANDATORY,
-  refusalReasons,
-  STRICT_DISCRETIONARY,
-  TODAY,
-} from './testing/case-fixtures';
+import { activeInterim, caseIn, context, day, DISCRETIONARY, errorOf, MANDATORY, refusalReasons, STRICT_DISCRETIONARY, TODAY } from './testing/case-fixtures';
 
-const heardOn = (grounds = [MANDATORY, DISCRETIONARY], overrides: Partial<CaseState> = {}) =>
-  caseIn('heard', { grounds, ...overrides });
+const heardOn = (grounds = [MANDATORY, DISCRETIONARY], overrides: Partial<CaseState> = {}) => caseIn('heard', { grounds, ...overrides });
 
-function decide(
-  sanction: Sanction,
-  sustained: Record<string, boolean>,
-  extra: Partial<CaseCommandOf<'decide'>> = {},
-): CaseCommandOf<'decide'> {
+function decide(sanction: Sanction, sustained: Record<string, boolean>, extra: Partial<CaseCommandOf<'decide'>> = {}): CaseCommandOf<'decide'> {
   const findings = Object.entries(sustained).map(([ground, isSustained]) => ({ ground, sustained: isSustained }));
   return { action: 'decide', sanction, findings, reasoning: 'Findings of fact and reasons.', ...extra };
 }
@@ -74,12 +58,7 @@ describe('decide from notice_issued: only when the officer let the hearing go', 
 
 describe('decide: exactly one finding per ground (c. 30A §11(8))', () => {
   it.each([
-    [
-      'a ground without finding',
-      [{ ground: MANDATORY.code, sustained: false }],
-      ['finding_missing'],
-      { missingFindings: [DISCRETIONARY.code] },
-    ],
+    ['a ground without finding', [{ ground: MANDATORY.code, sustained: false }], ['finding_missing'], { missingFindings: [DISCRETIONARY.code] }],
     [
       'a finding on a ground not in the case',
       [...decide('no_action', BOTH(false, false)).findings, { ground: 'hate_crime', sustained: false }],
@@ -100,15 +79,13 @@ describe('decide: exactly one finding per ground (c. 30A §11(8))', () => {
 
   it('reports every unmet rule at once', () => {
     const command = decide('suspend', { hate_crime: true }, { reasoning: ' ' });
-    expect(refusalReasons(heardOn(), command)).toEqual(
-      [
-        'finding_for_unknown_ground',
-        'finding_missing',
-        'reasoning_required',
-        'sanction_requires_sustained_finding',
-        'suspension_days_required',
-      ],
-    );
+    expect(refusalReasons(heardOn(), command)).toEqual([
+      'finding_for_unknown_ground',
+      'finding_missing',
+      'reasoning_required',
+      'sanction_requires_sustained_finding',
+      'suspension_days_required',
+    ]);
   });
 });
 
@@ -154,7 +131,7 @@ describe('decide: sanction rules (c. 6E §10(a), §10(b))', () => {
 });
 
 describe('decide: standard of proof is derived from the sustained grounds', () => {
-  it.each<[string, typeof MANDATORY[], Sanction, Record<string, boolean>, string]>([
+  it.each<[string, (typeof MANDATORY)[], Sanction, Record<string, boolean>, string]>([
     ['a sustained mandatory ground', [MANDATORY, DISCRETIONARY], 'revoke', BOTH(true, true), 'clear_and_convincing'],
     ['only a preponderance ground sustained', [MANDATORY, DISCRETIONARY], 'suspend', BOTH(false, true), 'preponderance'],
     [

@@ -81,23 +81,17 @@ function checkSanction(command: CaseCommandOf<'decide'>, sustainedGrounds: reado
   if (sanction === 'suspend') {
     if (suspensionDays === undefined || suspensionDays === null) refusals.add('suspension_days_required');
     else
-      refusals.when(
-        !Number.isInteger(suspensionDays) || suspensionDays < 1 || suspensionDays > MAX_SUSPENSION_DAYS,
-        'suspension_days_out_of_range',
-        { minSuspensionDays: 1, maxSuspensionDays: MAX_SUSPENSION_DAYS },
-      );
+      refusals.when(!Number.isInteger(suspensionDays) || suspensionDays < 1 || suspensionDays > MAX_SUSPENSION_DAYS, 'suspension_days_out_of_range', {
+        minSuspensionDays: 1,
+        maxSuspensionDays: MAX_SUSPENSION_DAYS,
+      });
   } else {
     refusals.when(suspensionDays !== undefined && suspensionDays !== null, 'suspension_days_not_allowed');
   }
 }
 
-function decisionEffects(
-  state: CaseState,
-  decision: DecisionState,
-  sustainedGrounds: readonly CaseGround[],
-): CertificationEffect[] {
-  const basis =
-    decision.sanction === 'revoke' && sustainedGrounds.some((ground) => ground.mandatory) ? 'c. 6E §10(a)' : 'c. 6E §10(b)';
+function decisionEffects(state: CaseState, decision: DecisionState, sustainedGrounds: readonly CaseGround[]): CertificationEffect[] {
+  const basis = decision.sanction === 'revoke' && sustainedGrounds.some((ground) => ground.mandatory) ? 'c. 6E §10(a)' : 'c. 6E §10(b)';
   const effect = sanctionEffect(decision, decision.decidedOn, 'decision', basis);
   return effect ? [effect] : liftEffectsOnEnd(state, 'decision_without_suspension');
 }

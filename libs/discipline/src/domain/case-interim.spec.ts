@@ -6,8 +6,7 @@ import { activeInterim, caseIn, context, day, errorOf, refusalReasons, TODAY } f
 
 const SECTION_9 = 'c. 6E §9';
 const WAIVED_AND_HELD = 'interim_hearing_waived_and_held';
-const suspendedCase = (interim: Partial<InterimSuspensionState> = {}) =>
-  caseIn('notice_issued', { interimSuspension: activeInterim(interim) });
+const suspendedCase = (interim: Partial<InterimSuspensionState> = {}) => caseIn('notice_issued', { interimSuspension: activeInterim(interim) });
 const hearing = (fields: Omit<CaseCommandOf<'record_interim_hearing'>, 'action'>): CaseCommandOf<'record_interim_hearing'> => ({
   action: 'record_interim_hearing',
   ...fields,
@@ -59,12 +58,7 @@ describe('record_interim_hearing', () => {
     ['requested in the future', {}, { requestedOn: day(1), outcome: 'continued' }, ['requested_on_in_future']],
     ['held before the suspension', {}, { heldOn: day(-4), outcome: 'continued' }, ['held_before_suspension']],
     ['held in the future', {}, { heldOn: day(2), outcome: 'lifted' }, ['held_on_in_future']],
-    [
-      'requested and held in the future',
-      {},
-      { requestedOn: day(1), heldOn: day(2), outcome: 'lifted' },
-      ['held_on_in_future', 'requested_on_in_future'],
-    ],
+    ['requested and held in the future', {}, { requestedOn: day(1), heldOn: day(2), outcome: 'lifted' }, ['held_on_in_future', 'requested_on_in_future']],
   ])('refuses a hearing %s', (_label, interim, fields, reasons) => {
     expect(refusalReasons(suspendedCase(interim), hearing(fields))).toEqual(reasons);
   });

@@ -11,11 +11,7 @@ const SECTION_9 = 'c. 6E §9';
  * officer is arrested, charged or indicted for a felony or an inquiry so finds. It is the
  * exception to "hearing first", so a case gets it once; further facts go into the case itself.
  */
-export function interimSuspend(
-  state: CaseState,
-  command: CaseCommandOf<'interim_suspend'>,
-  context: CaseContext,
-): ActionOutcome {
+export function interimSuspend(state: CaseState, command: CaseCommandOf<'interim_suspend'>, context: CaseContext): ActionOutcome {
   const refusals = new Refusals('interim_suspend');
   refusals.when(state.interimSuspension !== null, 'interim_suspension_already_used', {
     interimSuspendedOn: state.interimSuspension?.suspendedOn,
@@ -45,11 +41,7 @@ export function interimSuspend(
  * omitted field keeps what was recorded before. The commission may lift the suspension with no
  * hearing at all.
  */
-export function recordInterimHearing(
-  state: CaseState,
-  command: CaseCommandOf<'record_interim_hearing'>,
-  context: CaseContext,
-): ActionOutcome {
+export function recordInterimHearing(state: CaseState, command: CaseCommandOf<'record_interim_hearing'>, context: CaseContext): ActionOutcome {
   requireValidDates({}, { requestedOn: command.requestedOn, heldOn: command.heldOn });
   const current = state.interimSuspension;
   if (current === null || current.endedOn !== null) {
@@ -80,9 +72,7 @@ export function recordInterimHearing(
     outcome: command.outcome,
     ...(lifted ? { endedOn: context.today, endedBy: 'lifted' as const } : {}),
   };
-  const effects: CertificationEffect[] = lifted
-    ? [{ type: 'lift_suspension', reason: 'interim_suspension_lifted', basis: SECTION_9 }]
-    : [];
+  const effects: CertificationEffect[] = lifted ? [{ type: 'lift_suspension', reason: 'interim_suspension_lifted', basis: SECTION_9 }] : [];
   return { next: { ...state, interimSuspension }, effects };
 }
 
@@ -97,10 +87,7 @@ export function endInterimSuspension(state: CaseState, on: IsoDate, endedBy: Int
 }
 
 /** The lifting effect owed when a decision or dismissal ends an interim suspension in force. */
-export function liftEffectsOnEnd(
-  state: CaseState,
-  reason: 'decision_without_suspension' | 'dismissal',
-): CertificationEffect[] {
+export function liftEffectsOnEnd(state: CaseState, reason: 'decision_without_suspension' | 'dismissal'): CertificationEffect[] {
   return isInterimSuspensionActive(state) ? [{ type: 'lift_suspension', reason, basis: SECTION_9 }] : [];
 }
 

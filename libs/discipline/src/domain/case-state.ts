@@ -1,12 +1,5 @@
 import { IsoDate } from '@app/core';
-import {
-  AppealOutcome,
-  CaseStatus,
-  InterimHearingOutcome,
-  InterimSuspensionTrigger,
-  ProposableSanction,
-  Sanction,
-} from './case-status';
+import { AppealOutcome, CaseStatus, InterimHearingOutcome, InterimSuspensionTrigger, ProposableSanction, Sanction } from './case-status';
 import { caseRuleRefused, CaseRefusalReason } from './discipline.errors';
 import { StandardOfProof } from './standard-of-proof';
 

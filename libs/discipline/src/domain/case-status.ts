@@ -4,17 +4,7 @@ import { Role } from '@app/core';
  * Statuses of a commission case (DOMAIN.md "Cases"). `final`, `reversed` and `dismissed`
  * are terminal: nothing can be done to a closed case.
  */
-export const CASE_STATUSES = [
-  'open',
-  'notice_issued',
-  'hearing_scheduled',
-  'heard',
-  'decided',
-  'appealed',
-  'final',
-  'reversed',
-  'dismissed',
-] as const;
+export const CASE_STATUSES = ['open', 'notice_issued', 'hearing_scheduled', 'heard', 'decided', 'appealed', 'final', 'reversed', 'dismissed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_ACTIONS = [
@@ -41,12 +31,7 @@ export const PROPOSABLE_SANCTIONS = ['revoke', 'suspend', 'retrain', 'reprimand'
 export type ProposableSanction = (typeof PROPOSABLE_SANCTIONS)[number];
 
 /** c. 6E §9: arrest, charge or indictment for a felony, or a preliminary-inquiry finding. */
-export const INTERIM_SUSPENSION_TRIGGERS = [
-  'felony_arrest',
-  'felony_charge',
-  'felony_indictment',
-  'inquiry_finding',
-] as const;
+export const INTERIM_SUSPENSION_TRIGGERS = ['felony_arrest', 'felony_charge', 'felony_indictment', 'inquiry_finding'] as const;
 export type InterimSuspensionTrigger = (typeof INTERIM_SUSPENSION_TRIGGERS)[number];
 
 export const INTERIM_HEARING_OUTCOMES = ['continued', 'lifted'] as const;

@@ -108,9 +108,7 @@ describe('transitionCase: roles per action', () => {
   });
 
   it('refuses an actor with no role at all', () => {
-    expect(errorOf(() => transitionCase(caseIn('open'), VALID_COMMANDS.dismiss, context({ actorRoles: [] }))).code).toBe(
-      'CASE.ROLE_NOT_ALLOWED',
-    );
+    expect(errorOf(() => transitionCase(caseIn('open'), VALID_COMMANDS.dismiss, context({ actorRoles: [] }))).code).toBe('CASE.ROLE_NOT_ALLOWED');
   });
 
   it('accepts an actor holding the needed role among others', () => {
@@ -169,14 +167,7 @@ describe('openCase', () => {
   it('starts open at version 1 with its grounds and nothing else', () => {
     const state = openCase([MANDATORY, DISCRETIONARY]);
     expect(state).toMatchObject({ status: 'open', version: 1, grounds: [MANDATORY, DISCRETIONARY] });
-    expect([state.interimSuspension, state.notice, state.response, state.hearing, state.decision, state.appeal]).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect([state.interimSuspension, state.notice, state.response, state.hearing, state.decision, state.appeal]).toEqual([null, null, null, null, null, null]);
   });
 
   it.each([

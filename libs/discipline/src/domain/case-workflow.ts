@@ -5,18 +5,8 @@ import { decide } from './case-decision';
 import { ActionOutcome, isAfter, isBefore, Refusals, requireValidDates } from './case-guards';
 import { endInterimSuspension, interimSuspend, liftEffectsOnEnd, recordInterimHearing } from './case-interim';
 import { CaseState } from './case-state';
-import {
-  actionsAllowedIn,
-  isCaseAction,
-  PROPOSABLE_SANCTIONS,
-  ROLES_BY_CASE_ACTION,
-  STATUSES_BY_CASE_ACTION,
-} from './case-status';
-import {
-  caseRoleNotAllowed,
-  caseVersionConflict,
-  illegalCaseAction,
-} from './discipline.errors';
+import { actionsAllowedIn, isCaseAction, PROPOSABLE_SANCTIONS, ROLES_BY_CASE_ACTION, STATUSES_BY_CASE_ACTION } from './case-status';
+import { caseRoleNotAllowed, caseVersionConflict, illegalCaseAction } from './discipline.errors';
 
 /**
  * The one entry point of the case workflow: pure, no I/O, never mutates `state`.

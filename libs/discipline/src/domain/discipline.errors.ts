@@ -95,11 +95,10 @@ export const caseRoleNotAllowed = (action: CaseAction, requiredRoles: readonly R
 
 /** 409: the client acted on a version of the case that is no longer current. */
 export const caseVersionConflict = (expectedVersion: number, currentVersion: number) =>
-  new ConflictError(
-    CASE_ERROR_CODES.versionConflict,
-    `The case is at version ${currentVersion}, not ${expectedVersion}; reload it and try again.`,
-    { expectedVersion, currentVersion },
-  );
+  new ConflictError(CASE_ERROR_CODES.versionConflict, `The case is at version ${currentVersion}, not ${expectedVersion}; reload it and try again.`, {
+    expectedVersion,
+    currentVersion,
+  });
 
 /** 400: a payload field the request DTO should already have rejected (e.g. a malformed date). */
 export const caseInvalidInput = (fieldErrors: { field: string; message: string }[]) =>

@@ -48,11 +48,7 @@ export interface ReportDeadlineConfig {
  * Returns when and whether it was filed on time (c. 6E §8(b)). A late report is still recorded:
  * refusing it would lose the record the deadline exists to get.
  */
-export function assessNewReport(
-  dates: { incidentDate: IsoDate; receivedOn: IsoDate },
-  filedOn: IsoDate,
-  config: ReportDeadlineConfig,
-): ReportTimeliness {
+export function assessNewReport(dates: { incidentDate: IsoDate; receivedOn: IsoDate }, filedOn: IsoDate, config: ReportDeadlineConfig): ReportTimeliness {
   const reasons: ReportRefusalReason[] = [];
   if (dates.incidentDate > filedOn) reasons.push('incident_date_in_future');
   if (dates.receivedOn > filedOn) reasons.push('received_on_in_future');

@@ -64,9 +64,10 @@ async function withOfficersAndReports(manager: EntityManager, entities: CaseEnti
   if (entities.length === 0) return [];
   const officers = await manager.find(OfficerEntity, { where: { id: In([...new Set(entities.map((e) => e.officerId))]) } });
   const officerById = new Map(officers.map((officer) => [officer.id, officer]));
-  const links = await manager.query<{ case_id: string; report_id: string }[]>(`SELECT case_id, report_id FROM case_report WHERE case_id = ANY($1) ORDER BY report_id`, [
-    entities.map((e) => e.id),
-  ]);
+  const links = await manager.query<{ case_id: string; report_id: string }[]>(
+    `SELECT case_id, report_id FROM case_report WHERE case_id = ANY($1) ORDER BY report_id`,
+    [entities.map((e) => e.id)],
+  );
   return entities.map((entity) => {
     const officer = officerById.get(entity.officerId)!;
     return {

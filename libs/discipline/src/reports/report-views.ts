@@ -81,9 +81,11 @@ export async function findReport(manager: EntityManager, id: string, agencyId: s
 }
 
 export async function findReportVersions(manager: EntityManager, reportId: string): Promise<ReportVersionView[]> {
-  const rows = await manager.query<(Omit<ReportRow, 'id' | 'post_id' | 'agency_id' | 'received_on' | 'filed_on' | 'due_on' | 'late' | 'created_at'> & {
-    amendment_reason: string | null;
-  })[]>(
+  const rows = await manager.query<
+    (Omit<ReportRow, 'id' | 'post_id' | 'agency_id' | 'received_on' | 'filed_on' | 'due_on' | 'late' | 'created_at'> & {
+      amendment_reason: string | null;
+    })[]
+  >(
     `SELECT version, incident_date, categories, summary, agency_finding, discipline, amendment_reason, recorded_at
        FROM misconduct_report_version WHERE report_id = $1 ORDER BY version`,
     [reportId],

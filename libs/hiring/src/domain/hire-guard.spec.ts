@@ -53,10 +53,25 @@ describe('warningsSinceCheck (warnings must be seen before the hire)', () => {
   const relinquished: HiringWarning = { code: 'previously_relinquished' };
   it.each<[string, HiringWarning[], HiringWarning[], HiringWarning[]]>([
     ['nothing then, nothing now', [], [], []],
-    ['the same warnings', [openCases(1), separated('Springfield PD', '2026-01-05'), sustained(2), relinquished], [openCases(1), separated('Springfield PD', '2026-01-05'), sustained(2), relinquished], []],
+    [
+      'the same warnings',
+      [openCases(1), separated('Springfield PD', '2026-01-05'), sustained(2), relinquished],
+      [openCases(1), separated('Springfield PD', '2026-01-05'), sustained(2), relinquished],
+      [],
+    ],
     ['a separation under investigation since the check', [], [separated('Springfield PD', '2026-03-30')], [separated('Springfield PD', '2026-03-30')]],
-    ['a second separation under investigation', [separated('Springfield PD', '2026-01-05')], [separated('Springfield PD', '2026-01-05'), separated('Boston PD', '2026-03-30')], [separated('Boston PD', '2026-03-30')]],
-    ['the same agency, another separation date', [separated('Springfield PD', '2026-01-05')], [separated('Springfield PD', '2026-03-30')], [separated('Springfield PD', '2026-03-30')]],
+    [
+      'a second separation under investigation',
+      [separated('Springfield PD', '2026-01-05')],
+      [separated('Springfield PD', '2026-01-05'), separated('Boston PD', '2026-03-30')],
+      [separated('Boston PD', '2026-03-30')],
+    ],
+    [
+      'the same agency, another separation date',
+      [separated('Springfield PD', '2026-01-05')],
+      [separated('Springfield PD', '2026-03-30')],
+      [separated('Springfield PD', '2026-03-30')],
+    ],
     ['a case opened since the check', [], [openCases(1)], [openCases(1)]],
     ['a second open case', [openCases(1)], [openCases(2)], [openCases(2)]],
     ['an open case closed since the check', [openCases(2)], [openCases(1)], []],
@@ -69,10 +84,22 @@ describe('warningsSinceCheck (warnings must be seen before the hire)', () => {
   });
 
   it.each<[string, HiringWarning[], HiringWarning[], { casesOpened: number; findingsSustained: number }, HiringWarning[]]>([
-    ['one case dismissed, another opened since: the count is unchanged', [openCases(1)], [openCases(1)], { casesOpened: 1, findingsSustained: 0 }, [openCases(1)]],
+    [
+      'one case dismissed, another opened since: the count is unchanged',
+      [openCases(1)],
+      [openCases(1)],
+      { casesOpened: 1, findingsSustained: 0 },
+      [openCases(1)],
+    ],
     ['a case opened since, another closed: the count fell', [openCases(2)], [openCases(1)], { casesOpened: 1, findingsSustained: 0 }, [openCases(1)]],
     ['one finding amended away, another sustained since', [sustained(1)], [sustained(1)], { casesOpened: 0, findingsSustained: 1 }, [sustained(1)]],
-    ['a case opened since leaves the findings alone', [openCases(1), sustained(2)], [openCases(2), sustained(2)], { casesOpened: 1, findingsSustained: 0 }, [openCases(2)]],
+    [
+      'a case opened since leaves the findings alone',
+      [openCases(1), sustained(2)],
+      [openCases(2), sustained(2)],
+      { casesOpened: 1, findingsSustained: 0 },
+      [openCases(2)],
+    ],
     ['nothing open now: what was recorded since was closed again', [], [], { casesOpened: 0, findingsSustained: 0 }, []],
   ])('%s', (_, seen, current, recordedSince, expected) => {
     expect(warningsSinceCheck(seen, current, recordedSince)).toEqual(expected);

@@ -31,7 +31,10 @@ describe('hiringReasons (DOMAIN.md "Hiring checks": reasons with date and case n
   });
 
   it('names no case for a suspension, even a known one: an interim suspension’s case is open (a count only)', () => {
-    const reasons = hiringReasons(verdict({ reasons: [{ code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01', caseId: 'case-uuid' }] }), new Map([['case-uuid', '2026-000008']]));
+    const reasons = hiringReasons(
+      verdict({ reasons: [{ code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01', caseId: 'case-uuid' }] }),
+      new Map([['case-uuid', '2026-000008']]),
+    );
     expect(reasons).toEqual([{ code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01' }]);
   });
 
@@ -75,7 +78,10 @@ describe('hiringMatch', () => {
       matchReasons: ['misspelling'],
       verdict: verdict(),
       discipline: none,
-      employments: [employment({ endDate: '2021-01-01', separationNature: 'resigned', underInvestigation: false }), employment({ agency: 'B PD', startDate: '2022-01-01' })],
+      employments: [
+        employment({ endDate: '2021-01-01', separationNature: 'resigned', underInvestigation: false }),
+        employment({ agency: 'B PD', startDate: '2022-01-01' }),
+      ],
       caseNumbers: new Map(),
     });
     expect(match).toEqual({

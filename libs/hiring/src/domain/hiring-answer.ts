@@ -97,7 +97,11 @@ export function hiringReasons(verdict: Pick<HireabilityVerdict, 'reasons'>, case
   });
 }
 
-export function hiringWarnings(verdict: Pick<HireabilityVerdict, 'previouslyRelinquished'>, discipline: DisciplineCounts, employments: readonly EmploymentFact[]): HiringWarning[] {
+export function hiringWarnings(
+  verdict: Pick<HireabilityVerdict, 'previouslyRelinquished'>,
+  discipline: DisciplineCounts,
+  employments: readonly EmploymentFact[],
+): HiringWarning[] {
   const warnings: HiringWarning[] = [];
   if (discipline.openCases > 0) warnings.push({ code: 'open_case', count: discipline.openCases });
   for (const e of employments) {

@@ -16,7 +16,11 @@ export const hiringCheckMissingOrStale = () =>
 
 /** c. 6E §4(d), §11: no agency may employ an officer who is not certified, or who is decertified. */
 export const notHireable = (reasons: HiringReason[]) =>
-  new RuleViolationError('EMPLOYMENT.NOT_HIREABLE', `The officer is not hireable: ${reasons.map((r) => r.code).join(', ')}.`, reasons as unknown as Record<string, unknown>[]);
+  new RuleViolationError(
+    'EMPLOYMENT.NOT_HIREABLE',
+    `The officer is not hireable: ${reasons.map((r) => r.code).join(', ')}.`,
+    reasons as unknown as Record<string, unknown>[],
+  );
 
 export const alreadyEmployed = () =>
   new ConflictError('EMPLOYMENT.ALREADY_EMPLOYED', 'Your agency already employs this officer; record the separation before a new employment.');

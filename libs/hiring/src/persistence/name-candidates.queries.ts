@@ -39,8 +39,7 @@ const wordCodes = (stored: 'first' | 'last', alias: string) => `
     END AS ${alias}`;
 
 /** The query's codes for each word of a part (words of 3+ letters). */
-const queryWordCodes = (param: string) =>
-  `ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(${param}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})`;
+const queryWordCodes = (param: string) => `ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(${param}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})`;
 
 /**
  * Whether one (stored part, query part) pair could reach the threshold at all: a superset of
@@ -145,7 +144,12 @@ function evidence(similarity: number, distance: number, wordSimilarity: number, 
 
 export async function findNameCandidates(manager: EntityManager, dateOfBirth: IsoDate, query: NameQuery): Promise<NameCandidate[]> {
   const full = `${query.normalizedFirst} ${query.normalizedLast}`.trim();
-  const rows = await preparedQuery<CandidateRow>(manager, 'hiring-name-candidates', CANDIDATES_SQL, [dateOfBirth, query.normalizedFirst, query.normalizedLast, full]);
+  const rows = await preparedQuery<CandidateRow>(manager, 'hiring-name-candidates', CANDIDATES_SQL, [
+    dateOfBirth,
+    query.normalizedFirst,
+    query.normalizedLast,
+    full,
+  ]);
   return rows.map((row) => {
     const queryFirst: Codes = { whole: row.qf_code, words: row.qf_word_codes };
     const queryLast: Codes = { whole: row.ql_code, words: row.ql_word_codes };

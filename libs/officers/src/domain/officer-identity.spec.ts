@@ -33,7 +33,12 @@ describe('officerNameRows', () => {
   });
 
   it('adds the middle name as a given name, after the current row, for an officer who goes by it', () => {
-    expect(officerNameRows({ firstName: 'John', middleName: 'Paul', lastName: 'Jones' }, [{ firstName: 'John', lastName: 'Smith' }]).map((r) => [r.kind, r.normalizedFull])).toEqual([
+    expect(
+      officerNameRows({ firstName: 'John', middleName: 'Paul', lastName: 'Jones' }, [{ firstName: 'John', lastName: 'Smith' }]).map((r) => [
+        r.kind,
+        r.normalizedFull,
+      ]),
+    ).toEqual([
       ['current', 'john jones'],
       ['middle', 'paul jones'],
       ['alias', 'john smith'],

@@ -67,7 +67,6 @@ export function officerNameRows(
   return [row('current', current), ...(middle ? [row('middle', middle)] : []), ...aliases.map((alias) => row('alias', alias))];
 }
 
-
 /** `MA-000042`: the registry's lifelong identifier; more than six digits once the millionth is issued. */
 export function formatPostId(jurisdiction: string, sequenceNumber: number | string): string {
   return `${jurisdiction}-${String(sequenceNumber).padStart(6, '0')}`;

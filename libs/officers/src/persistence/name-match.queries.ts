@@ -109,7 +109,13 @@ export async function similarNamesAtLeast(manager: EntityManager, normalizedName
   return scoredOfficers(manager, `n.normalized_full % $1`, [normalizedName, limit]);
 }
 
-function sameBirthDateSimilarNames(manager: EntityManager, normalizedName: string, dateOfBirth: IsoDate, minScore: number, limit: number): Promise<NameMatchRow[]> {
+function sameBirthDateSimilarNames(
+  manager: EntityManager,
+  normalizedName: string,
+  dateOfBirth: IsoDate,
+  minScore: number,
+  limit: number,
+): Promise<NameMatchRow[]> {
   return scoredOfficers(manager, `n.date_of_birth = $3::date AND similarity(n.normalized_full, $1) >= $4`, [normalizedName, limit, dateOfBirth, minScore]);
 }
 

@@ -19,7 +19,11 @@ describe('public name query', () => {
 
   it.each(['a', ' b ', '', ' '.repeat(50)])('should refuse %p as too short with a 400 naming the field', (raw) => {
     const error = errorOf(() => query(raw));
-    expect(error).toMatchObject({ kind: 'invalid', code: 'PUBLIC.INVALID_NAME', extensions: { errors: [{ field: 'name', message: 'name must be 2 to 100 characters' }] } });
+    expect(error).toMatchObject({
+      kind: 'invalid',
+      code: 'PUBLIC.INVALID_NAME',
+      extensions: { errors: [{ field: 'name', message: 'name must be 2 to 100 characters' }] },
+    });
   });
 
   it('should refuse a name over 100 characters', () => {
@@ -51,10 +55,16 @@ describe('public search cursor', () => {
     expect(PUBLIC_SEARCH_KEYSET.after(undefined)).toBeUndefined();
   });
 
-  it.each(['not-a-cursor', Buffer.from('{"r":1001,"p":"MA-000001"}').toString('base64url'), Buffer.from('{"r":5,"p":"x\' OR 1=1"}').toString('base64url'), Buffer.from('[]').toString('base64url')])(
-    'should refuse %p as a 400 on the cursor field',
-    (value) => {
-      expect(errorOf(() => PUBLIC_SEARCH_KEYSET.after(value))).toMatchObject({ kind: 'invalid', code: 'PAGINATION.INVALID_CURSOR', extensions: { errors: [{ field: 'cursor' }] } });
-    },
-  );
+  it.each([
+    'not-a-cursor',
+    Buffer.from('{"r":1001,"p":"MA-000001"}').toString('base64url'),
+    Buffer.from('{"r":5,"p":"x\' OR 1=1"}').toString('base64url'),
+    Buffer.from('[]').toString('base64url'),
+  ])('should refuse %p as a 400 on the cursor field', (value) => {
+    expect(errorOf(() => PUBLIC_SEARCH_KEYSET.after(value))).toMatchObject({
+      kind: 'invalid',
+      code: 'PAGINATION.INVALID_CURSOR',
+      extensions: { errors: [{ field: 'cursor' }] },
+    });
+  });
 });

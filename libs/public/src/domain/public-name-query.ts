@@ -38,7 +38,9 @@ export const PUBLIC_SEARCH_KEYSET = new Keyset<PublicSearchCursor>(
   jsonCursor(
     (parsed) => {
       const { r, p } = (parsed ?? {}) as { r?: unknown; p?: unknown };
-      return typeof r === 'number' && Number.isInteger(r) && r >= 0 && r <= 1000 && typeof p === 'string' && /^[A-Z]{2}-\d{6,}$/.test(p) ? { rank: r, postId: p } : undefined;
+      return typeof r === 'number' && Number.isInteger(r) && r >= 0 && r <= 1000 && typeof p === 'string' && /^[A-Z]{2}-\d{6,}$/.test(p)
+        ? { rank: r, postId: p }
+        : undefined;
     },
     (cursor) => ({ r: cursor.rank, p: cursor.postId }),
   ),

@@ -5,9 +5,12 @@ const revocation = { type: 'revocation' as const, effectiveOn: '2025-06-01', end
 const suspension = { type: 'suspension' as const, effectiveOn: '2018-02-01', endsOn: '2018-03-03', groundCategory: 'unprofessional_conduct' };
 
 describe('public certification status (555 CMR 8.06(3))', () => {
-  it.each(['certified', 'lapsed', 'suspended', 'revoked', 'not_certified', 'relinquished'] as const)('should show %s as it is when no decision is pending', (status) => {
-    expect(publicCertificationStatus({ status }, none)).toBe(status);
-  });
+  it.each(['certified', 'lapsed', 'suspended', 'revoked', 'not_certified', 'relinquished'] as const)(
+    'should show %s as it is when no decision is pending',
+    (status) => {
+      expect(publicCertificationStatus({ status }, none)).toBe(status);
+    },
+  );
 
   it('should read under_review while a decided action is not final, even over a suspension or revocation it imposed', () => {
     expect(publicCertificationStatus({ status: 'certified' }, { finalActions: [], pendingDecision: true })).toBe('under_review');
@@ -82,7 +85,11 @@ describe('public officer record', () => {
 
   it.each([
     ['the current term began on issuedOn', { issuedOn: '2025-11-01', renewedOn: null }, '2025-11-01'],
-    ['renewed early: the term to come begins later; the renewal is the latest certification', { issuedOn: '2028-11-01', renewedOn: '2026-06-01' }, '2026-06-01'],
+    [
+      'renewed early: the term to come begins later; the renewal is the latest certification',
+      { issuedOn: '2028-11-01', renewedOn: '2026-06-01' },
+      '2026-06-01',
+    ],
     ['a certification row without a term (a recorded status only)', { issuedOn: null, renewedOn: null }, '2019-04-02'],
   ])('should date "most recently certified" by %s', (_, term, expected) => {
     const record = buildPublicOfficerRecord({

@@ -7,15 +7,7 @@ import type { IsoDate } from '@app/core';
  * and retraining order. Nothing else exists on these types, so nothing else can leak.
  */
 export type PublicCertificationStatus =
-  | 'not_certified'
-  | 'certified'
-  | 'admin_suspended'
-  | 'suspended'
-  | 'revoked'
-  | 'lapsed'
-  | 'inactive'
-  | 'relinquished'
-  | 'under_review';
+  'not_certified' | 'certified' | 'admin_suspended' | 'suspended' | 'revoked' | 'lapsed' | 'inactive' | 'relinquished' | 'under_review';
 
 export type PublicActionType = 'suspension' | 'revocation' | 'retraining';
 

@@ -168,9 +168,7 @@ export async function findOfficerSnapshot(manager: EntityManager, postId: string
     OFFICER_SNAPSHOT_SQL,
     [postId],
   );
-  return row
-    ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies, servedOrCertified: row.served_or_certified }
-    : null;
+  return row ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies, servedOrCertified: row.served_or_certified } : null;
 }
 
 /**

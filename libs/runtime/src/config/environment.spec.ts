@@ -42,8 +42,14 @@ describe('environment schema', () => {
     [{ CERTIFICATION_EXPIRY_ALIGNMENT: 'quarterly' }, /CERTIFICATION_EXPIRY_ALIGNMENT/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection string$/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters$/],
-    [{ DATABASE_URL: 'postgres://api@h/db', MIGRATION_DATABASE_URL: 'mysql://owner:pw@h/db' }, /^Invalid configuration: MIGRATION_DATABASE_URL must be a postgres:\/\/ connection string$/],
-    [{ MIGRATION_DATABASE_URL: 'postgres://owner@h/db' }, /^Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL \(the login the requests run as\)$/],
+    [
+      { DATABASE_URL: 'postgres://api@h/db', MIGRATION_DATABASE_URL: 'mysql://owner:pw@h/db' },
+      /^Invalid configuration: MIGRATION_DATABASE_URL must be a postgres:\/\/ connection string$/,
+    ],
+    [
+      { MIGRATION_DATABASE_URL: 'postgres://owner@h/db' },
+      /^Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL \(the login the requests run as\)$/,
+    ],
     [{ POST_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /POST_BOOTSTRAP_ADMIN_PASSWORD must be at least 12/],
     [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges .*\(got "true"\)$/],
     [{ TRUST_PROXY: '10.0.0.0/40' }, /TRUST_PROXY must be comma-separated proxy addresses/],
@@ -63,7 +69,7 @@ describe('environment schema', () => {
     expect(validateEnvironment({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY).toBe('10.0.0.0/8,127.0.0.1');
   });
 
-  it('takes the schema owner apart from the requests\' login', () => {
+  it("takes the schema owner apart from the requests' login", () => {
     expect(validateEnvironment({ DATABASE_URL: 'postgres://api@h/db', MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toMatchObject({
       DATABASE_URL: 'postgres://api@h/db',
       MIGRATION_DATABASE_URL: 'postgres://owner@h/db',

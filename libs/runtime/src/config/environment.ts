@@ -2,7 +2,12 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { parseTrustedProxies, TRUSTED_PROXIES_MESSAGE } from './trusted-proxies';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^-?\d+$/.test(String(value)) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : (typeof value === 'string' || typeof value === 'number') && /^-?\d+$/.test(String(value))
+      ? Number(value)
+      : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -10,10 +15,15 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
  * value stops start-up with one line naming the variable.
  */
 export class EnvironmentVariables {
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
   DATABASE_URL?: string;
 
   /**
@@ -21,25 +31,41 @@ export class EnvironmentVariables {
    * (a member of post_registry_app, without DDL rights); unset, DATABASE_URL is the owner and
    * each request connection switches to post_registry_app (DESIGN.md rule 12).
    */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
   MIGRATION_DATABASE_URL?: string;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   DATA_DIR = './.data';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   JWT_TTL_MINUTES = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   LOGIN_LOCK_MINUTES = 30;
 
   @IsEmail()
   POST_BOOTSTRAP_ADMIN_EMAIL = 'admin@commission.local';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' }) @MaxLength(128)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(128)
   POST_BOOTSTRAP_ADMIN_PASSWORD?: string;
 
   @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter upper-case state code' })
@@ -49,61 +75,110 @@ export class EnvironmentVariables {
   @IsTimeZone({ message: 'must be an IANA time zone such as America/New_York' })
   POST_TIME_ZONE = 'America/New_York';
 
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   POST_COMMISSION_NAME = 'Peace Officer Standards and Training Commission';
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
   DB_STATEMENT_TIMEOUT_MS = 5000;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10000;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   CERTIFICATION_TERM_YEARS = 3;
 
   @IsIn(['birth_month', 'none'])
   CERTIFICATION_EXPIRY_ALIGNMENT: 'birth_month' | 'none' = 'birth_month';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
   IN_SERVICE_HOURS_PER_YEAR = 40;
 
-  @Transform(toInt) @IsInt() @Min(16) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(16)
+  @Max(100)
   MIN_AGE = 21;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   NOTICE_MIN_DAYS = 14;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   APPEAL_WINDOW_DAYS = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   INTERIM_HEARING_REQUEST_DAYS = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   INTERIM_HEARING_MAX_DAYS = 15;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   REPORT_DEADLINE_BUSINESS_DAYS = 2;
 
   /** Comma-separated YYYY-MM-DD dates that are not business days (state holidays). */
-  @IsOptional() @Matches(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/, { message: 'must be comma-separated YYYY-MM-DD dates' })
+  @IsOptional()
+  @Matches(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/, { message: 'must be comma-separated YYYY-MM-DD dates' })
   BUSINESS_HOLIDAYS?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 1200;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 
   /** Unset: the socket's peer is the client. Behind a load balancer: its addresses or CIDR ranges (trusted-proxies.ts). */
-  @Transform(emptyToUndefined) @IsOptional()
-  @ValidateBy({ name: 'isTrustedProxies', validator: { validate: (value) => typeof value === 'string' && parseTrustedProxies(value) !== undefined, defaultMessage: () => TRUSTED_PROXIES_MESSAGE } })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTrustedProxies',
+    validator: { validate: (value) => typeof value === 'string' && parseTrustedProxies(value) !== undefined, defaultMessage: () => TRUSTED_PROXIES_MESSAGE },
+  })
   TRUST_PROXY?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -114,14 +189,23 @@ export class ConfigurationError extends Error {}
 
 /** Validates the environment; throws one line naming the first bad variable. */
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
-  const known = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_SECRET', 'POST_BOOTSTRAP_ADMIN_PASSWORD', 'BUSINESS_HOLIDAYS', 'TRUST_PROXY');
+  const known = Object.keys(new EnvironmentVariables()).concat(
+    'DATABASE_URL',
+    'MIGRATION_DATABASE_URL',
+    'JWT_SECRET',
+    'POST_BOOTSTRAP_ADMIN_PASSWORD',
+    'BUSINESS_HOLIDAYS',
+    'TRUST_PROXY',
+  );
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const parsed = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const [first] = validateSync(parsed, { whitelist: true, forbidUnknownValues: false });
   if (first) {
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     const shown = /SECRET|PASSWORD|DATABASE_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(first.value)})`;
-    throw new ConfigurationError(`Invalid configuration: ${first.property} ${message.startsWith(`${first.property} `) ? message.slice(first.property.length + 1) : message}${shown}`);
+    throw new ConfigurationError(
+      `Invalid configuration: ${first.property} ${message.startsWith(`${first.property} `) ? message.slice(first.property.length + 1) : message}${shown}`,
+    );
   }
   if (parsed.MIGRATION_DATABASE_URL && !parsed.DATABASE_URL) {
     throw new ConfigurationError('Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL (the login the requests run as)');

@@ -53,7 +53,10 @@ describe('checkCompletionRecord', () => {
 
   it('should hand back the fields that passed, for the rules that need the registry', () => {
     const check = checkCompletionRecord({ ...valid, hours: -1, result: 'maybe' });
-    expect(check).toMatchObject({ ok: false, partial: { postId: valid.postId, courseCode: valid.courseCode, completedOn: valid.completedOn, externalRef: valid.externalRef } });
+    expect(check).toMatchObject({
+      ok: false,
+      partial: { postId: valid.postId, courseCode: valid.courseCode, completedOn: valid.completedOn, externalRef: valid.externalRef },
+    });
     expect(check.ok ? undefined : Object.keys(check.partial)).not.toContain('hours');
   });
 
@@ -100,6 +103,11 @@ describe('hoursFromText', () => {
 describe('sortFieldErrors', () => {
   it('should order errors as the fields are ordered, unknown fields last', () => {
     const error = (field: string) => ({ field, reason: 'invalid', message: '' });
-    expect(sortFieldErrors([error('hours'), error('extra'), error('postId'), error('courseCode')]).map((e) => e.field)).toEqual(['postId', 'courseCode', 'hours', 'extra']);
+    expect(sortFieldErrors([error('hours'), error('extra'), error('postId'), error('courseCode')]).map((e) => e.field)).toEqual([
+      'postId',
+      'courseCode',
+      'hours',
+      'extra',
+    ]);
   });
 });

@@ -49,11 +49,9 @@ const nonEmptyString = (field: string, value: unknown): string | null =>
   typeof value !== 'string' ? `${field} must be a string` : value.length === 0 ? `${field} must not be empty` : null;
 
 const shapeRules: Record<CompletionField, FieldRule> = {
-  postId: (value) =>
-    nonEmptyString('postId', value) ?? (POST_ID_PATTERN.test(value as string) ? null : 'postId must be a POST ID such as MA-000042'),
+  postId: (value) => nonEmptyString('postId', value) ?? (POST_ID_PATTERN.test(value as string) ? null : 'postId must be a POST ID such as MA-000042'),
   courseCode: (value) =>
-    nonEmptyString('courseCode', value) ??
-    (COURSE_CODE_PATTERN.test(value as string) ? null : 'courseCode must be 2-32 upper-case letters, digits, _ . or -'),
+    nonEmptyString('courseCode', value) ?? (COURSE_CODE_PATTERN.test(value as string) ? null : 'courseCode must be 2-32 upper-case letters, digits, _ . or -'),
   completedOn: (value) => {
     if (!isValidIsoDate(value)) return 'completedOn must be a real calendar date as YYYY-MM-DD';
     return value < EARLIEST_COMPLETION_DATE ? `completedOn must be on or after ${EARLIEST_COMPLETION_DATE}` : null;
@@ -62,7 +60,8 @@ const shapeRules: Record<CompletionField, FieldRule> = {
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'hours must be a number';
     // 0.01, the smallest amount two decimals hold: 1e-9 passed "> 0" and the decimal check, then
     // was stored as 0.00 and broke the column's CHECK (hours > 0), failing the whole batch.
-    if (value < MIN_COMPLETION_HOURS || value > MAX_COMPLETION_HOURS) return `hours must be at least ${MIN_COMPLETION_HOURS} and at most ${MAX_COMPLETION_HOURS}`;
+    if (value < MIN_COMPLETION_HOURS || value > MAX_COMPLETION_HOURS)
+      return `hours must be at least ${MIN_COMPLETION_HOURS} and at most ${MAX_COMPLETION_HOURS}`;
     // Tolerance for binary floating point: 8.55 * 100 is 855.0000000000001.
     return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6 ? null : 'hours must have at most 2 decimal places';
   },

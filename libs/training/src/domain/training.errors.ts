@@ -32,7 +32,9 @@ export const batchEmpty = () =>
 /* The request body of a batch (apps/api reads JSON or CSV before the service sees a record). */
 
 export const batchBodyNotRecords = () =>
-  new InvalidInputError('REQUEST.INVALID', 'Send {"records": [...]} as JSON, or a CSV file as text/csv.', [{ field: 'records', message: 'records must be an array' }]);
+  new InvalidInputError('REQUEST.INVALID', 'Send {"records": [...]} as JSON, or a CSV file as text/csv.', [
+    { field: 'records', message: 'records must be an array' },
+  ]);
 
 export const csvMalformed = (message: string) =>
   new InvalidInputError('TRAINING.CSV_MALFORMED', `The CSV cannot be read: ${message}. Nothing was stored.`, [{ field: 'body', message }]);

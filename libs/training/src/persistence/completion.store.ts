@@ -93,7 +93,11 @@ export class CompletionStore {
     }
 
     const taken = toInsert.filter((resolved) => !created.has(resolved.item.input.externalRef));
-    const existing = await this.existingByRef(manager, academyId, taken.map((resolved) => resolved.item.input.externalRef));
+    const existing = await this.existingByRef(
+      manager,
+      academyId,
+      taken.map((resolved) => resolved.item.input.externalRef),
+    );
     const unchanged = new Map<string, { id: string; recordedAt: Date }>();
     for (const resolved of toInsert) {
       const { item } = resolved;

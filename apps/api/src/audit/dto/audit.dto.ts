@@ -6,21 +6,28 @@ import { MaxLength } from '../../common/text-length';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 export class AuditQueryDto extends PageQueryDto {
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   entityType?: string;
 
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   entityId?: string;
 }
 
 /** A head saved earlier (from /public/audit/head): both or neither. */
 export class AuditVerifyQueryDto {
   @ValidateIf((q: AuditVerifyQueryDto) => q.knownHash !== undefined || q.knownSeq !== undefined)
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   knownSeq?: number;
 
   @ValidateIf((q: AuditVerifyQueryDto) => q.knownHash !== undefined || q.knownSeq !== undefined)
-  @IsString() @Matches(/^[0-9a-f]{64}$/, { message: 'knownHash must be 64 lower-case hex characters' })
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'knownHash must be 64 lower-case hex characters' })
   knownHash?: string;
 }
 

@@ -10,15 +10,18 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CertifyDto {
   /** The first day of the term; defaults to today. May be backdated, not past the last recorded change, never in the future. */
   @ApiProperty({ required: false, format: 'date' })
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   effectiveOn?: string;
 
   /** The commission's background-check finding (DOMAIN.md: an attestation, not computed); recorded in the audit entry. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   backgroundCheckAttested?: boolean;
 
   /** The commission's fitness and moral-character finding; recorded in the audit entry. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   fitnessAttested?: boolean;
 }
 
@@ -53,14 +56,17 @@ export class CertificationTransitionDto {
   @Transform(trim)
   @DependsOnAction('reasonForAction', (value, action) => {
     if (action === 'admin_suspend') {
-      return (ADMIN_SUSPENSION_REASONS as readonly unknown[]).includes(value) ? null : `reason must be one of ${ADMIN_SUSPENSION_REASONS.join(', ')} for admin_suspend`;
+      return (ADMIN_SUSPENSION_REASONS as readonly unknown[]).includes(value)
+        ? null
+        : `reason must be one of ${ADMIN_SUSPENSION_REASONS.join(', ')} for admin_suspend`;
     }
     return value === undefined || isText(value, MAX_STATED_REASON_LENGTH) ? null : `reason must be 1 to ${MAX_STATED_REASON_LENGTH} characters`;
   })
   reason?: string;
 
   /** The date the change takes effect; defaults to today. Not in the future, not before the last recorded change. */
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   effectiveOn?: string;
 
   /** `accept_relinquishment` only, and required there: the application's disclosures. Restricted: stored apart, never returned, logged or audited. */

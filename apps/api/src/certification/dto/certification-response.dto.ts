@@ -74,7 +74,10 @@ export const toCertificationResponse = (view: CertificationView, caseNumbers: Re
   history: view.history.map((h) => toHistoryItem(h, caseNumbers)),
 });
 
-export const toCertifiedResponse = (view: CertificationView & { warnings: readonly string[] }, caseNumbers: ReadonlyMap<string, string>): CertifiedResponse => ({
+export const toCertifiedResponse = (
+  view: CertificationView & { warnings: readonly string[] },
+  caseNumbers: ReadonlyMap<string, string>,
+): CertifiedResponse => ({
   ...toCertificationResponse(view, caseNumbers),
   warnings: [...view.warnings],
 });

@@ -1,19 +1,5 @@
-import {
-  APPEAL_OUTCOMES,
-  INTERIM_HEARING_OUTCOMES,
-  INTERIM_SUSPENSION_TRIGGERS,
-  MAX_SUSPENSION_DAYS,
-  PROPOSABLE_SANCTIONS,
-  SANCTIONS,
-} from '@app/discipline';
-import type {
-  AppealOutcome,
-  CaseAction,
-  InterimHearingOutcome,
-  InterimSuspensionTrigger,
-  ProposableSanction,
-  Sanction,
-} from '@app/discipline';
+import { APPEAL_OUTCOMES, INTERIM_HEARING_OUTCOMES, INTERIM_SUSPENSION_TRIGGERS, MAX_SUSPENSION_DAYS, PROPOSABLE_SANCTIONS, SANCTIONS } from '@app/discipline';
+import type { AppealOutcome, CaseAction, InterimHearingOutcome, InterimSuspensionTrigger, ProposableSanction, Sanction } from '@app/discipline';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -48,7 +34,9 @@ function Text(max: number): PropertyDecorator {
 /** Every action carries the case version the client saw (409 when it moved on). */
 abstract class CaseActionBase {
   /** The case's `version` as last read. */
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   expectedVersion: number;
 }
 
@@ -96,7 +84,8 @@ export class RecordHearingActionDto extends CaseActionBase {
 
 export class FindingDto {
   /** A ground code of the case. */
-  @IsString() @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'ground must be a ground code' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'ground must be a ground code' })
   ground: string;
   @IsBoolean()
   sustained: boolean;
@@ -106,11 +95,18 @@ export class FindingDto {
 export class DecideActionDto extends CaseActionBase {
   @IsIn(['decide']) action: 'decide';
   @IsIn(SANCTIONS) sanction: Sanction;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FindingDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FindingDto)
   findings: FindingDto[];
   @Text(20_000) reasoning: string;
   /** Only with `sanction: suspend`: 1 to 3650 days. */
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_SUSPENSION_DAYS)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SUSPENSION_DAYS)
   suspensionDays?: number;
 }
 

@@ -10,27 +10,43 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 
 export class OpenCaseDto {
-  @Transform(upper) @IsString() @Matches(POST_ID, { message: 'postId must look like MA-000042' })
+  @Transform(upper)
+  @IsString()
+  @Matches(POST_ID, { message: 'postId must look like MA-000042' })
   postId: string;
 
   /** Misconduct reports about this officer that the case rests on. */
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   reportIds?: string[];
 
   /** Codes from `GET /grounds`, each once. */
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(17) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,63}$/, { each: true, message: 'each ground must be a ground code' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(17)
+  @IsString({ each: true })
+  @Matches(/^[a-z][a-z0-9_]{1,63}$/, { each: true, message: 'each ground must be a ground code' })
   grounds: string[];
 
   /** 1 to 10,000 characters. */
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(10_000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
   summary: string;
 }
 
 export class ListCasesQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(CASE_STATUSES)
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
-  @IsOptional() @Transform(upper) @IsString() @Matches(POST_ID, { message: 'postId must look like MA-000042' })
+  @IsOptional()
+  @Transform(upper)
+  @IsString()
+  @Matches(POST_ID, { message: 'postId must look like MA-000042' })
   postId?: string;
 
   /** `true`: only cases whose c. 6E §9 interim hearing is overdue; `false`: the others. */

@@ -12,7 +12,9 @@ export const POST_ID = /^[A-Z]{2}-[0-9]{6,}$/;
 
 export class CreateMisconductReportDto {
   /** The officer's POST ID; the officer must be or have been employed by the caller's agency. */
-  @Transform(upper) @IsString() @Matches(POST_ID, { message: 'postId must look like MA-000042' })
+  @Transform(upper)
+  @IsString()
+  @Matches(POST_ID, { message: 'postId must look like MA-000042' })
   postId: string;
 
   /** `YYYY-MM-DD`, not after today. */
@@ -23,49 +25,83 @@ export class CreateMisconductReportDto {
   @IsIsoDate()
   receivedOn: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MISCONDUCT_CATEGORIES.length) @IsIn(MISCONDUCT_CATEGORIES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MISCONDUCT_CATEGORIES.length)
+  @IsIn(MISCONDUCT_CATEGORIES, { each: true })
   categories: MisconductCategory[];
 
   /** 1 to 10,000 characters. */
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(10_000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
   summary: string;
 
   @IsIn(AGENCY_FINDINGS)
   agencyFinding: AgencyFinding;
 
   /** Discipline the agency imposed, up to 2,000 characters. */
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(2_000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2_000)
   discipline?: string;
 }
 
 /** A new version of the report: omitted fields keep their value; `discipline: null` clears it. */
 export class AmendMisconductReportDto {
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   incidentDate?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MISCONDUCT_CATEGORIES.length) @IsIn(MISCONDUCT_CATEGORIES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MISCONDUCT_CATEGORIES.length)
+  @IsIn(MISCONDUCT_CATEGORIES, { each: true })
   categories?: MisconductCategory[];
 
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(10_000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
   summary?: string;
 
-  @IsOptional() @IsIn(AGENCY_FINDINGS)
+  @IsOptional()
+  @IsIn(AGENCY_FINDINGS)
   agencyFinding?: AgencyFinding;
 
-  @IsOptional() @ValidateIf((_, value) => value !== null) @Transform(trim) @IsString() @MinLength(1) @MaxLength(2_000)
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2_000)
   discipline?: string | null;
 
   /** Why the report changes, 1 to 2,000 characters. */
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(2_000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2_000)
   reason: string;
 
   /** The version being amended; a report amended meanwhile is refused with 409. */
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   expectedVersion?: number;
 }
 
 export class ListMisconductReportsQueryDto extends PageQueryDto {
-  @IsOptional() @Transform(upper) @IsString() @Matches(POST_ID, { message: 'postId must look like MA-000042' })
+  @IsOptional()
+  @Transform(upper)
+  @IsString()
+  @Matches(POST_ID, { message: 'postId must look like MA-000042' })
   postId?: string;
 }
 

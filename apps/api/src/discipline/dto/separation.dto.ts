@@ -17,14 +17,21 @@ export class SeparationDto {
   nature: SeparationNature;
 
   /** The reason given, 1 to 2,000 characters. */
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(2_000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2_000)
   reason: string;
 
   /** 555 CMR 12.03: true when the officer left while an investigation was pending; shown to every later hiring check. */
   @IsBoolean()
   underInvestigation: boolean;
 
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(4_000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4_000)
   notes?: string;
 }
 

@@ -49,7 +49,11 @@ export class EmploymentResponse {
   createdAt: string;
 }
 
-export const toHireCommand = (body: CreateEmploymentDto): HireCommand => ({ startDate: body.startDate, position: body.position, hiringCheckId: body.hiringCheckId ?? undefined });
+export const toHireCommand = (body: CreateEmploymentDto): HireCommand => ({
+  startDate: body.startDate,
+  position: body.position,
+  hiringCheckId: body.hiringCheckId ?? undefined,
+});
 
 export const toEmploymentResponse = (hire: HireView): EmploymentResponse => ({
   id: hire.id,

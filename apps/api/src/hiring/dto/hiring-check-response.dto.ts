@@ -146,7 +146,13 @@ export const toHiringCheckPage = (page: { items: StoredHiringCheck[]; nextCursor
     checkedBy: { kind: check.actorKind, id: check.actorId },
     query: toQuery(check.query, false),
     matchCount: check.matches.length,
-    matches: check.matches.map((m) => ({ postId: m.postId, name: m.name, matchScore: m.matchScore, certificationStatus: m.certificationStatus, hireable: m.hireable })),
+    matches: check.matches.map((m) => ({
+      postId: m.postId,
+      name: m.name,
+      matchScore: m.matchScore,
+      certificationStatus: m.certificationStatus,
+      hireable: m.hireable,
+    })),
   })),
   nextCursor: page.nextCursor,
 });

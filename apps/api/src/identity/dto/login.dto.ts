@@ -3,19 +3,26 @@ import { IsEmail, IsString } from 'class-validator';
 import { MaxLength, MinLength } from '../../common/text-length';
 
 export class LoginDto {
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
-  @IsString() @MinLength(1) @MaxLength(128)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
   password: string;
 }
 
 export class ChangePasswordDto {
-  @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
   /** At least 12 characters, and not the current one. */
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword: string;
 }
 

@@ -16,26 +16,50 @@ const AT_MOST_100 = { message: '$property must be at most 100 characters' };
 /** A prior name the officer was known by (maiden name, earlier legal name). */
 export class OfficerAliasDto {
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, EMPTY)
+  @MaxLength(100, AT_MOST_100)
+  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsMatchableName()
   firstName: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, EMPTY)
+  @MaxLength(100, AT_MOST_100)
+  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsMatchableName()
   lastName: string;
 }
 
 export class CreateOfficerDto {
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, EMPTY)
+  @MaxLength(100, AT_MOST_100)
+  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsMatchableName()
   firstName: string;
 
   /** Up to 100 characters; omit when none. */
   @IsOptional()
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, EMPTY)
+  @MaxLength(100, AT_MOST_100)
+  @Matches(NAME, { message: NAME_MESSAGE })
   middleName?: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim) @IsString() @MinLength(1, EMPTY) @MaxLength(100, AT_MOST_100) @Matches(NAME, { message: NAME_MESSAGE }) @IsMatchableName()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, EMPTY)
+  @MaxLength(100, AT_MOST_100)
+  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsMatchableName()
   lastName: string;
 
   /** `Jr.`, `III`, `2nd`: up to 20 letters, digits, spaces or periods. */
@@ -86,6 +110,7 @@ export class SearchOfficersDto {
   name: string;
 
   /** Restricted. Narrows the search to officers born that day. */
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   dateOfBirth?: string;
 }

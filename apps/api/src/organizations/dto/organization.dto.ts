@@ -10,16 +10,21 @@ export class CreateOrganizationDto {
   @IsIn(['agency', 'academy'])
   type: 'agency' | 'academy';
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
   /** Agency ORI or state code: upper-case letters, digits, `-` or `_`, 2 to 32 characters. */
-  @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, { message: 'code must be 2-32 upper-case letters, digits, - or _' })
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, { message: 'code must be 2-32 upper-case letters, digits, - or _' })
   code: string;
 }
 
 export class ListOrganizationsQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(['commission', 'agency', 'academy'])
+  @IsOptional()
+  @IsIn(['commission', 'agency', 'academy'])
   type?: 'commission' | 'agency' | 'academy';
 }
 

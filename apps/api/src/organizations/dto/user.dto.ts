@@ -6,22 +6,33 @@ import { MaxLength, MinLength } from '../../common/text-length';
 
 export class CreateUserDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   /** At least 12 characters. */
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @IsIn(ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsIn(ROLES, { each: true })
   roles: Role[];
 }
 
 export class CreateApiKeyDto {
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   name: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @IsIn(ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsIn(ROLES, { each: true })
   roles: Role[];
 }
 

@@ -15,12 +15,24 @@ export class PublicOfficerSearchQueryDto {
   name: string;
 
   /** Page size (declared for OpenAPI: the CLI plugin reads a property with a default as required). */
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: PUBLIC_PAGE_MAX, default: PUBLIC_PAGE_DEFAULT, description: `Page size, 1 to ${PUBLIC_PAGE_MAX} (default ${PUBLIC_PAGE_DEFAULT}).` })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PUBLIC_PAGE_MAX)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: PUBLIC_PAGE_MAX,
+    default: PUBLIC_PAGE_DEFAULT,
+    description: `Page size, 1 to ${PUBLIC_PAGE_MAX} (default ${PUBLIC_PAGE_DEFAULT}).`,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PUBLIC_PAGE_MAX)
   limit: number = PUBLIC_PAGE_DEFAULT;
 
   /** Opaque cursor from the previous page's `nextCursor`. */
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   cursor?: string;
 }
 
@@ -76,6 +88,12 @@ export function toPublicOfficerResponse(record: PublicOfficerRecord): PublicOffi
     firstCertifiedOn: record.firstCertifiedOn,
     lastCertifiedOn: record.lastCertifiedOn,
     agencies: record.agencies.map((a) => ({ name: a.name, startDate: a.startDate, endDate: a.endDate })),
-    publicActions: record.publicActions.map((a) => ({ type: a.type, effectiveOn: a.effectiveOn, endsOn: a.endsOn, groundCategory: a.groundCategory, agency: a.agency })),
+    publicActions: record.publicActions.map((a) => ({
+      type: a.type,
+      effectiveOn: a.effectiveOn,
+      endsOn: a.endsOn,
+      groundCategory: a.groundCategory,
+      agency: a.agency,
+    })),
   };
 }

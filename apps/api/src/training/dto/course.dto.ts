@@ -8,10 +8,14 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateCourseDto {
   /** Upper-case letters, digits, `_`, `.` or `-`, 2 to 32 characters; unique (`409` when taken). */
-  @IsString() @Matches(COURSE_CODE_PATTERN, { message: 'code must be 2-32 upper-case letters, digits, _ . or -' })
+  @IsString()
+  @Matches(COURSE_CODE_PATTERN, { message: 'code must be 2-32 upper-case letters, digits, _ . or -' })
   code: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(COURSE_TITLE_MAX)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(COURSE_TITLE_MAX)
   title: string;
 
   /** `basic` is the recruit academy that initial certification requires. */
@@ -19,12 +23,15 @@ export class CreateCourseDto {
   kind: CourseKind;
 
   /** Nominal length, more than 0 and at most 2000, at most 2 decimals. */
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0.01) @Max(MAX_COURSE_HOURS)
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(MAX_COURSE_HOURS)
   hours: number;
 }
 
 export class ListCoursesQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(COURSE_KINDS)
+  @IsOptional()
+  @IsIn(COURSE_KINDS)
   kind?: CourseKind;
 }
 

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CompletionField, completionFieldRules, CourseKind, MAX_BATCH_RECORDS, StoredCompletion, type CompletionResult, type OfficerCompletion } from '@app/training';
+import {
+  CompletionField,
+  completionFieldRules,
+  CourseKind,
+  MAX_BATCH_RECORDS,
+  StoredCompletion,
+  type CompletionResult,
+  type OfficerCompletion,
+} from '@app/training';
 import { IsArray, ValidateBy, ValidationOptions } from 'class-validator';
 
 /**

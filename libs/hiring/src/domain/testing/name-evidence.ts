@@ -9,7 +9,10 @@ import type { NameCandidate, NameQuery, PartEvidence } from '../name-match';
  */
 export function trigrams(value: string): Set<string> {
   const set = new Set<string>();
-  for (const word of value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+  for (const word of value
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)) {
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) set.add(padded.slice(i, i + 3));
   }
