@@ -137,6 +137,8 @@ describe('authorization matrix (e2e)', () => {
         },
       ]);
       if (path.startsWith('/api/v1/cases/')) expect(rows[0].entity_type).toBe('case');
+      if (path.startsWith('/api/v1/users/')) expect(rows[0].entity_type).toBe('user');
+      if (path.startsWith('/api/v1/api-keys/')) expect(rows[0].entity_type).toBe('api_key');
       if (path.includes(':postId')) expect(rows[0].details.postId).toBe(SAMPLE_PARAMS.postId);
     },
   );

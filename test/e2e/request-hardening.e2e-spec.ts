@@ -1,5 +1,5 @@
 import { discoverRoutes } from '../support/route-discovery';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, startTestApp, TestApp } from '../support/test-app';
 
 const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 const nestedObject = (depth: number): string => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
@@ -86,6 +86,9 @@ describe('request hardening (e2e)', () => {
     expect(refused.headers['cache-control']).toBe('no-store');
     const listed = await t.http().get('/api/v1/courses').set(bearer(admin));
     expect(listed.headers['cache-control']).toBe('no-store');
+    const login = await t.http().post('/api/v1/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.headers['cache-control']).toBe('no-store');
     const publicAsset = await t.http().get('/assets/app.css');
     expect(publicAsset.headers['cache-control']).toBe('public, max-age=300');
     const publicApi = await t.http().get('/api/v1/public/officers?name=Smith');

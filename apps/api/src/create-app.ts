@@ -58,7 +58,6 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   registerJsonBodyParser(app, BODY_LIMIT_BYTES);
   registerCsvBodyParser(app);
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;
 }

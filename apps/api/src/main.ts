@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     await embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
+  // The only signal handlers: app.close() runs Nest's shutdown hooks, then the embedded database stops. Nest's own
+  // enableShutdownHooks() would re-send the signal after closing, killing the process before the database was stopped.
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(config.port, '0.0.0.0');

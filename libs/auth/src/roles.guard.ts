@@ -15,6 +15,8 @@ const ENTITY_TYPE_BY_SEGMENT: Record<string, string> = {
   courses: 'course',
   'training-completions': 'training_completion',
   audit: 'audit_log',
+  users: 'user',
+  'api-keys': 'api_key',
 };
 
 interface GuardedRequest {

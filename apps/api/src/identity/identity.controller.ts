@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { AnyAuthenticated, AuthService, CurrentActor, Public } from '@app/auth';
@@ -19,6 +19,8 @@ export class IdentityController {
   @ApiOperation({ summary: 'Log in', operationId: 'login' })
   @ApiProblems(401)
   @Post('auth/login')
+  // A token response is never cached (RFC 6749 §5.1); the request itself carries no credentials to mark it so.
+  @Header('Cache-Control', 'no-store')
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AccessTokenResponse> {
     return this.auth.login(body.email, body.password, request.id);
