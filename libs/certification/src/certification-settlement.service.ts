@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { saveAndAudit } from './certification-change';
 import { settleCertification } from './domain';
 import { dueForSettlement, lockCertification, toState } from './persistence/certification.store';
+import { loggableError } from '@app/database';
 
 const SETTLEMENT_PAGE = 500;
 
@@ -39,7 +40,7 @@ export class CertificationSettlementService {
           if (await this.settleOne(officerId, today)) settled++;
         } catch (error) {
           failed++;
-          this.logger.error({ err: error, officerId }, 'certification settlement failed');
+          this.logger.error({ err: loggableError(error), officerId }, 'certification settlement failed');
         }
       }
       if (due.length < SETTLEMENT_PAGE) return { settled, failed };

@@ -3,6 +3,7 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './migrate';
 export * from './postgres-errors';
+export * from './loggable-error';
 export * from './snake-naming.strategy';
 export * from './idempotency';
 export * from './idempotency-key-pruning.job';

@@ -1,5 +1,6 @@
 import { FastifyRequest, LogController } from 'fastify';
 import pino, { DestinationStream, Logger } from 'pino';
+import { loggableError } from '@app/database';
 
 /** Paths that must never reach a log line in clear (DOMAIN.md "What is public": restricted). */
 export const REDACTED_LOG_PATHS = [
@@ -48,7 +49,7 @@ export class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: Parameters<LogController['requestCompleted']>[2]): void {
     if (this.isLogDisabled(request)) return;
     const line = { req: request, res: reply, responseTime: reply.elapsedTime };
-    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    if (error) reply.log.error({ ...line, err: loggableError(error) }, 'request errored');
     else reply.log.info(line, 'request completed');
   }
 }

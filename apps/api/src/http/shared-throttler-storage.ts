@@ -1,6 +1,6 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { preparedQuery } from '@app/database';
+import { loggableError, preparedQuery } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { CounterState, FixedWindowCounter, ThrottlerStorageRecord } from './fixed-window-counter';
 
@@ -116,7 +116,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
       } catch (error) {
         // The database unreachable: the counts wait for the next flush; meanwhile each process limits on its own.
         for (const [id, hits] of batch) this.addPending(id, hits);
-        this.logger.warn({ err: { message: (error as Error).message } }, 'rate-limit counters not shared this second');
+        this.logger.warn({ err: loggableError(error) }, 'rate-limit counters not shared this second');
         return;
       }
     }
