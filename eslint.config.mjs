@@ -11,7 +11,21 @@ import tseslint from 'typescript-eslint';
  * (DESIGN.md rule 3: hiring -> certification, officers, discipline -> core, database, audit, auth).
  * A new library goes into this list where its dependencies put it.
  */
-const LAYERS = ['core', 'database', 'audit', 'organizations', 'auth', 'officers', 'training', 'certification', 'discipline', 'hiring', 'public', 'runtime'];
+const LAYERS = [
+  'core',
+  'database',
+  'mail',
+  'audit',
+  'organizations',
+  'auth',
+  'officers',
+  'training',
+  'certification',
+  'discipline',
+  'hiring',
+  'public',
+  'runtime',
+];
 
 /** Entry points besides `@app/<lib>` itself, declared as paths in tsconfig.json. */
 const EXTRA_ENTRY_POINTS = ['@app/database/bootstrap'];

@@ -12,6 +12,7 @@ import { ClockModule } from '@app/core';
 import { DatabaseModule, IdempotencyKeyPruningJob } from '@app/database';
 import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
+import { MailModule } from '@app/mail';
 import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
@@ -86,6 +87,7 @@ export class ApiModule {
         TerminusModule,
         ClockModule.forRoot(config.timeZone),
         DatabaseModule.forRoot(config.database),
+        MailModule.forRoot(config.mail),
         AuditModule,
         OrganizationsModule,
         AuthModule,

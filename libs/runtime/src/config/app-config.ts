@@ -1,5 +1,6 @@
 import type { DatabaseSettings } from '@app/database';
 import type { DueProcessSettings } from '@app/discipline';
+import type { MailSettings } from '@app/mail';
 import { EnvironmentVariables } from './environment';
 import { parseTrustedProxies, TrustedProxies } from './trusted-proxies';
 
@@ -24,6 +25,9 @@ export interface AppConfig {
   /** Peers whose X-Forwarded-For names the client (the rate limits' and logs' address). */
   trustProxy: TrustedProxies;
   logLevel: string;
+  mail: MailSettings;
+  /** The service's public address without a trailing slash: links in mail and in answers start with it. */
+  publicBaseUrl: string;
 }
 
 /** The connections' settings: `ownerUrl` only when migrations log in apart from the requests (MIGRATION_DATABASE_URL). */
@@ -71,5 +75,7 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
     // Already validated (environment.ts); unset reads as '', trusting nobody.
     trustProxy: parseTrustedProxies(env.TRUST_PROXY ?? '') ?? false,
     logLevel: env.LOG_LEVEL,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: 10_000 },
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -1,3 +1,4 @@
+import { buildAppConfig } from './app-config';
 import { ConfigurationError, validateEnvironment } from './environment';
 
 describe('environment schema', () => {
@@ -53,6 +54,12 @@ describe('environment schema', () => {
     [{ POST_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /POST_BOOTSTRAP_ADMIN_PASSWORD must be at least 12/],
     [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges .*\(got "true"\)$/],
     [{ TRUST_PROXY: '10.0.0.0/40' }, /TRUST_PROXY must be comma-separated proxy addresses/],
+    [{ SMTP_URL: 'http://mail.example.test' }, /^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL with a host$/],
+    [{ SMTP_URL: 'smtp://' }, /^Invalid configuration: SMTP_URL must be an smtp/],
+    [{ SMTP_URL: 'mail.example.test:25' }, /^Invalid configuration: SMTP_URL must be an smtp/],
+    [{ MAIL_FROM: 'not an address' }, /^Invalid configuration: MAIL_FROM must be an address or "Name <address>"/],
+    [{ PUBLIC_BASE_URL: 'ftp://registry.example.test' }, /^Invalid configuration: PUBLIC_BASE_URL must be an http/],
+    [{ PUBLIC_BASE_URL: 'https://registry.example.test/?a=1' }, /^Invalid configuration: PUBLIC_BASE_URL must be an http/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
     expect(() => validateEnvironment(env)).toThrow(message);
@@ -79,5 +86,25 @@ describe('environment schema', () => {
 
   it('never echoes a secret value', () => {
     expect(() => validateEnvironment({ JWT_SECRET: 'hunter2' })).toThrow(/^(?!.*hunter2)/);
+    // An SMTP URL carries the mail account's password.
+    expect(() => validateEnvironment({ SMTP_URL: 'http://user:hunter2@mail.example.test' })).toThrow(/^(?!.*hunter2)/);
+  });
+
+  it('takes the mail transport and the public address', () => {
+    const env = validateEnvironment({
+      SMTP_URL: 'smtps://user:pw@mail.example.test:465',
+      MAIL_FROM: 'Commission <no-reply@post.example.test>',
+      PUBLIC_BASE_URL: 'https://post.example.test/',
+    });
+    expect(env).toMatchObject({ SMTP_URL: 'smtps://user:pw@mail.example.test:465', MAIL_FROM: 'Commission <no-reply@post.example.test>' });
+    expect(validateEnvironment({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'no-reply@post.example.test' }).SMTP_URL).toBe('smtp://127.0.0.1:2525');
+    expect(validateEnvironment({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    const resolved = { databaseUrl: 'postgres://h/db', jwtSecret: 'x'.repeat(48) };
+    expect(buildAppConfig(env, resolved)).toMatchObject({
+      mail: { smtpUrl: 'smtps://user:pw@mail.example.test:465', from: 'Commission <no-reply@post.example.test>' },
+      publicBaseUrl: 'https://post.example.test',
+    });
+    const unset = buildAppConfig(validateEnvironment({ PORT: '8080' }), resolved);
+    expect(unset).toMatchObject({ mail: { smtpUrl: undefined, from: 'POST Registry <no-reply@localhost>' }, publicBaseUrl: 'http://localhost:8080' });
   });
 });

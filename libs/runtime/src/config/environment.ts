@@ -10,6 +10,17 @@ const toInt = ({ value }: { value: unknown }) =>
       : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** smtp:// or smtps:// with a host (here, not in @app/mail: start-up reads this before it loads Nest or nodemailer). */
+function isSmtpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every variable of API.md "Start-up and configuration", with its default. An invalid
  * value stops start-up with one line naming the variable.
@@ -183,6 +194,26 @@ export class EnvironmentVariables {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** The mail transport (`smtp://user:pass@host:port`, or smtps://); unset: nothing is mailed and links are returned once. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'isSmtpUrl',
+    validator: { validate: isSmtpUrl, defaultMessage: () => 'must be an smtp:// or smtps:// URL with a host' },
+  })
+  SMTP_URL?: string;
+
+  /** The sender of every message: an address, or `Name <address>`. */
+  @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'must be an address or "Name <address>"' })
+  @MaxLength(200)
+  MAIL_FROM = 'POST Registry <no-reply@localhost>';
+
+  /** The service's public address, used in the links it sends; unset: http://localhost:$PORT. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http:// or https:// URL without query or fragment' })
+  PUBLIC_BASE_URL?: string;
 }
 
 export class ConfigurationError extends Error {}
@@ -196,13 +227,15 @@ export function validateEnvironment(env: Record<string, unknown>): EnvironmentVa
     'POST_BOOTSTRAP_ADMIN_PASSWORD',
     'BUSINESS_HOLIDAYS',
     'TRUST_PROXY',
+    'SMTP_URL',
+    'PUBLIC_BASE_URL',
   );
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const parsed = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const [first] = validateSync(parsed, { whitelist: true, forbidUnknownValues: false });
   if (first) {
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = /SECRET|PASSWORD|DATABASE_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(first.value)})`;
+    const shown = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(first.value)})`;
     throw new ConfigurationError(
       `Invalid configuration: ${first.property} ${message.startsWith(`${first.property} `) ? message.slice(first.property.length + 1) : message}${shown}`,
     );

@@ -1,0 +1,4 @@
+export * from './domain/mail.errors';
+export * from './mail-settings';
+export * from './mail-transport';
+export * from './mail.module';
