@@ -170,6 +170,46 @@ describe('certification (e2e)', () => {
     });
   });
 
+  describe('certifying again from inactive or lapsed (DOMAIN.md "Certification")', () => {
+    /** Born in November; basic training passed in June 2022. */
+    async function veteran(): Promise<TestOfficer> {
+      const officer = await newOfficer('1985-11-20');
+      await recordCompletion(t, registrar, { postId: officer.postId, courseCode: basicCourse, completedOn: '2022-06-30', hours: 800 });
+      return officer;
+    }
+
+    it('should owe the in-service hours of the time out, one term at most, and certify once they are recorded', async () => {
+      // Term 2023-01-10 → 2026-11-01, inactive from 2024-02-01; today 2026-03-01: 2 years and a month out = 3 years, capped at one term (120 h).
+      const officer = await veteran();
+      expect((await certify(officer, { effectiveOn: '2023-01-10' })).status).toBe(201);
+      expect((await transition(officer, { action: 'inactivate', reason: 'extended_leave', effectiveOn: '2024-02-01' })).status).toBe(200);
+      for (const completedOn of ['2025-03-01', '2025-09-01']) {
+        await recordCompletion(t, registrar, { postId: officer.postId, courseCode: inServiceCourse, completedOn, hours: 40 });
+      }
+      const short = await certify(officer);
+      expect(short.status).toBe(422);
+      expect(short.body).toMatchObject({ code: 'CERTIFICATION.NOT_ELIGIBLE', reasons: ['in_service_hours_short'], hoursFound: 80, hoursRequired: 120 });
+      expect((await read(officer)).body.status).toBe('inactive');
+
+      await recordCompletion(t, registrar, { postId: officer.postId, courseCode: inServiceCourse, completedOn: '2026-02-01', hours: 40 });
+      const certified = await certify(officer);
+      expect(certified.status).toBe(201);
+      expect(certified.body).toMatchObject({ status: 'certified', issuedOn: '2026-03-01' });
+      const audit = await t.db.query(`SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'certification.certify' ORDER BY seq DESC LIMIT 1`, [officer.id]);
+      expect(audit.rows[0].details.reentryHours).toEqual({ hoursFound: 120, hoursRequired: 120, outSince: '2024-02-01' });
+    });
+
+    it('should count a lapsed officer\'s time out from the expiry of the last term', async () => {
+      // Term 2022-10-01 → 2025-11-01 (born November), lapsed since; today 2026-03-01: part of one year, 40 h.
+      const officer = await veteran();
+      expect((await certify(officer, { effectiveOn: '2022-10-01' })).status).toBe(201);
+      const short = await certify(officer);
+      expect(short.body).toMatchObject({ reasons: ['in_service_hours_short'], hoursFound: 0, hoursRequired: 40 });
+      await recordCompletion(t, registrar, { postId: officer.postId, courseCode: inServiceCourse, completedOn: '2026-01-15', hours: 40 });
+      expect((await certify(officer)).status).toBe(201);
+    });
+  });
+
   describe('transitions outside cases', () => {
     it('should inactivate and reactivate, refusing each where it does not apply', async () => {
       const officer = await certifiedOfficer();

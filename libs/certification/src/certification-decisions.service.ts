@@ -56,11 +56,13 @@ export class CertificationDecisionsService {
       const state = toState(row);
       const eligibility = checkInitialEligibility({
         certification: state,
-        history: history.map((entry) => ({ to: entry.toStatus })),
+        history: history.map((entry) => ({ to: entry.toStatus, effectiveOn: entry.effectiveOn })),
         dateOfBirth: officer.dateOfBirth,
         completions: await this.training.completionFacts(manager, officer.id),
         effectiveOn,
         minimumAge: this.rules.minAge,
+        termYears: this.rules.termYears,
+        inServiceHoursPerYear: this.rules.inServiceHoursPerYear,
       });
       assertEligibleForCertification(eligibility);
       const transition = transitionCertification(state, { type: 'certify' }, certificationContext(this.rules, effectiveOn, officer.dateOfBirth));
@@ -73,6 +75,7 @@ export class CertificationDecisionsService {
         details: {
           ...decisionDetails(officer.postId, transition),
           warnings: eligibility.warnings,
+          ...(eligibility.reentryHours ? { reentryHours: eligibility.reentryHours } : {}),
           backgroundCheckAttested: request.backgroundCheckAttested ?? null,
           fitnessAttested: request.fitnessAttested ?? null,
         },

@@ -6,7 +6,9 @@ import {
   checkRenewal,
   InitialEligibilityInput,
   TrainingCompletionFact,
+  yearsOrPart,
 } from './certification-eligibility';
+import { addYears as addYearsIso } from '@app/core';
 import { CertificationState, notCertifiedState } from './certification-status';
 
 const EFFECTIVE_ON = '2026-06-01';
@@ -23,8 +25,13 @@ function input(overrides: Partial<InitialEligibilityInput>): InitialEligibilityI
     dateOfBirth: '2000-01-15',
     completions: [basicPassed],
     effectiveOn: EFFECTIVE_ON,
+    termYears: 3,
     ...overrides,
   };
+}
+
+function inService(completedOn: string, hours: number, result: 'pass' | 'fail' = 'pass'): TrainingCompletionFact {
+  return { courseKind: 'in_service', result, completedOn, hours };
 }
 
 const runningTerm = { issuedOn: '2025-08-15', expiresOn: '2028-11-01' };
@@ -96,7 +103,9 @@ describe('checkInitialEligibility (c. 6E §4(f)(1))', () => {
 
   it('judges statuses as they read on the effective date', () => {
     const expired = state({ status: 'certified', issuedOn: '2022-08-15', expiresOn: '2025-11-01' });
-    expect(checkInitialEligibility(input({ certification: expired })).reasons).toEqual([]);
+    // Out since 2025-11-01: part of one year, 40 in-service hours owed (DOMAIN.md "Certification").
+    expect(checkInitialEligibility(input({ certification: expired })).reasons).toEqual(['in_service_hours_short']);
+    expect(checkInitialEligibility(input({ certification: expired, completions: [basicPassed, inService('2026-03-01', 40)] })).reasons).toEqual([]);
     const suspensionOver = state({
       status: 'suspended',
       ...runningTerm,
@@ -116,9 +125,79 @@ describe('checkInitialEligibility (c. 6E §4(f)(1))', () => {
     });
     const lapsedAfterRelinquishing = input({
       certification: state({ status: 'lapsed', ...runningTerm }),
-      history: [{ to: 'certified' }, { to: 'relinquished' }, { to: 'certified' }, { to: 'lapsed' }],
+      history: [
+        { to: 'certified', effectiveOn: '2019-01-01' },
+        { to: 'relinquished', effectiveOn: '2020-01-01' },
+        { to: 'certified', effectiveOn: '2021-01-01' },
+        { to: 'lapsed', effectiveOn: '2024-01-01' },
+      ],
     });
     expect(checkInitialEligibility(lapsedAfterRelinquishing).warnings).toEqual(['previously_relinquished']);
+  });
+
+  describe('certifying again from lapsed or inactive owes the in-service hours of the time out', () => {
+    const lapsedOn = (expiresOn: string) => state({ status: 'lapsed', issuedOn: addYearsIso(expiresOn, -3), expiresOn });
+    const inactiveSince = (effectiveOn: string) => ({
+      certification: state({ status: 'inactive', issuedOn: '2024-01-01', expiresOn: '2027-01-01' }),
+      history: [
+        { to: 'certified' as const, effectiveOn: '2024-01-01' },
+        { to: 'inactive' as const, effectiveOn },
+      ],
+    });
+
+    it.each([
+      // [out since, effective on, hours required]
+      ['2026-06-01', '2026-06-01', 0, 'no time out'],
+      ['2026-05-31', '2026-06-01', 40, 'one day out is part of a year'],
+      ['2025-06-01', '2026-06-01', 40, 'exactly one year'],
+      ['2025-05-31', '2026-06-01', 80, 'one year and a day'],
+      ['2023-06-01', '2026-06-01', 120, 'three years: one term'],
+      ['2015-01-01', '2026-06-01', 120, 'eleven years: capped at one term'],
+    ])('lapsed since %s, certified on %s: %d hours owed (%s)', (outSince, effectiveOn, hoursRequired) => {
+      const result = checkInitialEligibility(input({ certification: lapsedOn(outSince), effectiveOn, completions: [{ ...basicPassed, completedOn: '2010-01-01' }] }));
+      expect(result.reentryHours).toEqual({ hoursFound: 0, hoursRequired, outSince });
+      expect(result.reasons).toEqual(hoursRequired > 0 ? ['in_service_hours_short'] : []);
+    });
+
+    it('an inactive officer owes hours from the inactivation, not from the term', () => {
+      const result = checkInitialEligibility(input({ ...inactiveSince('2025-01-15'), completions: [basicPassed, inService('2026-01-10', 79.5)] }));
+      expect(result.reentryHours).toEqual({ hoursFound: 79.5, hoursRequired: 80, outSince: '2025-01-15' });
+      expect(result.reasons).toEqual(['in_service_hours_short']);
+      const met = checkInitialEligibility(input({ ...inactiveSince('2025-01-15'), completions: [basicPassed, inService('2026-01-10', 79.5), inService('2026-02-01', 0.5)] }));
+      expect(met.reasons).toEqual([]);
+    });
+
+    it.each<[string, TrainingCompletionFact, boolean]>([
+      ['a passed in-service course inside the window counts', inService('2024-06-01', 40), true],
+      ['one completed on the effective date counts', inService('2026-06-01', 40), true],
+      ['one completed exactly one term before does not count (the window is open at its start)', inService('2023-06-01', 40), false],
+      ['one completed after the effective date does not count', inService('2026-06-02', 40), false],
+      ['a failed one does not count', inService('2026-01-01', 40, 'fail'), false],
+      ['a specialized course does not count', { courseKind: 'specialized', result: 'pass', completedOn: '2026-01-01', hours: 40 }, false],
+      ['a basic course does not count', { courseKind: 'basic', result: 'pass', completedOn: '2026-01-01', hours: 40 }, false],
+    ])('%s', (_label, completion, counts) => {
+      const result = checkInitialEligibility(input({ certification: lapsedOn('2026-01-01'), completions: [basicPassed, completion] }));
+      expect(result.reasons).toEqual(counts ? [] : ['in_service_hours_short']);
+    });
+
+    it('other statuses owe nothing on re-entry', () => {
+      for (const status of ['not_certified', 'relinquished'] as const) {
+        expect(checkInitialEligibility(input({ certification: state({ status, ...runningTerm }) })).reentryHours).toBeUndefined();
+      }
+    });
+
+    it('the refusal carries the hours found and required', () => {
+      const refusal = checkInitialEligibility(input({ certification: lapsedOn('2025-01-01'), completions: [basicPassed, inService('2026-01-01', 10)] }));
+      expect(() => assertEligibleForCertification(refusal)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ reasons: ['in_service_hours_short'], hoursFound: 10, hoursRequired: 80 }) }),
+      );
+    });
+  });
+
+  it('yearsOrPart counts a part of a year as a year', () => {
+    expect(yearsOrPart('2024-02-29', '2025-02-28')).toBe(1);
+    expect(yearsOrPart('2024-02-29', '2025-03-01')).toBe(2);
+    expect(yearsOrPart('2026-06-01', '2026-01-01')).toBe(0);
   });
 
   it('assertEligibleForCertification throws a 422 with every reason and the warnings', () => {

@@ -1,4 +1,4 @@
-import { ageOn, IsoDate } from '@app/core';
+import { addYears, ageOn, IsoDate } from '@app/core';
 import type { CertificationState, CertificationStatus } from './certification-status';
 import { effectiveStatus } from './certification-standing';
 import { certificationNotEligible, renewalRequirementsNotMet } from './certification.errors';
@@ -15,24 +15,35 @@ export interface TrainingCompletionFact {
   hours: number;
 }
 
-export type InitialEligibilityReason = 'basic_training_missing' | 'under_minimum_age' | 'previously_revoked' | 'currently_suspended' | 'already_certified';
+export type InitialEligibilityReason =
+  | 'basic_training_missing'
+  | 'under_minimum_age'
+  | 'previously_revoked'
+  | 'currently_suspended'
+  | 'already_certified'
+  | 'in_service_hours_short';
 export type InitialEligibilityWarning = 'previously_relinquished';
 
 export interface InitialEligibilityInput {
   certification: CertificationState;
-  /** The certification's history rows (only `to` is read), for earlier relinquishments. */
-  history: ReadonlyArray<{ to: CertificationStatus }>;
+  /** The certification's history rows, oldest first: earlier relinquishments, and when an inactivation took effect. */
+  history: ReadonlyArray<{ to: CertificationStatus; effectiveOn: IsoDate }>;
   dateOfBirth: IsoDate;
   completions: readonly TrainingCompletionFact[];
   /** The date the certification would take effect; every requirement is judged on it. */
   effectiveOn: IsoDate;
   minimumAge?: number;
+  /** CERTIFICATION_TERM_YEARS: caps the hours owed on re-entry and bounds the window they count in. */
+  termYears: number;
+  inServiceHoursPerYear?: number;
 }
 
 export interface InitialEligibility {
   eligible: boolean;
   reasons: InitialEligibilityReason[];
   warnings: InitialEligibilityWarning[];
+  /** Present when certifying again from `lapsed` or `inactive`: the in-service hours owed for the time out. */
+  reentryHours?: { hoursFound: number; hoursRequired: number; outSince: IsoDate };
 }
 
 /**
@@ -59,16 +70,62 @@ export function checkInitialEligibility(input: InitialEligibilityInput): Initial
   if (status === 'suspended' || status === 'admin_suspended') reasons.push('currently_suspended');
   if (status === 'certified') reasons.push('already_certified');
 
+  // DOMAIN.md "Certification": certifying again from lapsed or inactive requires the
+  // in-service hours of the time out of certification (c. 6E §4(f)(3): the annual
+  // in-service requirement is not excused by leaving the field).
+  const reentryHours = reentryHoursOwed(input, status);
+  if (reentryHours && reentryHours.hoursFound < reentryHours.hoursRequired) reasons.push('in_service_hours_short');
+
   // Relinquishment is no bar but the adjudicator must see it (POST policy).
   const everRelinquished = status === 'relinquished' || input.history.some((row) => row.to === 'relinquished');
   const warnings: InitialEligibilityWarning[] = everRelinquished ? ['previously_relinquished'] : [];
 
-  return { eligible: reasons.length === 0, reasons, warnings };
+  return { eligible: reasons.length === 0, reasons, warnings, ...(reentryHours ? { reentryHours } : {}) };
+}
+
+/**
+ * The hours owed on re-entry: IN_SERVICE_HOURS_PER_YEAR for each year or part of a year out
+ * of certification, at most one term's worth, met by passed in-service completions within
+ * the last term's length before the effective date. Out since: the last term's expiry for
+ * `lapsed`, the inactivation's effective date for `inactive`. Undefined for other statuses.
+ */
+export function reentryHoursOwed(
+  input: InitialEligibilityInput,
+  status: CertificationStatus,
+): { hoursFound: number; hoursRequired: number; outSince: IsoDate } | undefined {
+  const outSince = status === 'lapsed' ? input.certification.expiresOn : status === 'inactive' ? lastEntryInto(input.history, 'inactive') : null;
+  if (outSince === null) return undefined;
+  const perYear = input.inServiceHoursPerYear ?? DEFAULT_IN_SERVICE_HOURS_PER_YEAR;
+  const yearsOut = Math.min(yearsOrPart(outSince, input.effectiveOn), input.termYears);
+  const windowStart = addYears(input.effectiveOn, -input.termYears);
+  const counted = input.completions
+    .filter(
+      (completion) =>
+        completion.courseKind === 'in_service' && completion.result === 'pass' && completion.completedOn > windowStart && completion.completedOn <= input.effectiveOn,
+    )
+    .reduce((sum, completion) => sum + completion.hours, 0);
+  // Hours such as 7.5 must not miss the requirement by a float rounding error.
+  return { hoursFound: Math.round(counted * 100) / 100, hoursRequired: yearsOut * perYear, outSince };
+}
+
+/** Whole years from `from` to `to`, a part of a year counting as one; 0 when `to` is not after `from`. */
+export function yearsOrPart(from: IsoDate, to: IsoDate): number {
+  let years = 0;
+  while (addYears(from, years) < to) years += 1;
+  return years;
+}
+
+function lastEntryInto(history: InitialEligibilityInput['history'], status: CertificationStatus): IsoDate | null {
+  for (let index = history.length - 1; index >= 0; index -= 1) if (history[index].to === status) return history[index].effectiveOn;
+  return null;
 }
 
 /** Throws the 422 `CERTIFICATION.NOT_ELIGIBLE` with every reason and the warnings. */
 export function assertEligibleForCertification(eligibility: InitialEligibility): void {
-  if (!eligibility.eligible) throw certificationNotEligible(eligibility.reasons, eligibility.warnings);
+  if (!eligibility.eligible) {
+    const hours = eligibility.reasons.includes('in_service_hours_short') ? eligibility.reentryHours : undefined;
+    throw certificationNotEligible(eligibility.reasons, eligibility.warnings, hours ? { hoursFound: hours.hoursFound, hoursRequired: hours.hoursRequired } : {});
+  }
 }
 
 // A type alias, not an interface, so that it fits RuleViolationError's `reasons` records.
