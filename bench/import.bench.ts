@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       roles: ['academy_registrar'],
     });
     const registrar = await api.login('registrar@bench.local', 'bench-registrar-pw');
-    await api.post(admin, '/courses', { code: COURSE_CODE, title: 'Bench in-service', kind: 'in_service', hours: 8 });
+    await api.post(admin, '/courses', { code: COURSE_CODE, title: 'Bench in-service', kind: 'in_service', hours: 9 });
     const postIds = await seedOfficers(owner, ROWS);
     const rows: Completion[] = postIds.map((postId, i) => ({
       postId,

@@ -15,7 +15,7 @@ describe('certification (e2e)', () => {
     adjudicator = await t.userToken(await t.commissionId(), ['commission_adjudicator']);
     registrar = await t.userToken((await t.createOrganization('academy')).id, ['academy_registrar']);
     basicCourse = (await createCourse(t, { kind: 'basic', hours: 800 })).code;
-    inServiceCourse = (await createCourse(t, { kind: 'in_service', hours: 40 })).code;
+    inServiceCourse = (await createCourse(t, { kind: 'in_service', hours: 120 })).code;
   });
   afterAll(() => t.close());
 
@@ -195,11 +195,13 @@ describe('certification (e2e)', () => {
       const certified = await certify(officer);
       expect(certified.status).toBe(201);
       expect(certified.body).toMatchObject({ status: 'certified', issuedOn: '2026-03-01' });
-      const audit = await t.db.query(`SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'certification.certify' ORDER BY seq DESC LIMIT 1`, [officer.id]);
+      const audit = await t.db.query(`SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'certification.certify' ORDER BY seq DESC LIMIT 1`, [
+        officer.id,
+      ]);
       expect(audit.rows[0].details.reentryHours).toEqual({ hoursFound: 120, hoursRequired: 120, outSince: '2024-02-01' });
     });
 
-    it('should count a lapsed officer\'s time out from the expiry of the last term', async () => {
+    it("should count a lapsed officer's time out from the expiry of the last term", async () => {
       // Term 2022-10-01 → 2025-11-01 (born November), lapsed since; today 2026-03-01: part of one year, 40 h.
       const officer = await veteran();
       expect((await certify(officer, { effectiveOn: '2022-10-01' })).status).toBe(201);

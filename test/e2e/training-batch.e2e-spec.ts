@@ -110,10 +110,26 @@ describe('training batch import (e2e)', () => {
       expect(after[after.length - 1].details).toEqual({ format: 'json', received: 8, accepted: 2, unchanged: 0, rejected: 6 });
     });
 
+    it('should reject rows claiming more hours than their course has (an 8-hour course recorded as 120 hours), storing the others', async () => {
+      const response = await postJson({ records: [row(1, { hours: 8 }), row(2, { hours: 120 }), row(3, { hours: 8.01 }), row(4, { hours: 4 })] });
+      expect(response.body).toEqual({
+        accepted: 2,
+        unchanged: 0,
+        rejected: [
+          { row: 2, externalRef: `${prefix}2`, errors: [{ field: 'hours', reason: 'hours_exceed_course', message: "hours 120 exceed the course's 8 hours" }] },
+          { row: 3, externalRef: `${prefix}3`, errors: [{ field: 'hours', reason: 'hours_exceed_course', message: "hours 8.01 exceed the course's 8 hours" }] },
+        ],
+      });
+      expect(await stored()).toBe(2);
+      const csv = await postCsv(['postId,courseCode,completedOn,hours,result,externalRef', csvLine(row(5, { hours: 120 }))].join('\n'));
+      expect(csv.body.rejected).toEqual([{ row: 1, externalRef: `${prefix}5`, errors: [expect.objectContaining({ reason: 'hours_exceed_course' })] }]);
+      expect(await stored()).toBe(2);
+    });
+
     it('should count a retried batch as unchanged, and reject a conflicting repeat and a conflicting duplicate inside the batch', async () => {
       const records = [row(1), row(2), row(3)];
       expect((await postJson({ records })).body).toEqual({ accepted: 3, unchanged: 0, rejected: [] });
-      const retry = await postJson({ records: [...records, row(3), row(2, { hours: 9 }), row(4), row(4, { result: 'fail' })] });
+      const retry = await postJson({ records: [...records, row(3), row(2, { hours: 7 }), row(4), row(4, { result: 'fail' })] });
       expect(retry.body).toEqual({
         accepted: 1,
         unchanged: 4,

@@ -105,6 +105,18 @@ describe('training (e2e)', () => {
       expect(rows).toEqual([{ action: 'training_completion.record', organization_id: academyA.id, details: body }]);
     });
 
+    it('should refuse a completion claiming more hours than its course has, with 422 and nothing stored', async () => {
+      const body = completion({ hours: 800.5 });
+      const response = await post(registrarA, body);
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({
+        code: 'TRAINING.COMPLETION_REFUSED',
+        reasons: ['hours_exceed_course'],
+        errors: [{ field: 'hours', reason: 'hours_exceed_course', message: "hours 800.5 exceed the course's 800 hours" }],
+      });
+      expect(await rowsFor(body.externalRef)).toEqual([]);
+    });
+
     it('should answer a retry with the same body with 200 and the original, storing nothing new', async () => {
       const body = completion({ hours: 7.5 });
       const first = await post(registrarA, body);

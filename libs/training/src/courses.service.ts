@@ -51,9 +51,18 @@ export class CoursesService {
     );
   }
 
-  /** Course ids by code for the codes that exist; one query whatever the number of codes. */
-  async idsByCode(manager: EntityManager, codes: string[]): Promise<Map<string, string>> {
-    const rows = await manager.query<{ id: string; code: string }[]>(`SELECT id, code FROM course WHERE code = ANY($1::text[])`, [codes]);
-    return new Map(rows.map((row) => [row.code, row.id]));
+  /** Course ids and hours by code for the codes that exist; one query whatever the number of codes. */
+  async byCode(manager: EntityManager, codes: string[]): Promise<Map<string, CourseRef>> {
+    const rows = await manager.query<{ id: string; code: string; hours: number }[]>(
+      `SELECT id, code, hours::float8 AS hours FROM course WHERE code = ANY($1::text[])`,
+      [codes],
+    );
+    return new Map(rows.map((row) => [row.code, { id: row.id, hours: row.hours }]));
   }
+}
+
+/** What a completion needs of its course: the id to store, the hours it may not exceed. */
+export interface CourseRef {
+  id: string;
+  hours: number;
 }

@@ -154,7 +154,9 @@ describe('checkInitialEligibility (c. 6E §4(f)(1))', () => {
       ['2023-06-01', '2026-06-01', 120, 'three years: one term'],
       ['2015-01-01', '2026-06-01', 120, 'eleven years: capped at one term'],
     ])('lapsed since %s, certified on %s: %d hours owed (%s)', (outSince, effectiveOn, hoursRequired) => {
-      const result = checkInitialEligibility(input({ certification: lapsedOn(outSince), effectiveOn, completions: [{ ...basicPassed, completedOn: '2010-01-01' }] }));
+      const result = checkInitialEligibility(
+        input({ certification: lapsedOn(outSince), effectiveOn, completions: [{ ...basicPassed, completedOn: '2010-01-01' }] }),
+      );
       expect(result.reentryHours).toEqual({ hoursFound: 0, hoursRequired, outSince });
       expect(result.reasons).toEqual(hoursRequired > 0 ? ['in_service_hours_short'] : []);
     });
@@ -163,7 +165,9 @@ describe('checkInitialEligibility (c. 6E §4(f)(1))', () => {
       const result = checkInitialEligibility(input({ ...inactiveSince('2025-01-15'), completions: [basicPassed, inService('2026-01-10', 79.5)] }));
       expect(result.reentryHours).toEqual({ hoursFound: 79.5, hoursRequired: 80, outSince: '2025-01-15' });
       expect(result.reasons).toEqual(['in_service_hours_short']);
-      const met = checkInitialEligibility(input({ ...inactiveSince('2025-01-15'), completions: [basicPassed, inService('2026-01-10', 79.5), inService('2026-02-01', 0.5)] }));
+      const met = checkInitialEligibility(
+        input({ ...inactiveSince('2025-01-15'), completions: [basicPassed, inService('2026-01-10', 79.5), inService('2026-02-01', 0.5)] }),
+      );
       expect(met.reasons).toEqual([]);
     });
 

@@ -16,12 +16,7 @@ export interface TrainingCompletionFact {
 }
 
 export type InitialEligibilityReason =
-  | 'basic_training_missing'
-  | 'under_minimum_age'
-  | 'previously_revoked'
-  | 'currently_suspended'
-  | 'already_certified'
-  | 'in_service_hours_short';
+  'basic_training_missing' | 'under_minimum_age' | 'previously_revoked' | 'currently_suspended' | 'already_certified' | 'in_service_hours_short';
 export type InitialEligibilityWarning = 'previously_relinquished';
 
 export interface InitialEligibilityInput {
@@ -101,7 +96,10 @@ export function reentryHoursOwed(
   const counted = input.completions
     .filter(
       (completion) =>
-        completion.courseKind === 'in_service' && completion.result === 'pass' && completion.completedOn > windowStart && completion.completedOn <= input.effectiveOn,
+        completion.courseKind === 'in_service' &&
+        completion.result === 'pass' &&
+        completion.completedOn > windowStart &&
+        completion.completedOn <= input.effectiveOn,
     )
     .reduce((sum, completion) => sum + completion.hours, 0);
   // Hours such as 7.5 must not miss the requirement by a float rounding error.
@@ -124,7 +122,11 @@ function lastEntryInto(history: InitialEligibilityInput['history'], status: Cert
 export function assertEligibleForCertification(eligibility: InitialEligibility): void {
   if (!eligibility.eligible) {
     const hours = eligibility.reasons.includes('in_service_hours_short') ? eligibility.reentryHours : undefined;
-    throw certificationNotEligible(eligibility.reasons, eligibility.warnings, hours ? { hoursFound: hours.hoursFound, hoursRequired: hours.hoursRequired } : {});
+    throw certificationNotEligible(
+      eligibility.reasons,
+      eligibility.warnings,
+      hours ? { hoursFound: hours.hoursFound, hoursRequired: hours.hoursRequired } : {},
+    );
   }
 }
 

@@ -52,7 +52,10 @@ export const illegalCertificationTransition = (
 
 /** Initial certification refused: every unmet requirement at once (DOMAIN.md). */
 export const certificationNotEligible = (reasons: readonly string[], warnings: readonly string[], extensions: Record<string, unknown> = {}) =>
-  new RuleViolationError(CERTIFICATION_ERROR_CODES.notEligible, 'The officer does not meet the requirements for certification.', reasons, { warnings, ...extensions });
+  new RuleViolationError(CERTIFICATION_ERROR_CODES.notEligible, 'The officer does not meet the requirements for certification.', reasons, {
+    warnings,
+    ...extensions,
+  });
 
 /** Renewal refused: the current term's in-service hours fall short. */
 export const renewalRequirementsNotMet = (reasons: ReadonlyArray<Record<string, unknown>>) =>

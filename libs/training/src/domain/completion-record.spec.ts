@@ -1,4 +1,4 @@
-import { checkCompletionRecord, completionDateError, hoursFromText, sameCompletion, sortFieldErrors } from './completion-record';
+import { checkCompletionRecord, completionDateError, completionHoursError, hoursFromText, sameCompletion, sortFieldErrors } from './completion-record';
 
 const valid = { postId: 'MA-000042', courseCode: 'MPTC-BASIC', completedOn: '2025-06-30', hours: 40, result: 'pass', externalRef: 'ROSTER/0042' };
 
@@ -109,5 +109,22 @@ describe('sortFieldErrors', () => {
       'hours',
       'extra',
     ]);
+  });
+});
+
+describe('completionHoursError (DOMAIN.md: a completion never exceeds its course)', () => {
+  it.each([
+    [4, 4, null],
+    [3.5, 4, null],
+    [0.01, 4, null],
+    [4.01, 4, 'hours_exceed_course'],
+    [120, 4, 'hours_exceed_course'],
+    [7.5, 7.5, null],
+    [8.55, 8.55, null], // 8.55 * 100 is 855.0000000000001 in binary floating point
+    [8.56, 8.55, 'hours_exceed_course'],
+  ])('%d hours of a %d-hour course: %s', (hours, courseHours, reason) => {
+    const error = completionHoursError({ hours }, courseHours);
+    expect(error?.reason ?? null).toBe(reason);
+    if (error) expect(error).toEqual({ field: 'hours', reason, message: `hours ${hours} exceed the course's ${courseHours} hours` });
   });
 });

@@ -125,6 +125,17 @@ export function completionDateError(input: Pick<CompletionInput, 'completedOn'>,
     : null;
 }
 
+/**
+ * DOMAIN.md "Certification": a completion's hours never exceed its course's hours (a 4-hour
+ * course recorded as 120 hours would satisfy a whole renewal). Fewer hours are allowed: a
+ * partial attendance is recorded as what was attended.
+ */
+export function completionHoursError(input: Pick<CompletionInput, 'hours'>, courseHours: number): FieldError | null {
+  return Math.round(input.hours * 100) > Math.round(courseHours * 100)
+    ? { field: 'hours', reason: 'hours_exceed_course', message: `hours ${input.hours} exceed the course's ${courseHours} hours` }
+    : null;
+}
+
 /** What a retry must repeat exactly to be the same record (API.md: same body → 200, else 409). */
 export interface StoredCompletionContent {
   officerId: string;

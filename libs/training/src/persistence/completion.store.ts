@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { IsoDate } from '@app/core';
 import { OfficerEntity } from '@app/officers';
 import { EntityManager } from 'typeorm';
-import { CompletionInput, completionDateError, FieldError, sameCompletion, sortFieldErrors } from '../domain/completion-record';
-import { CoursesService } from '../courses.service';
+import { CompletionInput, completionDateError, completionHoursError, FieldError, sameCompletion, sortFieldErrors } from '../domain/completion-record';
+import { CourseRef, CoursesService } from '../courses.service';
 
 /** A record that passed the shape rules, with its 1-based row number in the request. */
 export interface CheckedCompletion {
@@ -75,10 +75,10 @@ export class CompletionStore {
   ): Promise<CompletionOutcome[]> {
     const fields = [...items.map((item) => item.input), ...incomplete.map((record) => record.partial)];
     const officerIds = await this.officerIdsByPostId(manager, unique(fields.map((f) => f.postId)));
-    const courseIds = await this.courses.idsByCode(manager, unique(fields.map((f) => f.courseCode)));
-    const { outcomes, firstByRef, repeats } = applyRules(items, officerIds, courseIds, today);
+    const courses = await this.courses.byCode(manager, unique(fields.map((f) => f.courseCode)));
+    const { outcomes, firstByRef, repeats } = applyRules(items, officerIds, courses, today);
     for (const record of incomplete) {
-      const errors = sortFieldErrors(record.errors.concat(referenceErrors(record.partial, officerIds, courseIds, today)));
+      const errors = sortFieldErrors(record.errors.concat(referenceErrors(record.partial, officerIds, courses, today)));
       outcomes.push({ row: record.row, status: 'rejected', externalRef: record.externalRef, errors });
     }
 
@@ -176,34 +176,38 @@ export class CompletionStore {
   }
 }
 
-/** Unknown officer or course and a future date refuse a row; a reference seen earlier in the batch is set aside. */
-function applyRules(items: CheckedCompletion[], officerIds: Map<string, string>, courseIds: Map<string, string>, today: IsoDate) {
+/** Unknown officer or course, more hours than the course has and a future date refuse a row; a reference seen earlier in the batch is set aside. */
+function applyRules(items: CheckedCompletion[], officerIds: Map<string, string>, courses: Map<string, CourseRef>, today: IsoDate) {
   const outcomes: CompletionOutcome[] = [];
   const firstByRef = new Map<string, Resolved>();
   const repeats: Resolved[] = [];
   for (const item of items) {
     const { input } = item;
     const officerId = officerIds.get(input.postId);
-    const courseId = courseIds.get(input.courseCode);
-    if (officerId && courseId && !completionDateError(input, today)) {
+    const course = courses.get(input.courseCode);
+    const courseId = course?.id;
+    if (officerId && course && courseId && !completionDateError(input, today) && !completionHoursError(input, course.hours)) {
       if (firstByRef.has(input.externalRef)) repeats.push({ item, officerId, courseId });
       else firstByRef.set(input.externalRef, { item, officerId, courseId });
     } else {
-      outcomes.push({ row: item.row, status: 'rejected', externalRef: input.externalRef, errors: referenceErrors(input, officerIds, courseIds, today) });
+      outcomes.push({ row: item.row, status: 'rejected', externalRef: input.externalRef, errors: referenceErrors(input, officerIds, courses, today) });
     }
   }
   return { outcomes, firstByRef, repeats };
 }
 
 /** The rules that need the registry or the date, on whichever of the fields are well-formed. */
-function referenceErrors(fields: Partial<CompletionInput>, officerIds: Map<string, string>, courseIds: Map<string, string>, today: IsoDate): FieldError[] {
+function referenceErrors(fields: Partial<CompletionInput>, officerIds: Map<string, string>, courses: Map<string, CourseRef>, today: IsoDate): FieldError[] {
   const errors: FieldError[] = [];
   if (fields.postId !== undefined && !officerIds.has(fields.postId)) {
     errors.push({ field: 'postId', reason: 'unknown_post_id', message: `no officer with POST ID ${fields.postId}` });
   }
-  if (fields.courseCode !== undefined && !courseIds.has(fields.courseCode)) {
+  const course = fields.courseCode === undefined ? undefined : courses.get(fields.courseCode);
+  if (fields.courseCode !== undefined && !course) {
     errors.push({ field: 'courseCode', reason: 'unknown_course_code', message: `no course with code ${fields.courseCode}` });
   }
+  const hoursError = course && fields.hours !== undefined ? completionHoursError({ hours: fields.hours }, course.hours) : null;
+  if (hoursError) errors.push(hoursError);
   const dateError = fields.completedOn === undefined ? null : completionDateError({ completedOn: fields.completedOn }, today);
   if (dateError) errors.push(dateError);
   return errors;
