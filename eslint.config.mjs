@@ -16,6 +16,7 @@ const LAYERS = [
   'database',
   'mail',
   'audit',
+  'notifications',
   'organizations',
   'auth',
   'officers',

@@ -10,6 +10,7 @@ import { OfficerNameMiddle1764000000700 } from './1764000000700-OfficerNameMiddl
 import { RateLimitCounters1764000000800 } from './1764000000800-RateLimitCounters';
 import { TokenVersion1764000000900 } from './1764000000900-TokenVersion';
 import { GeneratedSecret1764000001000 } from './1764000001000-GeneratedSecret';
+import { Outbox1765000000600 } from './1765000000600-Outbox';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RateLimitCounters1764000000800,
   TokenVersion1764000000900,
   GeneratedSecret1764000001000,
+  Outbox1765000000600,
 ];

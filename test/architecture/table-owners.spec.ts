@@ -17,6 +17,7 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   idempotency_key: 'database',
   case_report: 'discipline',
   generated_secret: 'database',
+  outbox_event: 'notifications',
 };
 
 /**

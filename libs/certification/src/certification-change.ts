@@ -1,5 +1,6 @@
 import type { AuditService } from '@app/audit';
 import type { Actor } from '@app/core';
+import { recordOfficerEvents } from '@app/notifications';
 import type { EntityManager } from 'typeorm';
 import type { CertificationTransition } from './domain';
 import type { CertificationEntity } from './persistence/certification.entity';
@@ -23,6 +24,7 @@ export interface CertificationChange {
  * entry, inside the caller's transaction (DESIGN.md rule 4: a write and its audit entry commit
  * together or not at all). History rows before the command's own record what time did before
  * the command and are attributed to the system, not to the person whose request noticed them.
+ * Each change of status also writes its `officer.certification_changed` event to the outbox.
  */
 export async function saveAndAudit(manager: EntityManager, audit: AuditService, change: CertificationChange): Promise<void> {
   const { row, transition, actor } = change;
@@ -31,5 +33,17 @@ export async function saveAndAudit(manager: EntityManager, audit: AuditService, 
     recordedAt: change.recordedAt,
     systemRows: actor === null ? transition.history.length : transition.history.length - 1,
   });
+  // Agencies learn of every change of status (a renewal keeps it and says nothing), before the
+  // audit entry so that the chain's lock is held no longer than it was.
+  await recordOfficerEvents(
+    manager,
+    transition.history
+      .filter((entry) => entry.from !== entry.to)
+      .map((entry) => ({
+        type: 'officer.certification_changed' as const,
+        officerId: row.officerId,
+        data: { from: entry.from, to: entry.to, effectiveOn: entry.effectiveOn },
+      })),
+  );
   await audit.record(manager, actor, { action: change.action, entityType: 'certification', entityId: row.officerId, details: change.details });
 }

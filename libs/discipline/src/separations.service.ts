@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, IsoDate } from '@app/core';
+import { recordOfficerEvent } from '@app/notifications';
 import { EmploymentService, OfficerEntity, Separation, SeparationNature } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { agencyFilingAccess } from './discipline.policy';
@@ -61,6 +62,12 @@ export class SeparationsService {
       };
       await this.employments.recordSeparation(manager, employment.id, separation);
       const officer = await manager.findOneByOrFail(OfficerEntity, { id: employment.officerId });
+      const [{ code: agencyCode }] = await manager.query<{ code: string }[]>(`SELECT code FROM organization WHERE id = $1`, [employment.agencyId]);
+      await recordOfficerEvent(manager, {
+        type: 'officer.separated',
+        officerId: employment.officerId,
+        data: { agencyCode, endDate: command.endDate, underInvestigation: command.underInvestigation },
+      });
       await this.audit.record(manager, actor, {
         action: 'employment.separate',
         entityType: 'employment',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Clock } from '@app/core';
+import { recordOfficerEvent } from '@app/notifications';
 import { OfficersService } from '@app/officers';
 import { EntityManager } from 'typeorm';
 import { CaseGround, linkedReportsRefused, openCase, standardForGround, unknownGrounds } from '../domain';
@@ -65,6 +66,8 @@ export class CaseOpening {
       actorOrganizationId: actor.organizationId,
       recordedAt: now,
     });
+    // That a case is open, nothing of its grounds or summary (API.md: no grounds, no summary).
+    await recordOfficerEvent(manager, { type: 'officer.case_opened', officerId: officer.id, data: {} });
     await this.audit.record(manager, actor, {
       action: 'case.open',
       entityType: 'case',

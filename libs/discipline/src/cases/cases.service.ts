@@ -4,10 +4,11 @@ import { AccessControl, AuditService } from '@app/audit';
 import { CertificationCaseEffectsService } from '@app/certification';
 import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
 import { isUniqueViolation } from '@app/database';
+import { recordOfficerEvent } from '@app/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
 import { caseReadAccess } from '../discipline.policy';
-import { CaseCommand, caseNotFound, CaseStatus, caseVersionConflict, transitionCase } from '../domain';
+import { CaseCommand, caseNotFound, CaseStatus, caseVersionConflict, finalActionOf, transitionCase } from '../domain';
 import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
 import { withIdempotency } from '@app/database';
@@ -99,6 +100,13 @@ export class CasesService {
           .where('id = :caseId AND version = :version', { caseId, version: entity.version })
           .execute();
         if (updated.affected !== 1) throw caseVersionConflict(expectedVersion, entity.version + 1);
+        // A suspension, revocation or retraining order that becomes final (finalize, an appeal
+        // upheld) is announced once, on the action that made it final.
+        const finalAction = event.fromStatus !== 'final' ? finalActionOf(next, entity.caseNumber, () => '') : null;
+        if (finalAction) {
+          const { type, effectiveOn, endsOn } = finalAction;
+          await recordOfficerEvent(manager, { type: 'officer.final_action', officerId: entity.officerId, data: { type, effectiveOn, endsOn } });
+        }
         await this.audit.record(manager, actor, {
           action: `case.${event.action}`,
           entityType: 'case',
