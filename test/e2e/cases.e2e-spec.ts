@@ -145,8 +145,22 @@ describe('commission cases (e2e)', () => {
     expect(await certificationOf(t, officerId)).toMatchObject({ status: 'suspended', suspension_case_id: opened.id, suspension_ends_on: null });
 
     clock.set(at('2026-03-13'));
+    // c. 6E §9; 555 CMR 1.08: a hearing 3 days after the suspension only when the officer asked for an earlier one.
+    const tooEarly = await act(t, tokens.adjudicator, opened.id, {
+      action: 'record_interim_hearing',
+      requestedOn: '2026-03-11',
+      heldOn: '2026-03-13',
+      outcome: 'lifted',
+      expectedVersion: suspended.version,
+    });
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.body).toMatchObject({ reasons: ['interim_hearing_too_early'], earliestHearingOn: '2026-03-15' });
+    expect((await certificationOf(t, officerId)).status).toBe('suspended');
     const lifted = await actAll(t, opened.id, [
-      [tokens.adjudicator, { action: 'record_interim_hearing', requestedOn: '2026-03-11', heldOn: '2026-03-13', outcome: 'lifted' }],
+      [
+        tokens.adjudicator,
+        { action: 'record_interim_hearing', requestedOn: '2026-03-11', earlierHearingRequested: true, heldOn: '2026-03-13', outcome: 'lifted' },
+      ],
     ]);
     expect(lifted).toMatchObject({ status: 'open', interimSuspension: { endedOn: '2026-03-13', endedBy: 'lifted' } });
     const certification = await certificationOf(t, officerId);
@@ -155,6 +169,30 @@ describe('commission cases (e2e)', () => {
       ['certified', 'suspended', 'interim_suspension', 'c. 6E §9', opened.id],
       ['suspended', 'certified', 'interim_suspension_lifted', 'c. 6E §9', opened.id],
     ]);
+  });
+
+  it('should refuse a hearing request after the request window (c. 6E §9)', async () => {
+    const { postId, officerId } = await certifiedOfficer(t);
+    const opened = await openCase(t, tokens.investigator, { postId });
+    const suspended = await actAll(t, opened.id, [[tokens.adjudicator, { action: 'interim_suspend', trigger: 'felony_arrest', reason: 'Arrested' }]]);
+    clock.set(at('2026-03-17'));
+    const late = await act(t, tokens.adjudicator, opened.id, {
+      action: 'record_interim_hearing',
+      requestedOn: '2026-03-16',
+      outcome: 'continued',
+      expectedVersion: suspended.version,
+    });
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({ code: 'CASE.RULE_REFUSED', reasons: ['interim_request_late'], requestBy: '2026-03-15' });
+    const inTime = await act(t, tokens.adjudicator, opened.id, {
+      action: 'record_interim_hearing',
+      requestedOn: '2026-03-15',
+      outcome: 'continued',
+      expectedVersion: suspended.version,
+    });
+    expect(inTime.status).toBe(200);
+    expect(inTime.body.interimSuspension).toMatchObject({ hearingRequestedOn: '2026-03-15', earlierHearingRequested: false });
+    expect((await certificationOf(t, officerId)).status).toBe('suspended');
   });
 
   it('should lift an interim suspension when the case is dismissed', async () => {

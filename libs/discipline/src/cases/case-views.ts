@@ -39,7 +39,7 @@ export interface CaseView extends Omit<CaseState, 'status' | 'version'> {
   allowedActions: CaseAction[];
   /** c. 6E §9: a requested interim hearing not held within INTERIM_HEARING_MAX_DAYS. */
   interimHearingOverdue: boolean;
-  interimHearingDeadlines: { requestBy: string; holdBy: string } | null;
+  interimHearingDeadlines: { requestBy: string; earliestHearingOn: string; holdBy: string } | null;
   /** c. 30A §14(1): the last day to seek review of the decision. */
   appealWindowEndsOn: string | null;
   openedAt: string;

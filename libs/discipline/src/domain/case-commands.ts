@@ -8,6 +8,8 @@ export type CaseCommand =
   | {
       action: 'record_interim_hearing';
       requestedOn?: IsoDate;
+      /** The officer asked for the hearing to be held sooner than INTERIM_HEARING_MIN_DAYS after the suspension. */
+      earlierHearingRequested?: boolean;
       heldOn?: IsoDate;
       waived?: boolean;
       outcome: InterimHearingOutcome;

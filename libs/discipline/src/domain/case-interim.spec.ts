@@ -6,7 +6,9 @@ import { activeInterim, caseIn, context, day, errorOf, refusalReasons, TODAY } f
 
 const SECTION_9 = 'c. 6E §9';
 const WAIVED_AND_HELD = 'interim_hearing_waived_and_held';
-const suspendedCase = (interim: Partial<InterimSuspensionState> = {}) => caseIn('notice_issued', { interimSuspension: activeInterim(interim) });
+/** Suspended six days ago: the request window closed yesterday (5 days), a hearing may be held from yesterday on. */
+const suspendedCase = (interim: Partial<InterimSuspensionState> = {}) =>
+  caseIn('notice_issued', { interimSuspension: activeInterim({ suspendedOn: day(-6), ...interim }) });
 const hearing = (fields: Omit<CaseCommandOf<'record_interim_hearing'>, 'action'>): CaseCommandOf<'record_interim_hearing'> => ({
   action: 'record_interim_hearing',
   ...fields,
@@ -54,13 +56,61 @@ describe('record_interim_hearing', () => {
   it.each<[string, Partial<InterimSuspensionState>, Omit<CaseCommandOf<'record_interim_hearing'>, 'action'>, string[]]>([
     ['waived and held in one record', {}, { waived: true, heldOn: day(-1), outcome: 'continued' }, [WAIVED_AND_HELD]],
     ['held after a recorded waiver', { hearingWaived: true }, { heldOn: day(-1), outcome: 'continued' }, [WAIVED_AND_HELD]],
-    ['requested before the suspension', {}, { requestedOn: day(-4), outcome: 'continued' }, ['requested_before_suspension']],
+    ['requested before the suspension', {}, { requestedOn: day(-7), outcome: 'continued' }, ['requested_before_suspension']],
     ['requested in the future', {}, { requestedOn: day(1), outcome: 'continued' }, ['requested_on_in_future']],
-    ['held before the suspension', {}, { heldOn: day(-4), outcome: 'continued' }, ['held_before_suspension']],
+    ['held before the suspension', {}, { heldOn: day(-7), outcome: 'continued' }, ['held_before_suspension']],
     ['held in the future', {}, { heldOn: day(2), outcome: 'lifted' }, ['held_on_in_future']],
     ['requested and held in the future', {}, { requestedOn: day(1), heldOn: day(2), outcome: 'lifted' }, ['held_on_in_future', 'requested_on_in_future']],
   ])('refuses a hearing %s', (_label, interim, fields, reasons) => {
     expect(refusalReasons(suspendedCase(interim), hearing(fields))).toEqual(reasons);
+  });
+
+  describe('both ends of the §9 clocks (c. 6E §9; 555 CMR 1.08)', () => {
+    // Suspended on day(-6): request by day(-1) (INTERIM_HEARING_REQUEST_DAYS 5), hearing from day(-1) on.
+    it.each<[string, Partial<InterimSuspensionState>, Omit<CaseCommandOf<'record_interim_hearing'>, 'action'>, string[]]>([
+      ['a request on the last day of the window', {}, { requestedOn: day(-1), outcome: 'continued' }, []],
+      ['a request the day after the window', {}, { requestedOn: TODAY, outcome: 'continued' }, ['interim_request_late']],
+      ['a hearing 5 days after the suspension', { hearingRequestedOn: day(-5) }, { heldOn: day(-1), outcome: 'continued' }, []],
+      ['a hearing 4 days after the suspension', { hearingRequestedOn: day(-5) }, { heldOn: day(-2), outcome: 'continued' }, ['interim_hearing_too_early']],
+      ['a hearing the day of the suspension', {}, { heldOn: day(-6), outcome: 'lifted' }, ['interim_hearing_too_early']],
+      [
+        'an earlier hearing the officer asked for, recorded with the request',
+        {},
+        { requestedOn: day(-5), earlierHearingRequested: true, heldOn: day(-4), outcome: 'lifted' },
+        [],
+      ],
+      [
+        'an earlier hearing the officer asked for before',
+        { hearingRequestedOn: day(-5), earlierHearingRequested: true },
+        { heldOn: day(-3), outcome: 'continued' },
+        [],
+      ],
+      ['an earlier hearing asked for without any request', {}, { earlierHearingRequested: true, outcome: 'continued' }, ['earlier_hearing_without_request']],
+      [
+        'a late request and an early hearing at once',
+        {},
+        { requestedOn: TODAY, heldOn: day(-3), outcome: 'continued' },
+        ['interim_hearing_too_early', 'interim_request_late'],
+      ],
+    ])('%s', (_label, interim, fields, reasons) => {
+      if (reasons.length === 0) expect(() => transitionCase(suspendedCase(interim), hearing(fields), context())).not.toThrow();
+      else expect(refusalReasons(suspendedCase(interim), hearing(fields))).toEqual(reasons);
+    });
+
+    it('names the last day to ask and the first day to hold the hearing', () => {
+      const late = errorOf(() => transitionCase(suspendedCase(), hearing({ requestedOn: TODAY, heldOn: day(-3), outcome: 'continued' }), context()));
+      expect(late.extensions).toMatchObject({ requestBy: day(-1), earliestHearingOn: day(-1) });
+    });
+
+    it('judges only the dates the call records: a request recorded before the rule does not block the hearing', () => {
+      const recordedLate = suspendedCase({ hearingRequestedOn: TODAY });
+      expect(transitionCase(recordedLate, hearing({ heldOn: TODAY, outcome: 'lifted' }), context()).next.interimSuspension?.endedBy).toBe('lifted');
+    });
+
+    it("keeps the officer's request for an earlier hearing in the case", () => {
+      const { next } = transitionCase(suspendedCase(), hearing({ requestedOn: day(-5), earlierHearingRequested: true, outcome: 'continued' }), context());
+      expect(next.interimSuspension).toMatchObject({ hearingRequestedOn: day(-5), earlierHearingRequested: true });
+    });
   });
 
   it('builds up the record: the request first, then the hearing that lifts the suspension', () => {
@@ -132,6 +182,6 @@ describe('interimHearingOverdue (c. 6E §9: requested hearing within INTERIM_HEA
   });
 
   it('gives the request and hearing deadlines from the day the suspension took effect', () => {
-    expect(interimHearingDeadlines({ suspendedOn: TODAY }, config)).toEqual({ requestBy: day(5), holdBy: day(15) });
+    expect(interimHearingDeadlines({ suspendedOn: TODAY }, config)).toEqual({ requestBy: day(5), earliestHearingOn: day(5), holdBy: day(15) });
   });
 });

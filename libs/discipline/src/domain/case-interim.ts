@@ -7,6 +7,12 @@ import { caseRuleRefused } from './discipline.errors';
 const SECTION_9 = 'c. 6E §9';
 
 /**
+ * c. 6E §9, 555 CMR 1.08: a requested interim hearing is held no sooner than 5 days after the
+ * suspension took effect (time to prepare), unless the officer asked for an earlier one.
+ */
+export const INTERIM_HEARING_MIN_DAYS = 5;
+
+/**
  * c. 6E §9: the commission may suspend a certification at once, before any hearing, when the
  * officer is arrested, charged or indicted for a felony or an inquiry so finds. It is the
  * exception to "hearing first", so a case gets it once; further facts go into the case itself.
@@ -50,16 +56,27 @@ export function recordInterimHearing(state: CaseState, command: CaseCommandOf<'r
   const refusals = new Refusals('record_interim_hearing');
 
   const requestedOn = command.requestedOn ?? current.hearingRequestedOn;
+  const earlierHearingRequested = command.earlierHearingRequested ?? current.earlierHearingRequested ?? false;
   const heldOn = command.heldOn ?? current.hearingHeldOn;
   const waived = command.waived ?? current.hearingWaived;
+  const { requestBy, earliestHearingOn } = interimHearingDeadlines(current, context.config);
   refusals.when(waived && heldOn !== null, 'interim_hearing_waived_and_held');
+  refusals.when(earlierHearingRequested && requestedOn === null, 'earlier_hearing_without_request');
   if (requestedOn !== null) {
     refusals.when(isBefore(requestedOn, current.suspendedOn), 'requested_before_suspension');
     refusals.when(isAfter(requestedOn, context.today), 'requested_on_in_future');
   }
+  // Both ends of the §9 clocks (DOMAIN.md "Cases"), judged on the dates this call records so that
+  // a case recorded before the rule can still be completed.
+  if (command.requestedOn !== undefined && !isAfter(command.requestedOn, context.today)) {
+    refusals.when(isAfter(command.requestedOn, requestBy), 'interim_request_late', { requestBy });
+  }
   if (heldOn !== null) {
     refusals.when(isBefore(heldOn, current.suspendedOn), 'held_before_suspension');
     refusals.when(isAfter(heldOn, context.today), 'held_on_in_future');
+  }
+  if (command.heldOn !== undefined && !earlierHearingRequested && !isBefore(command.heldOn, current.suspendedOn)) {
+    refusals.when(isBefore(command.heldOn, earliestHearingOn), 'interim_hearing_too_early', { earliestHearingOn });
   }
   refusals.throwIfAny();
 
@@ -67,6 +84,7 @@ export function recordInterimHearing(state: CaseState, command: CaseCommandOf<'r
   const interimSuspension: InterimSuspensionState = {
     ...current,
     hearingRequestedOn: requestedOn,
+    ...(earlierHearingRequested ? { earlierHearingRequested } : {}),
     hearingWaived: waived,
     hearingHeldOn: heldOn,
     outcome: command.outcome,
@@ -91,13 +109,14 @@ export function liftEffectsOnEnd(state: CaseState, reason: 'decision_without_sus
   return isInterimSuspensionActive(state) ? [{ type: 'lift_suspension', reason, basis: SECTION_9 }] : [];
 }
 
-/** c. 6E §9 clocks of an interim suspension: last day to ask for a hearing, last day to hold it. */
+/** c. 6E §9 clocks of an interim suspension: last day to ask for a hearing, first and last day to hold it. */
 export function interimHearingDeadlines(
   interimSuspension: Pick<InterimSuspensionState, 'suspendedOn'>,
   config: CaseClockConfig,
-): { requestBy: IsoDate; holdBy: IsoDate } {
+): { requestBy: IsoDate; earliestHearingOn: IsoDate; holdBy: IsoDate } {
   return {
     requestBy: addDays(interimSuspension.suspendedOn, config.interimHearingRequestDays),
+    earliestHearingOn: addDays(interimSuspension.suspendedOn, INTERIM_HEARING_MIN_DAYS),
     holdBy: addDays(interimSuspension.suspendedOn, config.interimHearingMaxDays),
   };
 }

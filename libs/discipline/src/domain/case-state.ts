@@ -20,6 +20,8 @@ export interface InterimSuspensionState {
   /** The day it took effect; the §9 hearing clocks run from here. */
   suspendedOn: IsoDate;
   hearingRequestedOn: IsoDate | null;
+  /** The officer asked for a hearing sooner than INTERIM_HEARING_MIN_DAYS (absent on cases recorded before the rule). */
+  earlierHearingRequested?: boolean;
   hearingWaived: boolean;
   hearingHeldOn: IsoDate | null;
   /** Outcome of the last recorded interim hearing, `null` until one is recorded. */

@@ -38,6 +38,9 @@ export const CASE_REFUSAL_REASONS = [
   'requested_on_in_future',
   'held_before_suspension',
   'held_on_in_future',
+  'interim_request_late',
+  'interim_hearing_too_early',
+  'earlier_hearing_without_request',
   // notice, response, hearing
   'sanction_not_proposable',
   'response_due_too_soon',

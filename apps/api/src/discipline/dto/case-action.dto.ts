@@ -51,6 +51,8 @@ export class InterimSuspendActionDto extends CaseActionBase {
 export class RecordInterimHearingActionDto extends CaseActionBase {
   @IsIn(['record_interim_hearing']) action: 'record_interim_hearing';
   @IsOptional() @IsIsoDate() requestedOn?: string;
+  /** The officer asked for the hearing sooner than 5 days after the suspension (c. 6E §9; 555 CMR 1.08). */
+  @IsOptional() @IsBoolean() earlierHearingRequested?: boolean;
   @IsOptional() @IsIsoDate() heldOn?: string;
   @IsOptional() @IsBoolean() waived?: boolean;
   @IsIn(INTERIM_HEARING_OUTCOMES) outcome: InterimHearingOutcome;

@@ -14,6 +14,8 @@ export class InterimSuspensionResponse {
   reason: string;
   suspendedOn: string;
   hearingRequestedOn: string | null;
+  /** The officer asked for the hearing sooner than 5 days after the suspension. */
+  earlierHearingRequested: boolean;
   hearingWaived: boolean;
   hearingHeldOn: string | null;
   outcome: string | null;
@@ -81,7 +83,11 @@ export class CaseDismissalResponse {
 }
 
 export class InterimHearingDeadlinesResponse {
+  /** Last day the officer may ask for a hearing. */
   requestBy: string;
+  /** First day a hearing may be held unless the officer asked for an earlier one. */
+  earliestHearingOn: string;
+  /** Last day a requested hearing may be held. */
   holdBy: string;
 }
 
@@ -171,6 +177,7 @@ export const toCaseResponse = (c: CaseView): CaseResponse => ({
     reason: c.interimSuspension.reason,
     suspendedOn: c.interimSuspension.suspendedOn,
     hearingRequestedOn: c.interimSuspension.hearingRequestedOn,
+    earlierHearingRequested: c.interimSuspension.earlierHearingRequested ?? false,
     hearingWaived: c.interimSuspension.hearingWaived,
     hearingHeldOn: c.interimSuspension.hearingHeldOn,
     outcome: c.interimSuspension.outcome,
