@@ -1394,6 +1394,8 @@ export interface components {
             reason: string;
             suspendedOn: string;
             hearingRequestedOn: string | null;
+            /** @description The officer asked for the hearing sooner than 5 days after the suspension. */
+            earlierHearingRequested: boolean;
             hearingWaived: boolean;
             hearingHeldOn: string | null;
             outcome: string | null;
@@ -1442,7 +1444,11 @@ export interface components {
             reason: string;
         };
         InterimHearingDeadlinesResponse: {
+            /** @description Last day the officer may ask for a hearing. */
             requestBy: string;
+            /** @description First day a hearing may be held unless the officer asked for an earlier one. */
+            earliestHearingOn: string;
+            /** @description Last day a requested hearing may be held. */
             holdBy: string;
         };
         CaseGroundResponse: {
@@ -1547,6 +1553,8 @@ export interface components {
              */
             action: "RecordInterimHearingActionDto";
             requestedOn?: string;
+            /** @description The officer asked for the hearing sooner than 5 days after the suspension (c. 6E §9; 555 CMR 1.08). */
+            earlierHearingRequested?: boolean;
             heldOn?: string;
             waived?: boolean;
             /** @enum {string} */
