@@ -809,6 +809,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/officers/{postId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an officer's notices
+         * @description The notices to one officer of submissions about them (555 CMR 12.00), newest first, with
+         *     how each went: by email, or kept for the officer's portal. Commission roles; the officer
+         *     reads their own once officers have accounts.
+         */
+        get: operations["listOfficerNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notices to officers
+         * @description Every officer's notices, newest first; `?overdue=true` keeps those not sent by their `dueBy`, the commission's to chase.
+         */
+        get: operations["listNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1012,6 +1054,12 @@ export interface components {
             dateOfBirth: string;
             /** @description Restricted. The last four digits of the SSN; `0000` is never issued. */
             ssnLast4?: string;
+            /**
+             * Format: email
+             * @description Restricted, like the date of birth: where the officer's notices are mailed (555 CMR 12.00).
+             *     Never public, never logged; shown only with the date of birth. At most 254 characters.
+             */
+            email?: string;
             /** @description Prior names, at most 20. Matched like the current name by duplicate detection and hiring checks. */
             aliases?: components["schemas"]["OfficerAliasDto"][];
         };
@@ -1028,6 +1076,8 @@ export interface components {
             suffix: string | null;
             dateOfBirth: string;
             ssnLast4: string | null;
+            /** @description Where the officer's notices are mailed; null when none is on file. */
+            email: string | null;
             aliases: components["schemas"]["OfficerAliasResponse"][];
             createdAt: string;
         };
@@ -1084,6 +1134,8 @@ export interface components {
             suffix: string | null;
             dateOfBirth: string;
             ssnLast4: string | null;
+            /** @description Where the officer's notices are mailed; null when none is on file. */
+            email: string | null;
             aliases: components["schemas"]["OfficerAliasResponse"][];
             createdAt: string;
             /** @description Oldest first. */
@@ -1849,6 +1901,12 @@ export interface components {
             /** @description The check that cleared the hire. */
             hiringCheckId: string;
             createdAt: string;
+        };
+        NoticePageResponse: {
+            /** @description Newest first. */
+            items: components["schemas"]["NoticeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -5413,6 +5471,162 @@ export interface operations {
             };
             /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOfficerNotices: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description POST ID (lower case accepted) */
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePageResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotices: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                /** @description `true`: only notices not sent by their `dueBy` (the commission's to chase); `false`: the others. */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePageResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ import { RateLimitCounters1764000000800 } from './1764000000800-RateLimitCounter
 import { TokenVersion1764000000900 } from './1764000000900-TokenVersion';
 import { GeneratedSecret1764000001000 } from './1764000001000-GeneratedSecret';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
+import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TokenVersion1764000000900,
   GeneratedSecret1764000001000,
   Outbox1765000000600,
+  OfficerNotices1765000000700,
 ];

@@ -38,6 +38,9 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/officers/:postId/certification/transitions': ['commission_adjudicator'],
   // Object-level like the officer record: the commission and employing agencies, everyone else a 404.
   'GET /api/v1/officers/:postId/certification': 'any',
+  // The officer reads their own once the officer role exists (issue 22).
+  'GET /api/v1/officers/:postId/notices': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'GET /api/v1/notices': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'POST /api/v1/courses': ['commission_admin'],
   'GET /api/v1/courses': 'any',
   'POST /api/v1/training-completions': ['academy_registrar'],

@@ -61,6 +61,7 @@ describe('officers (e2e)', () => {
         suffix: 'Jr.',
         dateOfBirth,
         ssnLast4: '4821',
+        email: ' renee.ohara@example.test ',
         aliases: [{ firstName: 'Renée', lastName: 'Dubois' }],
       });
       expect(response.status).toBe(201);
@@ -72,6 +73,7 @@ describe('officers (e2e)', () => {
         suffix: 'Jr.',
         dateOfBirth,
         ssnLast4: '4821',
+        email: 'renee.ohara@example.test',
         aliases: [{ firstName: 'Renée', lastName: 'Dubois' }],
         createdAt: expect.any(String),
       });
@@ -89,9 +91,15 @@ describe('officers (e2e)', () => {
       const { rows: certifications } = await t.db.query(`SELECT status FROM certification WHERE officer_id = $1`, [officerId]);
       expect(certifications).toEqual([{ status: 'not_certified' }]);
       const [entry] = await auditFor('officer.create', officerId);
-      expect(entry.details).toMatchObject({ postId: response.body.postId, lastName: "O'Hara-Lee", aliases: [{ firstName: 'Renée', lastName: 'Dubois' }] });
+      expect(entry.details).toMatchObject({
+        postId: response.body.postId,
+        lastName: "O'Hara-Lee",
+        aliases: [{ firstName: 'Renée', lastName: 'Dubois' }],
+        emailOnFile: true,
+      });
       expect(JSON.stringify(entry.details)).not.toContain(dateOfBirth);
       expect(JSON.stringify(entry.details)).not.toContain('4821');
+      expect(JSON.stringify(entry.details)).not.toContain('renee.ohara');
     });
 
     it('should keep a POST ID for life: the database refuses a change, and a name row always carries its officer’s', async () => {
@@ -245,6 +253,9 @@ describe('officers (e2e)', () => {
       ['an SSN fragment of 3 digits', { ssnLast4: '123' }, 'ssnLast4', /four digits/],
       ['an SSN fragment of 0000', { ssnLast4: '0000' }, 'ssnLast4', /four digits, not 0000/],
       ['an SSN fragment as a number', { ssnLast4: 1234 }, 'ssnLast4', /string/],
+      ['an email that is not an address', { email: 'not-an-address' }, 'email', /email address/],
+      ['an email over 254 characters', { email: `${'a'.repeat(250)}@example.test` }, 'email', /at most 254/],
+      ['an email as a number', { email: 42 }, 'email', /string/],
       ['an alias of only whitespace', { aliases: [{ firstName: 'Ok', lastName: ' ' }] }, 'aliases.0.lastName', /empty or only whitespace/],
       ['an alias with an unknown field', { aliases: [{ firstName: 'Ok', lastName: 'Fine', dob: '1990-01-01' }] }, 'aliases.0.dob', /should not exist/],
       ['21 aliases', { aliases: Array.from({ length: 21 }, () => ({ firstName: 'Al', lastName: 'Ias' })) }, 'aliases', /at most 20/],
@@ -283,6 +294,7 @@ describe('officers (e2e)', () => {
         lastName: 'Officer',
         dateOfBirth,
         ssnLast4: '9876',
+        email: 'visible.officer@example.test',
         aliases: [{ firstName: 'Visible', lastName: 'Before' }],
       });
       postId = response.body.postId;
@@ -319,6 +331,7 @@ describe('officers (e2e)', () => {
         suffix: null,
         dateOfBirth,
         ssnLast4: '9876',
+        email: 'visible.officer@example.test',
         aliases: [{ firstName: 'Visible', lastName: 'Before' }],
         createdAt: expect.any(String),
         employmentHistory: [],
@@ -326,7 +339,7 @@ describe('officers (e2e)', () => {
       });
       const entries = await auditFor('officer.read', officerId);
       expect(entries).toHaveLength(1);
-      expect(entries[0].details).toEqual({ postId, restrictedFields: ['dateOfBirth', 'ssnLast4'] });
+      expect(entries[0].details).toEqual({ postId, restrictedFields: ['dateOfBirth', 'ssnLast4', 'email'] });
     });
 
     it('should answer an agency that never employed the officer, and an academy, exactly like an unknown POST ID, and audit each refusal', async () => {

@@ -13,6 +13,7 @@ import { DatabaseModule, IdempotencyKeyPruningJob } from '@app/database';
 import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
 import { MailModule } from '@app/mail';
+import { NotificationsModule } from '@app/notifications';
 import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
@@ -31,6 +32,7 @@ import { SharedThrottlerStorage } from './http/shared-throttler-storage';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { configureRateLimits, defaultThrottle, THROTTLE_WINDOW_MS } from './http/throttling';
 import { IdentityController } from './identity/identity.controller';
+import { NoticesController } from './notifications/notices.controller';
 import { OfficersController } from './officers/officers.controller';
 import { FirstStartBootstrap } from './organizations/first-start-bootstrap';
 import { OrganizationsController } from './organizations/organizations.controller';
@@ -55,6 +57,7 @@ export const API_CONTROLLERS = [
   PublicPageController,
   HiringChecksController,
   EmploymentsController,
+  NoticesController,
 ];
 
 @Module({})
@@ -92,6 +95,7 @@ export class ApiModule {
         OrganizationsModule,
         AuthModule,
         OfficersModule,
+        NotificationsModule,
         TrainingModule,
         CertificationModule,
         DisciplineModule,

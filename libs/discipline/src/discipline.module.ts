@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificationModule } from '@app/certification';
+import { NotificationsModule } from '@app/notifications';
 import { OfficersModule } from '@app/officers';
 import { CaseOpening } from './cases/case-opening';
 import { CasesService } from './cases/cases.service';
@@ -19,6 +20,7 @@ import { SeparationsService } from './separations.service';
     TypeOrmModule.forFeature([GroundEntity, MisconductReportEntity, MisconductReportVersionEntity, CaseEntity, CaseEventEntity]),
     OfficersModule,
     CertificationModule,
+    NotificationsModule,
   ],
   providers: [DisciplineConfig, GroundsService, ReportsService, SeparationsService, CaseOpening, CasesService, DisciplineFactsService],
   exports: [GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService],

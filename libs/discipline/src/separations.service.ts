@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, IsoDate } from '@app/core';
-import { recordOfficerEvent } from '@app/notifications';
+import { NoticesService, recordOfficerEvent } from '@app/notifications';
 import { EmploymentService, OfficerEntity, Separation, SeparationNature } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { agencyFilingAccess } from './discipline.policy';
@@ -43,6 +43,7 @@ export class SeparationsService {
     private readonly access: AccessControl,
     private readonly employments: EmploymentService,
     private readonly clock: Clock,
+    private readonly notices: NoticesService,
   ) {}
 
   async separate(actor: Actor, employmentId: string, command: SeparationCommand): Promise<SeparationView> {
@@ -79,6 +80,13 @@ export class SeparationsService {
           underInvestigation: command.underInvestigation,
           changedFields: ['endDate', 'nature', 'reason', 'underInvestigation', ...(command.notes ? ['notes'] : [])],
         },
+      });
+      // 555 CMR 12.00: the officer is told of the separation the agency recorded.
+      await this.notices.record(manager, actor, {
+        officerId: employment.officerId,
+        kind: 'separation',
+        subject: { type: 'employment', id: employment.id },
+        submittedBy: agencyId,
       });
       return {
         employmentId: employment.id,

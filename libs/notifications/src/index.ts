@@ -1,7 +1,8 @@
 /**
  * @app/notifications: what the registry tells the outside world. The outbox (events written in
  * the same transaction as the change they report), webhooks (agencies' endpoints, signed
- * delivery on durable jobs) and notices to officers.
+ * delivery on durable jobs) and notices to officers (notices/, 555 CMR 12.00: written in the
+ * transaction of the submission they report, sent by a durable job through @app/mail).
  *
  * It sits low in the layers (eslint.config.mjs LAYERS, right after audit) so that every context
  * that changes an officer's record can write its event in its own transaction.
@@ -10,3 +11,9 @@ export * from './notifications.module';
 export { recordOfficerEvent, recordOfficerEvents } from './outbox/outbox.writer';
 export { OFFICER_EVENT_TYPES, TEST_EVENT_TYPE } from './outbox/officer-events';
 export type { OfficerEvent, OfficerEventData, OfficerEventType } from './outbox/officer-events';
+export * from './notices/notices.service';
+export * from './notices/notice-sender';
+export * from './notices/notices.policy';
+export { NOTICE_KINDS, NOTICE_CHANNELS, NOTICE_STATUSES, NOTICE_DUE_DAYS, MAX_SEND_ATTEMPTS, isOverdue, noticeDueBy } from './notices/domain/notice-rules';
+export type { NoticeKind, NoticeChannel, NoticeStatus } from './notices/domain/notice-rules';
+export { NOTICE_ERROR_CODES } from './notices/domain/notices.errors';

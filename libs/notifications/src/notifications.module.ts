@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NoticeDispatch } from './notices/notice-dispatch';
+import { NoticeSender } from './notices/notice-sender';
+import { NoticesService } from './notices/notices.service';
+import { NoticeEntity } from './notices/persistence/notice.entity';
 
 /** Outbox relay, webhooks and notices (see index.ts). */
 @Module({
-  imports: [],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature([NoticeEntity])],
+  providers: [NoticesService, NoticeSender, NoticeDispatch],
+  exports: [NoticesService, NoticeSender],
 })
 export class NotificationsModule {}

@@ -66,7 +66,7 @@ export class OfficerRecordsService {
         action: 'officer.read',
         entityType: 'officer',
         entityId: officer.id,
-        details: { postId, restrictedFields: ['dateOfBirth', 'ssnLast4'] },
+        details: { postId, restrictedFields: ['dateOfBirth', 'ssnLast4', 'email'] },
       });
       return record;
     });

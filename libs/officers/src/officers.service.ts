@@ -29,6 +29,8 @@ export interface CreateOfficerCommand {
   dateOfBirth: IsoDate;
   /** Restricted. */
   ssnLast4?: string | null;
+  /** Restricted. Where the officer's notices are mailed (issue 19). */
+  email?: string | null;
   /** Prior names. */
   aliases?: OfficerNameInput[];
 }
@@ -125,6 +127,7 @@ export class OfficersService {
         suffix: command.suffix ?? null,
         dateOfBirth: command.dateOfBirth,
         ssnLast4: command.ssnLast4 ?? null,
+        email: command.email ?? null,
         createdByOrganizationId: actor.organizationId,
       }),
     );
@@ -137,7 +140,7 @@ export class OfficersService {
       action: 'officer.create',
       entityType: 'officer',
       entityId: officer.id,
-      // Never the date of birth or SSN digits (DOMAIN.md "What is public": restricted).
+      // Never the date of birth, SSN digits or email (DOMAIN.md "What is public": restricted); only whether an email was given.
       details: {
         postId: officer.postId,
         firstName: officer.firstName,
@@ -145,6 +148,7 @@ export class OfficersService {
         lastName: officer.lastName,
         suffix: officer.suffix,
         aliases,
+        emailOnFile: officer.email !== null,
         ...(candidates.length > 0 ? { confirmedDistinctFrom: candidates.map((c) => c.postId) } : {}),
       },
     });

@@ -12,6 +12,7 @@ export const REDACTED_LOG_PATHS = [
   '*.key',
   '*.dateOfBirth',
   '*.ssnLast4',
+  '*.email',
   '*.disclosures',
 ];
 

@@ -16,6 +16,7 @@ const TAGS: [name: string, description: string][] = [
   ['cases', 'Commission proceedings against a certification, with due process (c. 6E §9, §10).'],
   ['hiring', 'Hiring checks: "may we hire this person?", stored and audited.'],
   ['employment', 'Hires by an agency, guarded by a recent hiring check.'],
+  ['notices', 'Notices to officers of each submission about them, within 10 days (555 CMR 12.00).'],
   ['audit', 'The hash-chained audit log and its published head.'],
   ['public', 'The public portal: officer records and open data, no credentials (c. 6E §13).'],
   ['health', 'Readiness and liveness probes.'],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { CertificationCaseEffectsService } from '@app/certification';
 import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
+import { NoticeKind, NoticesService } from '@app/notifications';
 import { isUniqueViolation } from '@app/database';
 import { recordOfficerEvent } from '@app/notifications';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,6 +31,9 @@ export interface CaseListQuery {
 /** Newest first: (openedAt, id). */
 const CASES_KEYSET = timeAndIdKeyset();
 
+/** The case actions the officer is told of (555 CMR 12.00), in the action's own transaction. */
+const NOTICE_OF_ACTION: Partial<Record<string, NoticeKind>> = { issue_notice: 'case_notice', decide: 'case_decision' };
+
 /**
  * Commission cases (DOMAIN.md "Cases"). Every action is one transaction: the case row locked,
  * the pure workflow called, the certification changed through its own module, the timeline
@@ -45,6 +49,7 @@ export class CasesService {
     private readonly opening: CaseOpening,
     private readonly config: DisciplineConfig,
     private readonly clock: Clock,
+    private readonly notices: NoticesService,
   ) {}
 
   open(actor: Actor, command: OpenCaseCommand, idempotencyKey?: string): Promise<CaseView> {
@@ -113,6 +118,16 @@ export class CasesService {
           entityId: caseId,
           details: { caseNumber: entity.caseNumber, fromStatus: event.fromStatus, toStatus: event.toStatus, version: next.version, certificationChanges },
         });
+        const noticeKind = NOTICE_OF_ACTION[event.action];
+        if (noticeKind) {
+          await this.notices.record(manager, actor, {
+            officerId: entity.officerId,
+            kind: noticeKind,
+            subject: { type: 'case', id: caseId },
+            submittedBy: actor.organizationId,
+            reference: entity.caseNumber,
+          });
+        }
         return this.commissionView(manager, caseId);
       });
     } catch (error) {

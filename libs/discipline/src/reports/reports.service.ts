@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
+import { NoticesService } from '@app/notifications';
 import { officerNotFound } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
@@ -49,6 +50,7 @@ export class ReportsService {
     private readonly access: AccessControl,
     private readonly config: DisciplineConfig,
     private readonly clock: Clock,
+    private readonly notices: NoticesService,
   ) {}
 
   async create(actor: Actor, command: CreateReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
@@ -82,6 +84,13 @@ export class ReportsService {
       entityType: 'misconduct_report',
       entityId: report.id,
       details: { postId: command.postId, version: 1, categories: command.categories, agencyFinding: command.agencyFinding, ...timeliness },
+    });
+    // 555 CMR 12.00: the officer is told of the report, in this transaction (a refused report tells nobody).
+    await this.notices.record(manager, actor, {
+      officerId,
+      kind: 'misconduct_report',
+      subject: { type: 'misconduct_report', id: report.id },
+      submittedBy: agencyId,
     });
     return this.requireVisible(manager, report.id, agencyId);
   }
@@ -119,6 +128,13 @@ export class ReportsService {
       entityType: 'misconduct_report',
       entityId: reportId,
       details: { version, changedFields: changedFields(current, next) },
+    });
+    await this.notices.record(manager, actor, {
+      officerId: report.officerId,
+      kind: 'report_amendment',
+      subject: { type: 'misconduct_report', id: reportId },
+      submittedBy: agencyId,
+      reference: `version ${version}`,
     });
     return this.requireVisible(manager, reportId, agencyId);
   }

@@ -21,6 +21,9 @@ export class OfficerEntity {
   /** Restricted. */
   @Column({ type: 'text', nullable: true })
   ssnLast4: string | null;
+  /** Restricted like the date of birth: where notices go (issue 19); never public, never logged. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
   @Column({ type: 'uuid', nullable: true })
   createdByOrganizationId: string | null;
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { IsMatchableName } from '../../common/matchable-name';
@@ -80,6 +80,17 @@ export class CreateOfficerDto {
   @IsString()
   @Matches(/^(?!0000)[0-9]{4}$/, { message: 'ssnLast4 must be four digits, not 0000' })
   ssnLast4?: string;
+
+  /**
+   * Restricted, like the date of birth: where the officer's notices are mailed (555 CMR 12.00).
+   * Never public, never logged; shown only with the date of birth. At most 254 characters.
+   */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
 
   /** Prior names, at most 20. Matched like the current name by duplicate detection and hiring checks. */
   @IsOptional()

@@ -6,7 +6,7 @@ export class OfficerAliasResponse {
   lastName: string;
 }
 
-/** Identity as registered. `dateOfBirth` and `ssnLast4` are restricted: only the commission and employing agencies read them. */
+/** Identity as registered. `dateOfBirth`, `ssnLast4` and `email` are restricted: only the commission and employing agencies read them. */
 export class OfficerIdentityResponse {
   /** Lifelong registry identifier, e.g. `MA-000042`. */
   postId: string;
@@ -16,6 +16,8 @@ export class OfficerIdentityResponse {
   suffix: string | null;
   dateOfBirth: string;
   ssnLast4: string | null;
+  /** Where the officer's notices are mailed; null when none is on file. */
+  email: string | null;
   aliases: OfficerAliasResponse[];
   createdAt: string;
 }
@@ -78,6 +80,7 @@ const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[]): OfficerIde
   suffix: o.suffix,
   dateOfBirth: o.dateOfBirth,
   ssnLast4: o.ssnLast4,
+  email: o.email,
   aliases: aliases.map((a) => ({ firstName: a.firstName, lastName: a.lastName })),
   createdAt: o.createdAt.toISOString(),
 });
