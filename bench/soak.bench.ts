@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { Actors, CRASH_ADMIN_EMAIL, CRASH_ADMIN_PASSWORD, Outcome, outcomeKey, registryClient, setUpActors, Tally } from '../test/support/registry-client';
+import { CRASH_ADMIN_EMAIL, CRASH_ADMIN_PASSWORD, Outcome, outcomeKey, registryClient, setUpActors, Tally } from '../test/support/registry-client';
 import { createDatabase, createScratchCluster, ScratchCluster } from '../test/support/scratch-postgres';
 import { seedRegistry } from './lookup-seed';
 
@@ -222,7 +222,7 @@ async function main(): Promise<void> {
     say('\n== what clients got ==');
     for (const p of ['before', 'outage', 'after'] as Phase[]) {
       say(`${p === 'outage' ? 'during the outage (stop until /health 200)' : `${p} the outage`}:`);
-      for (const kind of KINDS) say(`  ${kind.padEnd(16)} ${got[p][kind]}`);
+      for (const kind of KINDS) say(`  ${kind.padEnd(16)} ${got[p][kind].summary()}`);
     }
     const outageKeys = new Set(KINDS.flatMap((kind) => got.outage[kind].keys()));
     const unexpected = [...outageKeys].filter((key) => !/^2\d\d$/.test(key) && key !== '503 Retry-After: 5' && !key.startsWith('503 Retry-After'));
@@ -248,7 +248,9 @@ async function main(): Promise<void> {
         `service RSS from minute ${referenceMinute} (${(reference.serviceRss / MiB).toFixed(1)} MiB): ${pct(rss.min)} … ${pct(rss.max)} (target within ±10 %): ${Math.max(-rss.min, rss.max) <= 0.1 ? 'MET' : 'NOT MET'}`,
       );
       const pg = deviation((s) => s.postgresPss);
-      say(`PostgreSQL PSS from minute ${referenceMinute} (${(reference.postgresPss / MiB).toFixed(1)} MiB): ${pct(pg.min)} … ${pct(pg.max)} (not a target: its caches fill)`);
+      say(
+        `PostgreSQL PSS from minute ${referenceMinute} (${(reference.postgresPss / MiB).toFixed(1)} MiB): ${pct(pg.min)} … ${pct(pg.max)} (not a target: its caches fill)`,
+      );
       const slope = (points: Sample[]) => leastSquaresSlope(points.map((s) => [s.minute, s.heapUsed / MiB]));
       const before = later.filter((s) => s.minute <= restartAt);
       const after = samples.filter((s) => s.minute > restartAt + 1);
@@ -261,7 +263,9 @@ async function main(): Promise<void> {
       say(`service RSS per minute from minute ${referenceMinute}: ${fmtSlope(rssSlope)}`);
     }
     const total = KINDS.map((kind) => `${kind} ${samples.reduce((n, s) => n + s.requests[kind], 0).toLocaleString('en-US')}`).join(', ');
-    say(`requests: ${total}; machine load average (1 min) ${Math.min(...samples.map((s) => s.load)).toFixed(1)}–${Math.max(...samples.map((s) => s.load)).toFixed(1)} on ${navigatorCores()} cores`);
+    say(
+      `requests: ${total}; machine load average (1 min) ${Math.min(...samples.map((s) => s.load)).toFixed(1)}–${Math.max(...samples.map((s) => s.load)).toFixed(1)} on ${navigatorCores()} cores`,
+    );
   } finally {
     if (service && service.exitCode === null) {
       const exited = new Promise((resolve) => service!.once('exit', resolve));

@@ -97,7 +97,10 @@ describe('crash safety of the built service (npm run test:crash)', () => {
   it(`kill -9 during a ${BATCH_ROWS.toLocaleString('en-US')}-row CSV batch, ${KILLS} times: 0 or all rows stored; healthy within 10 s of the restart`, async () => {
     const api = registryClient(`http://127.0.0.1:${port}`, 120_000);
     const csv = (prefix: string) =>
-      [HEADER, ...postIds.map((postId, i) => `${postId},${actors.courseCode},2024-0${1 + (i % 9)}-1${i % 10},8,pass,${prefix}-${String(i).padStart(5, '0')}`)].join('\n');
+      [
+        HEADER,
+        ...postIds.map((postId, i) => `${postId},${actors.courseCode},2024-0${1 + (i % 9)}-1${i % 10},8,pass,${prefix}-${String(i).padStart(5, '0')}`),
+      ].join('\n');
     const upload = (body: string) => api.call('POST', '/api/v1/training-completions/batch', { token: actors.registrar, body, contentType: 'text/csv' });
 
     // An undisturbed batch first: how long one takes here and now, so that the kills land inside it.
@@ -158,7 +161,7 @@ describe('crash safety of the built service (npm run test:crash)', () => {
       );
     }
     say(
-      `kill -9 during the batch: ${during} times; ${outcomes}; restart to /health 200: median ${(median(restarts) / 1000).toFixed(2)} s, worst ${(Math.max(...restarts) / 1000).toFixed(2)} s (limit 10 s); CPU of a start: median ${(median(startCpu) / 1000).toFixed(2)} s`,
+      `kill -9 during the batch: ${during} times; ${outcomes.summary()}; restart to /health 200: median ${(median(restarts) / 1000).toFixed(2)} s, worst ${(Math.max(...restarts) / 1000).toFixed(2)} s (limit 10 s); CPU of a start: median ${(median(startCpu) / 1000).toFixed(2)} s`,
     );
     say(violations.length ? `VIOLATIONS (kill -9):\n  ${violations.join('\n  ')}` : 'kill -9: no violation');
     expect(during).toBe(KILLS);
@@ -227,9 +230,9 @@ describe('crash safety of the built service (npm run test:crash)', () => {
           `${completions.length} + ${checks.length} found after the restart; outage ${((restartAt - stoppedAt) / 1000).toFixed(1)} s; ` +
           `PostgreSQL up ${(serverUpMs / 1000).toFixed(2)} s and /health 200 ${(healthyMs / 1000).toFixed(2)} s after its restart`,
       );
-      say(`  clients before: ${phases.before}`);
-      say(`  clients during the outage: ${phases.outage}`);
-      say(`  clients after: ${phases.after}`);
+      say(`  clients before: ${phases.before.summary()}`);
+      say(`  clients during the outage: ${phases.outage.summary()}`);
+      say(`  clients after: ${phases.after.summary()}`);
       if (!aliveAfter) break;
     }
     say(violations.length ? `VIOLATIONS (PostgreSQL -m immediate):\n  ${violations.join('\n  ')}` : 'PostgreSQL -m immediate: no violation');

@@ -46,7 +46,8 @@ export function registryClient(base: string, timeoutMs = 30_000) {
   };
   const required = async (method: string, path: string, options: Parameters<typeof call>[2]) => {
     const outcome = await call(method, path, options);
-    if (!outcome.status || outcome.status >= 300) throw new Error(`${method} ${path}: ${outcome.status ?? outcome.error} ${JSON.stringify(outcome.body)?.slice(0, 500)}`);
+    if (!outcome.status || outcome.status >= 300)
+      throw new Error(`${method} ${path}: ${outcome.status ?? outcome.error} ${JSON.stringify(outcome.body)?.slice(0, 500)}`);
     return outcome.body as Record<string, unknown>;
   };
   const login = async (email: string, password: string) => (await required('POST', '/api/v1/auth/login', { json: { email, password } })).accessToken as string;
@@ -74,13 +75,16 @@ export async function setUpActors(base: string, tag: string): Promise<Actors> {
     return api.login(email, USER_PASSWORD);
   };
   const organization = async (type: string) =>
-    (await api.required('POST', '/api/v1/organizations', { token: admin, json: { type, name: `Crash ${type} ${tag}`, code: `CRASH-${type.toUpperCase()}-${tag}` } }))
-      .id as string;
+    (
+      await api.required('POST', '/api/v1/organizations', {
+        token: admin,
+        json: { type, name: `Crash ${type} ${tag}`, code: `CRASH-${type.toUpperCase()}-${tag}` },
+      })
+    ).id as string;
   const academyId = await organization('academy');
   const agencyId = await organization('agency');
   const organizations = (await api.required('GET', '/api/v1/organizations?type=commission', { token: admin })) as unknown as
-    | { items: { id: string }[] }
-    | { id: string }[];
+    { items: { id: string }[] } | { id: string }[];
   const commissionId = (Array.isArray(organizations) ? organizations : organizations.items)[0].id;
   const courseCode = `CRASH-INSERVICE-${tag}`;
   await api.required('POST', '/api/v1/courses', { token: admin, json: { code: courseCode, title: 'Crash in-service', kind: 'in_service', hours: 8 } });
@@ -114,7 +118,7 @@ export class Tally {
   keys(): string[] {
     return [...this.counts.keys()];
   }
-  toString(): string {
+  summary(): string {
     if (!this.counts.size) return 'nothing';
     return [...this.counts.entries()]
       .sort((a, b) => b[1] - a[1])

@@ -36,7 +36,9 @@ export async function createScratchCluster(name = 'scratch'): Promise<ScratchClu
   // fsync and synchronous_commit stay at their defaults (on): what the crash test proves must hold in production.
   appendFileSync(
     join(dataDir, 'postgresql.conf'),
-    [`port = ${port}`, `listen_addresses = '127.0.0.1'`, `unix_socket_directories = '${home}'`, 'max_connections = 100', 'shared_buffers = 64MB', ''].join('\n'),
+    [`port = ${port}`, `listen_addresses = '127.0.0.1'`, `unix_socket_directories = '${home}'`, 'max_connections = 100', 'shared_buffers = 64MB', ''].join(
+      '\n',
+    ),
   );
   const pgCtl = (...args: string[]) => run('pg_ctl', ['-D', dataDir, ...args], owner);
   let running = false;
