@@ -76,6 +76,8 @@ async function main(): Promise<void> {
         LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
         PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
         MFA_REQUIRED_ROLES: '',
+        // Passed through to see clients sign in again within a short run.
+        ...(process.env.JWT_TTL_MINUTES ? { JWT_TTL_MINUTES: process.env.JWT_TTL_MINUTES } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
@@ -113,6 +115,19 @@ async function main(): Promise<void> {
       minuteRequests[kind]++;
       if (!outcome.status || outcome.status >= 300) minuteNon2xx++;
     };
+    // A client whose token expired (JWT_TTL_MINUTES) signs in again and retries once, as real clients do; counted apart.
+    let signedInAgain = 0;
+    const as = async (role: 'registrar' | 'hiring' | 'investigator' | 'adjudicator', send: (token: string) => Promise<Outcome>) => {
+      const outcome = await send(actors[role]);
+      if (outcome.status !== 401) return outcome;
+      signedInAgain++;
+      try {
+        actors[role] = await actors.signInAgain(role);
+      } catch {
+        return outcome; // the sign-in itself failed (an outage): the next round tries again
+      }
+      return send(actors[role]);
+    };
     const pick = () => sample[Math.floor(Math.random() * sample.length)];
     let sequence = 0;
 
@@ -136,19 +151,18 @@ async function main(): Promise<void> {
       const officer = pick();
       const body =
         sequence++ % 5 === 0 ? { firstName: officer.first_name, lastName: officer.last_name, dateOfBirth: officer.dob } : { postId: officer.post_id };
-      return api.call('POST', '/api/v1/hiring-checks', { token: actors.hiring, json: body });
+      return as('hiring', (token) => api.call('POST', '/api/v1/hiring-checks', { token, json: body }));
     });
     const caseAction = loop('case action', 20, async () => {
-      const opened = await api.call('POST', '/api/v1/cases', {
-        token: actors.investigator,
-        json: { postId: pick().post_id, grounds: ['unprofessional_conduct_pattern'], summary: 'Soak: pattern of complaints' },
-      });
+      const postId = pick().post_id;
+      const opened = await as('investigator', (token) =>
+        api.call('POST', '/api/v1/cases', { token, json: { postId, grounds: ['unprofessional_conduct_pattern'], summary: 'Soak: pattern of complaints' } }),
+      );
       if (opened.status !== 201) return opened;
       const { id, version } = opened.body as { id: string; version: number };
-      const dismissed = await api.call('POST', `/api/v1/cases/${id}/actions`, {
-        token: actors.adjudicator,
-        json: { action: 'dismiss', reason: 'Soak: withdrawn', expectedVersion: version },
-      });
+      const dismissed = await as('adjudicator', (token) =>
+        api.call('POST', `/api/v1/cases/${id}/actions`, { token, json: { action: 'dismiss', reason: 'Soak: withdrawn', expectedVersion: version } }),
+      );
       return [opened, dismissed];
     });
     const trainingUpload = loop('training upload', 1_000, () => {
@@ -157,11 +171,8 @@ async function main(): Promise<void> {
         { length: 1_000 },
         (_, i) => `${pick().post_id},${actors.courseCode},2024-0${1 + (i % 9)}-1${i % 10},4,pass,SOAK-${batch}-${String(i).padStart(4, '0')}`,
       );
-      return api.call('POST', '/api/v1/training-completions/batch', {
-        token: actors.registrar,
-        body: ['postId,courseCode,completedOn,hours,result,externalRef', ...lines].join('\n'),
-        contentType: 'text/csv',
-      });
+      const body = ['postId,courseCode,completedOn,hours,result,externalRef', ...lines].join('\n');
+      return as('registrar', (token) => api.call('POST', '/api/v1/training-completions/batch', { token, body, contentType: 'text/csv' }));
     });
     const loops = [publicLookup, publicLookup, publicLookup, hiringCheck, hiringCheck, caseAction, trainingUpload].map((run) => run());
 
@@ -262,6 +273,7 @@ async function main(): Promise<void> {
       const rssSlope = leastSquaresSlope(later.map((s) => [s.minute, s.serviceRss / MiB]));
       say(`service RSS per minute from minute ${referenceMinute}: ${fmtSlope(rssSlope)}`);
     }
+    say(`tokens expired and signed in again (JWT_TTL_MINUTES): ${signedInAgain}`);
     const total = KINDS.map((kind) => `${kind} ${samples.reduce((n, s) => n + s.requests[kind], 0).toLocaleString('en-US')}`).join(', ');
     say(
       `requests: ${total}; machine load average (1 min) ${Math.min(...samples.map((s) => s.load)).toFixed(1)}–${Math.max(...samples.map((s) => s.load)).toFixed(1)} on ${navigatorCores()} cores`,

@@ -63,14 +63,17 @@ export interface Actors {
   investigator: string;
   adjudicator: string;
   courseCode: string;
+  /** A fresh token for one of the users above (tokens expire after JWT_TTL_MINUTES, 30 by default). */
+  signInAgain(role: 'registrar' | 'hiring' | 'investigator' | 'adjudicator'): Promise<string>;
 }
 
 /** An academy with a registrar, an agency with a hiring clerk, the commission's investigator and adjudicator, and an in-service course. */
 export async function setUpActors(base: string, tag: string): Promise<Actors> {
   const api = registryClient(base);
   const admin = await api.login(CRASH_ADMIN_EMAIL, CRASH_ADMIN_PASSWORD);
+  const emailOf = (role: string) => `${role.replace(/_/g, '-')}-${tag.toLowerCase()}@crash.local`;
   const user = async (organizationId: string, role: string) => {
-    const email = `${role.replace(/_/g, '-')}-${tag.toLowerCase()}@crash.local`;
+    const email = emailOf(role);
     await api.required('POST', `/api/v1/organizations/${organizationId}/users`, { token: admin, json: { email, password: USER_PASSWORD, roles: [role] } });
     return api.login(email, USER_PASSWORD);
   };
@@ -97,6 +100,13 @@ export async function setUpActors(base: string, tag: string): Promise<Actors> {
     investigator: await user(commissionId, 'commission_investigator'),
     adjudicator: await user(commissionId, 'commission_adjudicator'),
     courseCode,
+    signInAgain: (role) =>
+      api.login(
+        emailOf(
+          { registrar: 'academy_registrar', hiring: 'agency_hiring', investigator: 'commission_investigator', adjudicator: 'commission_adjudicator' }[role],
+        ),
+        USER_PASSWORD,
+      ),
   };
 }
 
