@@ -72,6 +72,11 @@ describe('post-registry CLI (e2e)', () => {
         ['create-admin', '--email', 'weak@commission.test', '--password', 'elevenchars'],
         'post-registry: --password: The password must be at least 12 characters.\n',
       ],
+      [
+        // ASVS 2.1.7: long enough, but on the common-password list.
+        ['create-admin', '--email', 'weak@commission.test', '--password', 'qwerty123456'],
+        'post-registry: --password: The password is on a list of common or breached passwords; choose another.\n',
+      ],
       [['create-admin', '--email', 'not-an-email'], 'post-registry: --email: "not-an-email" is not an email address.\n'],
       [['create-admin', '--email', 'chosen@commission.test'], 'post-registry: A user with this email already exists.\n'],
       [['create-admin'], "error: required option '--email <email>' not specified\n"],
@@ -118,6 +123,9 @@ describe('post-registry CLI (e2e)', () => {
       const user = await apiUser();
       expect((await cli('reset-password', '--email', user.email, '--password', 'short')).err).toBe(
         'post-registry: --password: The password must be at least 12 characters.\n',
+      );
+      expect((await cli('reset-password', '--email', user.email, '--password', 'Password1234')).err).toBe(
+        'post-registry: --password: The password is on a list of common or breached passwords; choose another.\n',
       );
       expect((await signIn(user.email, USER_PASSWORD)).status).toBe(200);
     });

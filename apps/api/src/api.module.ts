@@ -6,7 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@app/audit';
-import { AuthenticationGuard, AuthModule, RolesGuard } from '@app/auth';
+import { AccountTokensModule, AuthenticationGuard, AuthModule, RolesGuard } from '@app/auth';
 import { CertificationModule, CertificationSettlementJob } from '@app/certification';
 import { ClockModule } from '@app/core';
 import { DatabaseModule, IdempotencyKeyPruningJob } from '@app/database';
@@ -22,6 +22,7 @@ import { TrainingModule } from '@app/training';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AuditController } from './audit/audit.controller';
+import { AccountTokensController } from './identity/account-tokens.controller';
 import { CertificationController } from './certification/certification.controller';
 import { CasesController } from './discipline/cases.controller';
 import { MisconductReportsController } from './discipline/misconduct-reports.controller';
@@ -45,6 +46,7 @@ import { TrainingCompletionsController } from './training/training-completions.c
 export const API_CONTROLLERS = [
   HealthController,
   IdentityController,
+  AccountTokensController,
   OrganizationsController,
   AuditController,
   OfficersController,
@@ -94,6 +96,7 @@ export class ApiModule {
         AuditModule,
         OrganizationsModule,
         AuthModule,
+        AccountTokensModule,
         OfficersModule,
         NotificationsModule,
         TrainingModule,

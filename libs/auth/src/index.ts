@@ -5,3 +5,7 @@ export * from './roles.guard';
 export * from './decorators';
 export * from './domain/auth.errors';
 export * from './domain/login-lockout';
+export * from './account-tokens/account-tokens.module';
+export * from './account-tokens/account-tokens.service';
+export * from './account-tokens/domain/account-token';
+export * from './account-tokens/domain/account-tokens.errors';

@@ -4,6 +4,8 @@ export * from './users.service';
 export * from './api-keys.service';
 export * from './bootstrap.service';
 export * from './domain/password-policy';
+export * from './domain/common-passwords';
+export { administeredRecordsAccess, organizationAdminAccess } from './organization-admin.policy';
 export { OrganizationEntity } from './persistence/organization.entity';
 export { UserEntity } from './persistence/user.entity';
 export { ApiKeyEntity } from './persistence/api-key.entity';

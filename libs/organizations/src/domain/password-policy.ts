@@ -1,16 +1,18 @@
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from './common-passwords';
 
 /** API.md: at least 12 characters (ASVS 6.2.1). Upper bound keeps hashing cost bounded. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** The API's rule for a password chosen by a person (its DTOs say the same): why it is refused, or null. */
+/** The API's rule for a password chosen by a person (its DTOs say the same): length, then the common-password list; why it is refused, or null. */
 export function passwordPolicyProblem(password: string): string | null {
   // In code points, as the DTOs' MinLength/MaxLength count.
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (length > PASSWORD_MAX_LENGTH) return `The password must be at most ${PASSWORD_MAX_LENGTH} characters.`;
+  if (isCommonPassword(password)) return `The password ${COMMON_PASSWORD_MESSAGE}.`;
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/organizations';
 import { IsEmail, IsString } from 'class-validator';
+import { NotCommonPassword } from '../../common/not-common-password';
 import { MaxLength, MinLength } from '../../common/text-length';
 
 export class LoginDto {
@@ -19,10 +20,11 @@ export class ChangePasswordDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
-  /** At least 12 characters, and not the current one. */
+  /** At least 12 characters, not on the common-password list, and not the current one. */
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @NotCommonPassword()
   newPassword: string;
 }
 

@@ -2,6 +2,7 @@ import { ROLES, Role } from '@app/core';
 import { ApiKeyEntity, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserEntity } from '@app/organizations';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsString } from 'class-validator';
+import { NotCommonPassword } from '../../common/not-common-password';
 import { MaxLength, MinLength } from '../../common/text-length';
 
 export class CreateUserDto {
@@ -10,10 +11,11 @@ export class CreateUserDto {
   @MaxLength(254)
   email: string;
 
-  /** At least 12 characters. */
+  /** At least 12 characters, not on the common-password list. */
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @NotCommonPassword()
   password: string;
 
   @IsArray()
