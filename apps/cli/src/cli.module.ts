@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { AuditModule } from '@app/audit';
 import { ClockModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { MailModule } from '@app/mail';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
 import { AppConfig } from '@app/runtime';
@@ -25,6 +26,8 @@ export class CliModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         ClockModule.forRoot(config.timeZone),
         DatabaseModule.forRoot(config.database),
+        // Discipline (through public) writes notices to officers, which ask whether mail is configured.
+        MailModule.forRoot(config.mail),
         AuditModule,
         OrganizationsModule,
         PublicModule,
