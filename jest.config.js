@@ -13,6 +13,10 @@ const esmOnly = [
   'uint8array-extras',
   '@borewit',
   '@standard-schema',
+  // otplib's base32 and HMAC plugins (and their own nested copies of @noble).
+  '@otplib',
+  '@scure',
+  '@noble',
 ];
 const { compilerOptions } = require('./tsconfig.json');
 

@@ -10,6 +10,7 @@ import { OfficerNameMiddle1764000000700 } from './1764000000700-OfficerNameMiddl
 import { RateLimitCounters1764000000800 } from './1764000000800-RateLimitCounters';
 import { TokenVersion1764000000900 } from './1764000000900-TokenVersion';
 import { GeneratedSecret1764000001000 } from './1764000001000-GeneratedSecret';
+import { SecondFactor1765000000100 } from './1765000000100-SecondFactor';
 import { AccountTokens1765000000200 } from './1765000000200-AccountTokens';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
 import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   RateLimitCounters1764000000800,
   TokenVersion1764000000900,
   GeneratedSecret1764000001000,
+  SecondFactor1765000000100,
   AccountTokens1765000000200,
   Outbox1765000000600,
   OfficerNotices1765000000700,

@@ -3,6 +3,7 @@ import { Clock, FixedClock, Role } from '@app/core';
 import { withDatabaseName } from '@app/database';
 import { buildAppConfig, validateEnvironment } from '@app/runtime';
 import { randomBytes } from 'node:crypto';
+import { generateSync } from 'otplib';
 import { Client, Pool } from 'pg';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
@@ -26,8 +27,21 @@ export interface TestApp {
   /** Creates a user with these roles in the organization and returns its bearer token. */
   userToken(organizationId: string, roles: Role[]): Promise<string>;
   commissionId(): Promise<string>;
+  /** Enrols a TOTP factor with the token (a full or an enrolment-only one): the secret and the ten recovery codes. */
+  enrolTotp(token: string): Promise<{ secret: string; recoveryCodes: string[] }>;
+  /**
+   * Both steps of a sign-in with a second factor: the password, then a TOTP code of the earliest
+   * time step the service still accepts (never one already used). With a FixedClock a sign-in
+   * that would need a later step than the window allows throws (advance the clock); with the
+   * real clock it waits for the next step (at most 30 s).
+   */
+  loginWithTotp(email: string, password: string, secret: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** The TOTP code of a secret at an instant (RFC 6238, 30 s, as the service checks). */
+export const totpCode = (secret: string, at: Date = new Date()) => generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
+const TOTP_STEP_MS = 30_000;
 
 /** Each test file: its own database cloned from the migrated template, and the real app on it. */
 export async function startTestApp(options: { env?: Record<string, string>; clock?: FixedClock; logDestination?: DestinationStream } = {}): Promise<TestApp> {
@@ -42,6 +56,8 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
 
   const env = validateEnvironment({
     LOG_LEVEL: 'silent',
+    // The suites sign in with a password alone; the second factor's own tests (mfa.e2e-spec.ts) set the roles.
+    MFA_REQUIRED_ROLES: '',
     POST_BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
     POST_BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     RATE_LIMIT_PER_MINUTE: '100000',
@@ -106,6 +122,35 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     async commissionId() {
       const { rows } = await db.query(`SELECT id FROM organization WHERE type = 'commission'`);
       return rows[0].id as string;
+    },
+    async enrolTotp(token) {
+      const started = await http().post('/api/v1/me/mfa/totp').set(bearer(token));
+      if (started.status !== 200) throw new Error(`TOTP enrolment failed: ${started.status} ${JSON.stringify(started.body)}`);
+      const secret = started.body.secret as string;
+      const confirmed = await http()
+        .post('/api/v1/me/mfa/totp/confirm')
+        .set(bearer(token))
+        .send({ code: totpCode(secret, options.clock?.now()) });
+      if (confirmed.status !== 200) throw new Error(`TOTP confirmation failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+      return { secret, recoveryCodes: confirmed.body.recoveryCodes as string[] };
+    },
+    async loginWithTotp(email, password, secret) {
+      const first = await http().post('/api/v1/auth/login').send({ email, password });
+      if (first.status !== 200 || !first.body.challengeToken) throw new Error(`login ${email} gave no challenge: ${first.status} ${JSON.stringify(first.body)}`);
+      const { rows } = await db.query(`SELECT f.last_used_step FROM mfa_totp_factor f JOIN app_user u ON u.id = f.user_id WHERE u.email = $1`, [email.toLowerCase()]);
+      const lastUsed = rows[0]?.last_used_step === null || rows[0]?.last_used_step === undefined ? -Infinity : Number(rows[0].last_used_step);
+      const now = () => (options.clock ? options.clock.now() : new Date());
+      let step = Math.max(Math.floor(now().getTime() / TOTP_STEP_MS) - 1, lastUsed + 1);
+      if (step > Math.floor(now().getTime() / TOTP_STEP_MS) + 1) {
+        if (options.clock) throw new Error('loginWithTotp: every step the service accepts now is used; advance the FixedClock by 30 s');
+        await new Promise((resolve) => setTimeout(resolve, (step - 1) * TOTP_STEP_MS - now().getTime() + 50));
+        step = Math.max(Math.floor(now().getTime() / TOTP_STEP_MS) - 1, lastUsed + 1);
+      }
+      const second = await http()
+        .post('/api/v1/auth/login/mfa')
+        .send({ challengeToken: first.body.challengeToken, code: totpCode(secret, new Date(step * TOTP_STEP_MS)) });
+      if (second.status !== 200) throw new Error(`second factor of ${email} failed: ${second.status} ${JSON.stringify(second.body)}`);
+      return second.body.accessToken as string;
     },
     async close() {
       await app.close();

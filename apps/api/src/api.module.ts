@@ -6,7 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@app/audit';
-import { AccountTokensModule, AuthenticationGuard, AuthModule, RolesGuard } from '@app/auth';
+import { AccountTokensModule, AuthenticationGuard, AuthModule, MfaEnrolmentGuard, RolesGuard } from '@app/auth';
 import { CertificationModule, CertificationSettlementJob } from '@app/certification';
 import { ClockModule } from '@app/core';
 import { DatabaseModule, IdempotencyKeyPruningJob } from '@app/database';
@@ -34,6 +34,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { configureRateLimits, defaultThrottle, THROTTLE_WINDOW_MS } from './http/throttling';
 import { IdentityController } from './identity/identity.controller';
 import { NoticesController } from './notifications/notices.controller';
+import { SecondFactorController } from './identity/second-factor.controller';
 import { OfficersController } from './officers/officers.controller';
 import { FirstStartBootstrap } from './organizations/first-start-bootstrap';
 import { OrganizationsController } from './organizations/organizations.controller';
@@ -47,6 +48,7 @@ export const API_CONTROLLERS = [
   HealthController,
   IdentityController,
   AccountTokensController,
+  SecondFactorController,
   OrganizationsController,
   AuditController,
   OfficersController,
@@ -114,6 +116,8 @@ export class ApiModule {
         // Order matters: throttle first (cheap, stops brute force), then who, then what.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
+        // A limited token (second factor not enrolled yet) reaches enrolment and GET /me only.
+        { provide: APP_GUARD, useExisting: MfaEnrolmentGuard },
         { provide: APP_GUARD, useExisting: RolesGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -8,11 +8,15 @@ import { decoyPasswordHash, hashPassword, UserEntity, UsersService, verifyPasswo
 import { DataSource } from 'typeorm';
 import { currentPasswordWrong, invalidCredentials, passwordOfUsersOnly, passwordUnchanged } from './domain/auth.errors';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './domain/login-lockout';
+import { ENROLMENT_TOKEN_TTL_SECONDS } from './mfa/domain/second-factor';
+import { MfaChallenge, SecondFactorService } from './mfa/second-factor.service';
 
 export interface AccessToken {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+  /** Present on the limited token of a user who must enrol a second factor first (API.md "Accounts"). */
+  mfaEnrolmentRequired?: true;
 }
 
 export interface JwtClaims {
@@ -20,6 +24,8 @@ export interface JwtClaims {
   org: string;
   /** The user's token version when issued: a password change raises it, refusing every earlier token. */
   tv?: number;
+  /** A limited token: `GET /me` and second-factor enrolment only (MfaEnrolmentGuard). */
+  scope?: 'mfa_enrolment';
 }
 
 @Injectable()
@@ -31,13 +37,16 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly config: ConfigService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
    * Every outcome is audited in its own transaction; unknown, wrong, locked and disabled
-   * all answer the same 401 and cost one argon2 verification.
+   * all answer the same 401 and cost one argon2 verification. A right password of a user with a
+   * second factor leads to its challenge (SecondFactorService); of a user whose roles require one
+   * and who has none yet, to a token good for enrolment only.
    */
-  async login(email: string, password: string, requestId?: string): Promise<AccessToken> {
+  async login(email: string, password: string, requestId?: string): Promise<AccessToken | MfaChallenge> {
     const normalized = email.toLowerCase();
     const user = await this.users.findByEmail(normalized);
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
@@ -62,6 +71,8 @@ export class AuthService {
       await this.recordFailure(user.id, now, passwordOk ? 'locked' : 'wrong_password', normalized, requestId);
       throw invalidCredentials();
     }
+    const next = await this.secondFactor.afterCorrectPassword(user);
+    if (next === 'challenge') return this.secondFactor.issueChallenge(user, requestId);
     await this.dataSource.transaction(async (manager) => {
       await this.users.recordLoginAttempts(manager, user.id, afterSuccessfulLogin());
       await this.audit.record(
@@ -71,10 +82,16 @@ export class AuthService {
           action: 'auth.login',
           entityType: 'user',
           entityId: user.id,
+          ...(next === 'enrolment_only' ? { details: { limitedTo: 'mfa_enrolment' } } : {}),
         },
       );
     });
-    return this.issueToken(user);
+    return this.issueToken(user, next === 'enrolment_only' ? 'mfa_enrolment' : undefined);
+  }
+
+  /** The second step (`POST /auth/login/mfa`): the challenge of the first and a code, then the usual token. */
+  async loginWithSecondFactor(challengeToken: string, code: string, requestId?: string): Promise<AccessToken> {
+    return this.issueToken(await this.secondFactor.passChallenge(challengeToken, code, requestId));
   }
 
   /**
@@ -105,10 +122,12 @@ export class AuthService {
     return this.issueToken(changed);
   }
 
-  private async issueToken(user: Pick<UserEntity, 'id' | 'organizationId' | 'tokenVersion'>): Promise<AccessToken> {
-    const expiresIn = this.config.get<number>('jwt.ttlMinutes')! * 60;
-    const claims: JwtClaims = { sub: user.id, org: user.organizationId, tv: user.tokenVersion };
-    return { accessToken: await this.jwt.signAsync(claims, { expiresIn }), tokenType: 'Bearer', expiresIn };
+  private async issueToken(user: Pick<UserEntity, 'id' | 'organizationId' | 'tokenVersion'>, scope?: JwtClaims['scope']): Promise<AccessToken> {
+    const ttl = this.config.get<number>('jwt.ttlMinutes')! * 60;
+    const expiresIn = scope ? Math.min(ttl, ENROLMENT_TOKEN_TTL_SECONDS) : ttl;
+    const claims: JwtClaims = { sub: user.id, org: user.organizationId, tv: user.tokenVersion, ...(scope ? { scope } : {}) };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn });
+    return scope ? { accessToken, tokenType: 'Bearer', expiresIn, mfaEnrolmentRequired: true } : { accessToken, tokenType: 'Bearer', expiresIn };
   }
 
   /** Row-locked so that parallel wrong guesses all count. A failure while locked does not extend the lock. */

@@ -9,3 +9,7 @@ export * from './account-tokens/account-tokens.module';
 export * from './account-tokens/account-tokens.service';
 export * from './account-tokens/domain/account-token';
 export * from './account-tokens/domain/account-tokens.errors';
+export * from './mfa/second-factor.service';
+export * from './mfa/mfa-enrolment.guard';
+export * from './mfa/domain/mfa.errors';
+export { MFA_CODE, TOTP_CODE as TOTP_CODE_PATTERN, CHALLENGE_TTL_SECONDS, RECOVERY_CODE_COUNT } from './mfa/domain/second-factor';

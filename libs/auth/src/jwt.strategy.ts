@@ -38,6 +38,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       organizationType: user.organizationType,
       roles: user.roles,
       requestId: request.id,
+      ...(claims.scope === 'mfa_enrolment' ? { limitedTo: 'mfa_enrolment' as const } : {}),
     };
   }
 }

@@ -9,6 +9,11 @@ export interface Actor {
   roles: Role[];
   /** Correlates the audit entry with the request log line. */
   requestId?: string;
+  /**
+   * A user whose roles require a second factor and who has none yet: the token is good for
+   * `GET /me` and enrolment only (API.md "Accounts"); every other route answers 403.
+   */
+  limitedTo?: 'mfa_enrolment';
 }
 
 /** The registry itself acting (daily jobs). */

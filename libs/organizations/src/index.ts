@@ -9,3 +9,4 @@ export { administeredRecordsAccess, organizationAdminAccess } from './organizati
 export { OrganizationEntity } from './persistence/organization.entity';
 export { UserEntity } from './persistence/user.entity';
 export { ApiKeyEntity } from './persistence/api-key.entity';
+export { userNotFound } from './domain/organizations.errors';

@@ -158,6 +158,17 @@ export class UsersService {
   }
 
   /**
+   * Every token the user holds stops working (auth's reset of a lost second factor): the version
+   * the tokens carry moves on, with the row locked in the caller's transaction.
+   */
+  async revokeTokens(manager: EntityManager, userId: string): Promise<number> {
+    const locked = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const tokenVersion = locked.tokenVersion + 1;
+    await manager.update(UserEntity, { id: userId }, { tokenVersion });
+    return tokenVersion;
+  }
+
+  /**
    * A new password (auth has checked the current one), with the row locked in the caller's
    * transaction: the token version moves on, so every token issued before stops working.
    */

@@ -1,3 +1,4 @@
+import type { Role } from '@app/core';
 import type { DatabaseSettings } from '@app/database';
 import type { DueProcessSettings } from '@app/discipline';
 import type { MailSettings } from '@app/mail';
@@ -14,6 +15,8 @@ export interface AppConfig {
   database: DatabaseSettings;
   jwt: { secret: string; ttlMinutes: number };
   loginLockMinutes: number;
+  /** The second factor: whose users must enrol one (MFA_REQUIRED_ROLES), and the issuer authenticator apps show. */
+  mfa: { requiredRoles: Role[]; issuer: string };
   bootstrapAdmin: { email: string; password?: string };
   commissionName: string;
   jurisdiction: string;
@@ -49,6 +52,8 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
     database: buildDatabaseSettings(env, resolved),
     jwt: { secret: resolved.jwtSecret, ttlMinutes: env.JWT_TTL_MINUTES },
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
+    // Already validated (environment.ts): role names, or '' for none.
+    mfa: { requiredRoles: env.MFA_REQUIRED_ROLES === '' ? [] : (env.MFA_REQUIRED_ROLES.split(',') as Role[]), issuer: env.MFA_TOTP_ISSUER },
     bootstrapAdmin: { email: env.POST_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.POST_BOOTSTRAP_ADMIN_PASSWORD },
     commissionName: env.POST_COMMISSION_NAME,
     jurisdiction: env.POST_JURISDICTION,

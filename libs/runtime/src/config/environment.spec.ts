@@ -22,6 +22,8 @@ describe('environment schema', () => {
       INTERIM_HEARING_MAX_DAYS: 15,
       REPORT_DEADLINE_BUSINESS_DAYS: 2,
       POST_TIME_ZONE: 'America/New_York',
+      MFA_REQUIRED_ROLES: 'commission_admin,commission_investigator,commission_adjudicator,agency_admin',
+      MFA_TOTP_ISSUER: 'POST Registry',
     });
     expect(env.DATABASE_URL).toBeUndefined();
   });
@@ -60,6 +62,8 @@ describe('environment schema', () => {
     [{ MAIL_FROM: 'not an address' }, /^Invalid configuration: MAIL_FROM must be an address or "Name <address>"/],
     [{ PUBLIC_BASE_URL: 'ftp://registry.example.test' }, /^Invalid configuration: PUBLIC_BASE_URL must be an http/],
     [{ PUBLIC_BASE_URL: 'https://registry.example.test/?a=1' }, /^Invalid configuration: PUBLIC_BASE_URL must be an http/],
+    [{ MFA_REQUIRED_ROLES: 'commission_admin,chief' }, /^Invalid configuration: MFA_REQUIRED_ROLES must be comma-separated roles among .* \(got "commission_admin,chief"\)$/],
+    [{ MFA_REQUIRED_ROLES: 'agency_admin,' }, /MFA_REQUIRED_ROLES must be comma-separated roles/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
     expect(() => validateEnvironment(env)).toThrow(message);
@@ -82,6 +86,11 @@ describe('environment schema', () => {
       MIGRATION_DATABASE_URL: 'postgres://owner@h/db',
     });
     expect(validateEnvironment({ DATABASE_URL: 'postgres://owner@h/db' }).MIGRATION_DATABASE_URL).toBeUndefined();
+  });
+
+  it('keeps an empty MFA_REQUIRED_ROLES as none, and takes a list of roles', () => {
+    expect(validateEnvironment({ MFA_REQUIRED_ROLES: '' }).MFA_REQUIRED_ROLES).toBe('');
+    expect(validateEnvironment({ MFA_REQUIRED_ROLES: 'agency_hiring,academy_registrar' }).MFA_REQUIRED_ROLES).toBe('agency_hiring,academy_registrar');
   });
 
   it('never echoes a secret value', () => {

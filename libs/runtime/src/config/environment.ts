@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { ROLES } from '@app/core';
 import { parseTrustedProxies, TRUSTED_PROXIES_MESSAGE } from './trusted-proxies';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -191,6 +192,21 @@ export class EnvironmentVariables {
     validator: { validate: (value) => typeof value === 'string' && parseTrustedProxies(value) !== undefined, defaultMessage: () => TRUSTED_PROXIES_MESSAGE },
   })
   TRUST_PROXY?: string;
+
+  /**
+   * Roles whose users must enrol a second factor (TOTP) before anything else (API.md "Accounts");
+   * comma-separated role names, empty for none (the empty value is kept, not replaced by the default).
+   */
+  @Matches(new RegExp(`^((${ROLES.join('|')})(,(${ROLES.join('|')}))*)?$`), {
+    message: `must be comma-separated roles among ${ROLES.join(', ')}, or empty for none`,
+  })
+  MFA_REQUIRED_ROLES = 'commission_admin,commission_investigator,commission_adjudicator,agency_admin';
+
+  /** The issuer an authenticator app shows beside the account (the otpauth:// URI's `issuer`). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  MFA_TOTP_ISSUER = 'POST Registry';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -2,6 +2,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/organizations';
 import { IsEmail, IsString } from 'class-validator';
 import { NotCommonPassword } from '../../common/not-common-password';
 import { MaxLength, MinLength } from '../../common/text-length';
+import { MfaStatusResponse } from './second-factor.dto';
 
 export class LoginDto {
   @IsEmail()
@@ -34,6 +35,8 @@ export class AccessTokenResponse {
   tokenType: 'Bearer';
   /** Seconds until the token expires. */
   expiresIn: number;
+  /** `true` on the limited token of a user whose roles require a second factor and who has none yet: `GET /me` and enrolment only. */
+  mfaEnrolmentRequired?: boolean;
 }
 
 export class MeResponse {
@@ -42,4 +45,6 @@ export class MeResponse {
   organizationId: string;
   organizationType: 'commission' | 'agency' | 'academy';
   roles: string[];
+  /** The second factor: enrolled, and required by the caller's roles (MFA_REQUIRED_ROLES). */
+  mfa: MfaStatusResponse;
 }
