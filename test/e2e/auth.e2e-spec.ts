@@ -34,6 +34,8 @@ describe('authentication (e2e)', () => {
       organizationId: await t.commissionId(),
       organizationType: 'commission',
       roles: ['commission_admin'],
+      // The harness sets MFA_REQUIRED_ROLES empty; mfa.e2e-spec.ts covers the second factor.
+      mfa: { enrolled: false, required: false },
     });
   });
 

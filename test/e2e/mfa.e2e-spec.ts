@@ -36,7 +36,11 @@ describe('second factor (e2e)', () => {
 
   async function newUser(roles: Role[], organizationId = agencyId) {
     const email = `mfa-${randomBytes(4).toString('hex')}@example.test`;
-    const created = await t.http().post(`/api/v1/organizations/${organizationId}/users`).set(bearer(adminToken)).send({ email, password: USER_PASSWORD, roles });
+    const created = await t
+      .http()
+      .post(`/api/v1/organizations/${organizationId}/users`)
+      .set(bearer(adminToken))
+      .send({ email, password: USER_PASSWORD, roles });
     expect(created.status).toBe(201);
     return { email, id: created.body.id as string };
   }
@@ -86,9 +90,17 @@ describe('second factor (e2e)', () => {
 
     // Not enrolled until confirmed: the next sign-in is still limited.
     expect((await login(ADMIN_EMAIL, ADMIN_PASSWORD)).body.mfaEnrolmentRequired).toBe(true);
-    const wrong = await t.http().post('/api/v1/me/mfa/totp/confirm').set(bearer(limited)).send({ code: code(secret, 3) });
+    const wrong = await t
+      .http()
+      .post('/api/v1/me/mfa/totp/confirm')
+      .set(bearer(limited))
+      .send({ code: code(secret, 3) });
     expect([wrong.status, wrong.body.code]).toEqual([422, 'AUTH.MFA_CONFIRMATION_FAILED']);
-    const confirmed = await t.http().post('/api/v1/me/mfa/totp/confirm').set(bearer(limited)).send({ code: code(secret) });
+    const confirmed = await t
+      .http()
+      .post('/api/v1/me/mfa/totp/confirm')
+      .set(bearer(limited))
+      .send({ code: code(secret) });
     expect(confirmed.status).toBe(200);
     const recoveryCodes = confirmed.body.recoveryCodes as string[];
     expect(recoveryCodes).toHaveLength(10);
@@ -277,13 +289,21 @@ describe('second factor (e2e)', () => {
       expect({ body, status: refused.status }).toEqual({ body, status: 400 });
     }
     expect((await t.db.query(`SELECT recent_failed_logins FROM app_user WHERE id = $1`, [user.id])).rows[0].recent_failed_logins).toEqual([]);
-    const notStarted = await t.http().post('/api/v1/me/mfa/totp/confirm').set(bearer((await login((await newUser(['agency_hiring'])).email)).body.accessToken)).send({ code: '123456' });
+    const notStarted = await t
+      .http()
+      .post('/api/v1/me/mfa/totp/confirm')
+      .set(bearer((await login((await newUser(['agency_hiring'])).email)).body.accessToken))
+      .send({ code: '123456' });
     expect([notStarted.status, notStarted.body.code]).toEqual([409, 'AUTH.MFA_ENROLMENT_NOT_STARTED']);
   });
 
   it('leaves API keys as they were: no factor, none required, no enrolment', async () => {
     const agencyAdmin = await enrolledUser(['agency_admin']);
-    const key = await t.http().post(`/api/v1/organizations/${agencyId}/api-keys`).set(bearer(agencyAdmin.token)).send({ name: 'hr', roles: ['agency_hiring'] });
+    const key = await t
+      .http()
+      .post(`/api/v1/organizations/${agencyId}/api-keys`)
+      .set(bearer(agencyAdmin.token))
+      .send({ name: 'hr', roles: ['agency_hiring'] });
     expect(key.status).toBe(201);
     const described = await t.http().get('/api/v1/me').set('X-API-Key', key.body.key);
     expect([described.status, described.body.mfa]).toEqual([200, { enrolled: false, required: false }]);

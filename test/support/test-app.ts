@@ -136,8 +136,11 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     },
     async loginWithTotp(email, password, secret) {
       const first = await http().post('/api/v1/auth/login').send({ email, password });
-      if (first.status !== 200 || !first.body.challengeToken) throw new Error(`login ${email} gave no challenge: ${first.status} ${JSON.stringify(first.body)}`);
-      const { rows } = await db.query(`SELECT f.last_used_step FROM mfa_totp_factor f JOIN app_user u ON u.id = f.user_id WHERE u.email = $1`, [email.toLowerCase()]);
+      if (first.status !== 200 || !first.body.challengeToken)
+        throw new Error(`login ${email} gave no challenge: ${first.status} ${JSON.stringify(first.body)}`);
+      const { rows } = await db.query(`SELECT f.last_used_step FROM mfa_totp_factor f JOIN app_user u ON u.id = f.user_id WHERE u.email = $1`, [
+        email.toLowerCase(),
+      ]);
       const lastUsed = rows[0]?.last_used_step === null || rows[0]?.last_used_step === undefined ? -Infinity : Number(rows[0].last_used_step);
       const now = () => (options.clock ? options.clock.now() : new Date());
       let step = Math.max(Math.floor(now().getTime() / TOTP_STEP_MS) - 1, lastUsed + 1);

@@ -9,7 +9,7 @@ export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code.',
   401: 'No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login.',
-  403: "The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code).",
+  403: "The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`).",
   404: 'No such record, or one the caller may not see (the same answer for both).',
   409: 'A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body.',
   413: 'The request body is larger than the service accepts (`REQUEST.TOO_LARGE`).',

@@ -36,8 +36,8 @@ describe('OpenAPI document', () => {
   const responses = (operation: OperationObject) => operation.responses as Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
   const find = (id: string) => operations.find((o) => o.id === id)!.operation;
 
-  it('should describe all 44 operations with a summary, a camelCase operationId and a tag described globally', () => {
-    expect(operations).toHaveLength(44);
+  it('should describe all 48 operations with a summary, a camelCase operationId and a tag described globally', () => {
+    expect(operations).toHaveLength(48);
     const tags = new Map((document.tags ?? []).map((tag) => [tag.name, tag.description]));
     const ids = operations.map(({ operation }) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -65,10 +65,12 @@ describe('OpenAPI document', () => {
       'GET /health',
       'GET /health/live',
       'POST /api/v1/auth/login',
+      'POST /api/v1/auth/login/mfa',
     ]);
-    // A user's own password takes a bearer token only (an API key is a 403).
-    expect(find('POST /api/v1/me/password').security).toEqual([{ bearer: [] }]);
-    for (const { id, operation } of operations.filter(({ id, operation }) => operation.security?.length !== 0 && id !== 'POST /api/v1/me/password')) {
+    // A user's own password and second factor take a bearer token only (an API key is a 403).
+    const bearerOnly = ['POST /api/v1/me/password', 'POST /api/v1/me/mfa/totp', 'POST /api/v1/me/mfa/totp/confirm'];
+    for (const id of bearerOnly) expect(find(id).security).toEqual([{ bearer: [] }]);
+    for (const { id, operation } of operations.filter(({ id, operation }) => operation.security?.length !== 0 && !bearerOnly.includes(id))) {
       expect({ id, security: operation.security }).toEqual({ id, security: [{ bearer: [] }, { apiKey: [] }] });
     }
   });
@@ -92,8 +94,10 @@ describe('OpenAPI document', () => {
     const statuses = (id: string) => Object.keys(responses(find(id))).filter((status) => Number(status) >= 400);
     // Authenticated, role-checked, a body, a path parameter naming a record, throttled, on the database, a refusing rule.
     expect(statuses('POST /api/v1/officers/{postId}/employments')).toEqual(['400', '401', '403', '404', '409', '413', '422', '429', '503']);
-    // Any authenticated caller (no role check), a query.
-    expect(statuses('GET /api/v1/organizations')).toEqual(['400', '401', '429', '503']);
+    // Any authenticated caller (no role check), a query; a token limited to second-factor enrolment is a 403.
+    expect(statuses('GET /api/v1/organizations')).toEqual(['400', '401', '403', '429', '503']);
+    // Open to that limited token: no 403.
+    expect(statuses('GET /api/v1/me')).toEqual(['401', '429', '503']);
     // Public; a wrong password is a 401.
     expect(statuses('POST /api/v1/auth/login')).toEqual(['400', '401', '413', '429', '503']);
     expect(statuses('GET /api/v1/public/officers/{postId}')).toEqual(['400', '404', '429', '503']);

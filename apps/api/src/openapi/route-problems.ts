@@ -3,7 +3,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { DECORATORS } from '@nestjs/swagger';
 import type { OpenAPIObject, OperationObject, SecurityRequirementObject } from '@nestjs/swagger';
-import { ANY_AUTHENTICATED, IS_PUBLIC, REQUIRED_ROLES } from '@app/auth';
+import { ALLOWED_BEFORE_MFA_ENROLMENT, ANY_AUTHENTICATED, IS_PUBLIC, REQUIRED_ROLES } from '@app/auth';
 import { ANSWERS_WITHOUT_DATABASE, problemResponse, ProblemStatus } from './api-problems';
 
 /** @SkipThrottle() stores `THROTTLER:SKIP<throttler name>`; the API has one throttler, `default`. */
@@ -26,6 +26,8 @@ function routeFacts({ controller, handler }: Route, operation: OperationObject, 
   return {
     isPublic,
     checksRoles: !isPublic && read<boolean>(ANY_AUTHENTICATED) !== true && (read<string[]>(REQUIRED_ROLES)?.length ?? 0) > 0,
+    // A user who must still enrol a second factor holds a token good for a few routes only (MfaEnrolmentGuard).
+    refusesLimitedToken: !isPublic && read<boolean>(ALLOWED_BEFORE_MFA_ENROLMENT) !== true,
     // The global ValidationPipe (and PostIdPipe) refuse bad bodies, queries and path parameters;
     // Fastify refuses a malformed JSON body on any POST.
     takesInput: method === 'post' || args.some((key) => CLIENT_INPUTS.has(Number(key.split(':')[0]))) || (operation.parameters?.length ?? 0) > 0,
@@ -41,7 +43,7 @@ export function derivedProblemStatuses(facts: ReturnType<typeof routeFacts>): Pr
   const statuses: ProblemStatus[] = [];
   if (facts.takesInput) statuses.push(400);
   if (!facts.isPublic) statuses.push(401);
-  if (facts.checksRoles) statuses.push(403);
+  if (facts.checksRoles || facts.refusesLimitedToken) statuses.push(403);
   if (facts.namesRecord) statuses.push(404);
   if (facts.takesBody) statuses.push(413);
   if (facts.throttled) statuses.push(429);

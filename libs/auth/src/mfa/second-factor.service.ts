@@ -19,14 +19,7 @@ import {
   PasswordOutcome,
   RECOVERY_CODE_COUNT,
 } from './domain/second-factor';
-import {
-  mfaAlreadyEnrolled,
-  mfaChallengeInvalid,
-  mfaCodeInvalid,
-  mfaConfirmationFailed,
-  mfaEnrolmentNotStarted,
-  mfaOfUsersOnly,
-} from './domain/mfa.errors';
+import { mfaAlreadyEnrolled, mfaChallengeInvalid, mfaCodeInvalid, mfaConfirmationFailed, mfaEnrolmentNotStarted, mfaOfUsersOnly } from './domain/mfa.errors';
 import { mfaStore } from './persistence/mfa.store';
 import { SecondFactorKeys } from './secret-box';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';

@@ -62,7 +62,10 @@ describe('environment schema', () => {
     [{ MAIL_FROM: 'not an address' }, /^Invalid configuration: MAIL_FROM must be an address or "Name <address>"/],
     [{ PUBLIC_BASE_URL: 'ftp://registry.example.test' }, /^Invalid configuration: PUBLIC_BASE_URL must be an http/],
     [{ PUBLIC_BASE_URL: 'https://registry.example.test/?a=1' }, /^Invalid configuration: PUBLIC_BASE_URL must be an http/],
-    [{ MFA_REQUIRED_ROLES: 'commission_admin,chief' }, /^Invalid configuration: MFA_REQUIRED_ROLES must be comma-separated roles among .* \(got "commission_admin,chief"\)$/],
+    [
+      { MFA_REQUIRED_ROLES: 'commission_admin,chief' },
+      /^Invalid configuration: MFA_REQUIRED_ROLES must be comma-separated roles among .* \(got "commission_admin,chief"\)$/,
+    ],
     [{ MFA_REQUIRED_ROLES: 'agency_admin,' }, /MFA_REQUIRED_ROLES must be comma-separated roles/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => validateEnvironment(env)).toThrow(ConfigurationError);

@@ -11,7 +11,11 @@ export class MfaTotpFactorEntity {
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
   /** The last RFC 6238 time step a code was accepted in: codes of it and earlier steps are refused. */
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) },
+  })
   lastUsedStep: number | null;
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
