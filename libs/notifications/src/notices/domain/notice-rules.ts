@@ -51,7 +51,7 @@ export function isOverdue(notice: { status: NoticeStatus; dueBy: IsoDate }, toda
 }
 
 /** Attempts at sending one notice before it is `failed` (the job retries with growing delays in between). */
-export const MAX_SEND_ATTEMPTS = 5;
+export const MAX_SEND_ATTEMPTS = 8;
 
 /** After a failed attempt (the `attempts`-th): try again, or give up. */
 export function statusAfterFailedAttempt(attempts: number, maxAttempts = MAX_SEND_ATTEMPTS): Extract<NoticeStatus, 'queued' | 'failed'> {

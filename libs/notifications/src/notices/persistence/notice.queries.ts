@@ -69,13 +69,18 @@ export async function findNoticeToSend(manager: EntityManager, noticeId: string)
   return rows[0] ?? null;
 }
 
-/** Queued notices never tried, or not tried for `idleSeconds`: the sweep's backstop for a job lost or never queued. */
-export async function findStaleQueuedNotices(manager: EntityManager, idleSeconds: number, limit: number): Promise<string[]> {
+/**
+ * Queued notices nobody is working on: tried, but not for `idleSeconds`; or never tried and
+ * created before `createdBefore` (a younger one is its own job's to send). The sweep's backstop
+ * for a job lost or out of retries.
+ */
+export async function findStaleQueuedNotices(manager: EntityManager, filter: { idleSeconds: number; createdBefore: Date; limit: number }): Promise<string[]> {
   const rows = await manager.query<{ id: string }[]>(
     `SELECT id FROM notice
-      WHERE status = 'queued' AND (last_attempt_at IS NULL OR last_attempt_at < now() - make_interval(secs => $1))
-      ORDER BY due_by, id LIMIT $2`,
-    [idleSeconds, limit],
+      WHERE status = 'queued'
+        AND (last_attempt_at < now() - make_interval(secs => $1) OR (last_attempt_at IS NULL AND created_at < $2))
+      ORDER BY due_by, id LIMIT $3`,
+    [filter.idleSeconds, filter.createdBefore, filter.limit],
   );
   return rows.map((row) => row.id);
 }

@@ -10,13 +10,15 @@ export const SEND_LEASE_SECONDS = 30;
  * queued or another worker holds its lease.
  */
 export async function claimForAttempt(manager: EntityManager, noticeId: string): Promise<{ attempts: number } | 'not_queued' | 'leased'> {
-  const rows = await manager.query<{ attempts: number }[]>(
-    `UPDATE notice SET attempts = attempts + 1, last_attempt_at = now()
-      WHERE id = $1 AND status = 'queued'
-        AND (last_attempt_at IS NULL OR last_attempt_at < now() - make_interval(secs => $2))
-      RETURNING attempts`,
-    [noticeId, SEND_LEASE_SECONDS],
-  );
+  const claimed = await manager
+    .createQueryBuilder()
+    .update(NoticeEntity)
+    .set({ attempts: () => 'attempts + 1', lastAttemptAt: () => 'now()' })
+    .where(`id = :noticeId AND status = 'queued'`, { noticeId })
+    .andWhere('(last_attempt_at IS NULL OR last_attempt_at < now() - make_interval(secs => :lease))', { lease: SEND_LEASE_SECONDS })
+    .returning(['attempts'])
+    .execute();
+  const rows = claimed.raw as { attempts: number }[];
   if (rows.length > 0) return { attempts: Number(rows[0].attempts) };
   const [current] = await manager.query<{ status: string }[]>(`SELECT status FROM notice WHERE id = $1`, [noticeId]);
   return current?.status === 'queued' ? 'leased' : 'not_queued';
