@@ -25,6 +25,7 @@ const LAYERS = [
   'discipline',
   'hiring',
   'public',
+  'imports',
   'runtime',
 ];
 

@@ -18,6 +18,12 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   case_report: 'discipline',
   generated_secret: 'database',
   outbox_event: 'notifications',
+  import_row: 'imports',
+  import_rejection: 'imports',
+  import_flag: 'imports',
+  import_source: 'imports',
+  import_officer: 'imports',
+  imported_final_action: 'discipline',
 };
 
 /**

@@ -14,6 +14,7 @@ import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
 import { MailModule } from '@app/mail';
 import { NotificationsModule } from '@app/notifications';
+import { ImportJob, ImportsModule } from '@app/imports';
 import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
@@ -28,6 +29,7 @@ import { CasesController } from './discipline/cases.controller';
 import { MisconductReportsController } from './discipline/misconduct-reports.controller';
 import { HealthController } from './health/health.controller';
 import { EmploymentsController } from './hiring/employments.controller';
+import { ImportsController } from './imports/imports.controller';
 import { HiringChecksController } from './hiring/hiring-checks.controller';
 import { SharedThrottlerStorage } from './http/shared-throttler-storage';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -62,6 +64,7 @@ export const API_CONTROLLERS = [
   HiringChecksController,
   EmploymentsController,
   NoticesController,
+  ImportsController,
 ];
 
 @Module({})
@@ -106,6 +109,7 @@ export class ApiModule {
         DisciplineModule,
         HiringModule,
         PublicModule,
+        ImportsModule,
       ],
       controllers: API_CONTROLLERS,
       providers: [
@@ -113,6 +117,8 @@ export class ApiModule {
         // The hourly certification settlement runs in the api process until apps/worker exists.
         CertificationSettlementJob,
         IdempotencyKeyPruningJob,
+        // Imports run in the api process (a stopgap until the durable job queue lands).
+        ImportJob,
         // Order matters: throttle first (cheap, stops brute force), then who, then what.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthenticationGuard },

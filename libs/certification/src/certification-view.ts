@@ -17,6 +17,8 @@ export interface CertificationHistoryView {
   effectiveOn: string;
   /** When it was recorded (ISO 8601 UTC). */
   at: string;
+  /** The import that recorded it (basis `import`), else null. */
+  importId: string | null;
 }
 
 export interface CertificationView {
@@ -56,6 +58,7 @@ export async function loadCertificationView(manager: EntityManager, officer: { i
       caseId: h.caseId,
       effectiveOn: h.effectiveOn,
       at: h.recordedAt.toISOString(),
+      importId: h.importId,
     })),
   };
 }

@@ -5,6 +5,7 @@ import { OfficersModule } from '@app/officers';
 import { TrainingModule } from '@app/training';
 import { CertificationCaseEffectsService } from './certification-case-effects.service';
 import { CertificationDecisionsService } from './certification-decisions.service';
+import { CertificationImportService } from './certification-import.service';
 import { CERTIFICATION_RULES, certificationRulesFrom } from './certification-rules';
 import { CertificationSettlementService } from './certification-settlement.service';
 import { CertificationService } from './certification.service';
@@ -20,7 +21,8 @@ import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-dis
     CertificationDecisionsService,
     CertificationCaseEffectsService,
     CertificationSettlementService,
+    CertificationImportService,
   ],
-  exports: [CertificationService, CertificationDecisionsService, CertificationCaseEffectsService, CertificationSettlementService, CERTIFICATION_RULES],
+  exports: [CertificationImportService, CertificationService, CertificationDecisionsService, CertificationCaseEffectsService, CertificationSettlementService, CERTIFICATION_RULES],
 })
 export class CertificationModule {}

@@ -1,6 +1,7 @@
 export * from './domain';
 export * from './certification.module';
 export * from './certification.service';
+export * from './certification-import.service';
 export * from './certification-decisions.service';
 export * from './certification-case-effects.service';
 export * from './certification-settlement.service';

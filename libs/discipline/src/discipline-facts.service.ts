@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
+import type { IsoDate } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CASE_STATUSES,
@@ -25,6 +26,11 @@ export interface DisciplineFacts {
   finalActions: FinalAction[];
   /** A decided or appealed case whose order will be published once final (suspension, revocation, retraining): the public status reads `under_review`. */
   pendingDecision: boolean;
+  /**
+   * Imported revocations decided by another state (c. 6E §4(d): not hireable, reason
+   * `revoked_in_other_jurisdiction`); restricted: the other state's to publish.
+   */
+  revokedInOtherJurisdiction: { jurisdiction: string; effectiveOn: IsoDate }[];
 }
 
 /** Read model for other contexts (hiring, public); no audit: callers audit their own reads. */
@@ -41,7 +47,9 @@ export class DisciplineFactsService {
   /** Facts for every requested officer (zeros for an officer with none). Pass a manager to read inside a transaction. */
   async factsFor(officerIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DisciplineFacts>> {
     const ids = [...new Set(officerIds)];
-    const facts = new Map<string, DisciplineFacts>(ids.map((id) => [id, { openCases: 0, sustainedFindings: 0, finalActions: [], pendingDecision: false }]));
+    const facts = new Map<string, DisciplineFacts>(
+      ids.map((id) => [id, { openCases: 0, sustainedFindings: 0, finalActions: [], pendingDecision: false, revokedInOtherJurisdiction: [] }]),
+    );
     if (ids.length === 0) return facts;
 
     // One after the other: inside a transaction they share one connection (pg refuses overlapping queries there).
@@ -61,9 +69,16 @@ export class DisciplineFactsService {
         GROUP BY r.officer_id`,
       [ids],
     );
+    const imported = await preparedQuery<ImportedActionRow & { officer_id: string }>(
+      manager,
+      'discipline-imported-actions-of-officers',
+      `SELECT f.officer_id, ${IMPORTED_ACTION_COLUMNS} FROM imported_final_action f WHERE f.officer_id = ${anyOfArrayParameter(1, 'uuid')}`,
+      [ids],
+    );
     const categoryOf = await this.categoryLookup(manager);
     for (const row of sustainedReports) facts.get(row.officer_id)!.sustainedFindings += row.sustained;
     for (const row of cases) addCase(facts.get(row.officer_id)!, row, categoryOf);
+    for (const row of imported) addImportedAction(facts.get(row.officer_id)!, row);
     for (const officer of facts.values()) officer.finalActions.sort(byEffectiveDate);
     return facts;
   }
@@ -91,11 +106,18 @@ export class DisciplineFactsService {
    */
   async factsFromSnapshot(snapshot: unknown): Promise<{ facts: DisciplineFacts; caseNumbers: Map<string, string> }> {
     const { cases, sustained } = (snapshot ?? { cases: [], sustained: 0 }) as DisciplineSnapshot;
-    const facts: DisciplineFacts = { openCases: 0, sustainedFindings: sustained, finalActions: [], pendingDecision: false };
+    const facts: DisciplineFacts = { openCases: 0, sustainedFindings: sustained, finalActions: [], pendingDecision: false, revokedInOtherJurisdiction: [] };
     const categoryOf = await this.categoryLookup();
-    for (const row of cases) addCase(facts, row, categoryOf);
+    const commissionCases: (CaseRow & { id: string })[] = [];
+    for (const row of cases) {
+      if ('imported' in row) addImportedAction(facts, row);
+      else {
+        addCase(facts, row, categoryOf);
+        commissionCases.push(row);
+      }
+    }
     facts.finalActions.sort(byEffectiveDate);
-    return { facts, caseNumbers: new Map(cases.map((row) => [row.id, row.case_number])) };
+    return { facts, caseNumbers: new Map(commissionCases.map((row) => [row.id, row.case_number])) };
   }
 
   /**
@@ -113,6 +135,16 @@ export class DisciplineFactsService {
    * made before them did not show them, even when a count it showed is unchanged (one case
    * dismissed, another opened).
    */
+  /** Imported out-of-state revocations of the officer, read inside the caller's transaction (the hire guard). */
+  async revokedInOtherJurisdiction(manager: EntityManager, officerId: string): Promise<DisciplineFacts['revokedInOtherJurisdiction']> {
+    const rows = await manager.query<{ jurisdiction: string; effective_on: string }[]>(
+      `SELECT jurisdiction, to_char(effective_on, 'YYYY-MM-DD') AS effective_on FROM imported_final_action
+        WHERE officer_id = $1 AND out_of_state AND type = 'revocation' ORDER BY effective_on`,
+      [officerId],
+    );
+    return rows.map((row) => ({ jurisdiction: row.jurisdiction, effectiveOn: row.effective_on }));
+  }
+
   async recordedSince(manager: EntityManager, officerId: string, since: Date): Promise<{ casesOpened: number; findingsSustained: number }> {
     const [row] = await manager.query<{ cases_opened: number; findings_sustained: number }[]>(
       `SELECT (SELECT count(*)::int FROM commission_case k WHERE k.officer_id = $1 AND k.opened_at > $2 AND k.status = ANY($3::text[])) AS cases_opened,
@@ -147,9 +179,42 @@ interface CaseRow {
   state: StoredCaseState;
 }
 
+/** A final action imported from the system the registry replaced (DOMAIN.md "Onboarding"), as the snapshots carry it. */
+interface ImportedActionRow {
+  imported: true;
+  type: FinalAction['type'];
+  effective_on: IsoDate;
+  ends_on: IsoDate | null;
+  jurisdiction: string;
+  out_of_state: boolean;
+  ground_category: string | null;
+  case_reference: string;
+}
+
+const IMPORTED_ACTION_COLUMNS = `true AS imported, f.type, to_char(f.effective_on, 'YYYY-MM-DD') AS effective_on, to_char(f.ends_on, 'YYYY-MM-DD') AS ends_on,
+  f.jurisdiction, f.out_of_state, f.ground_category, f.case_reference`;
+
 interface DisciplineSnapshot {
-  cases: (CaseRow & { id: string })[];
+  cases: ((CaseRow & { id: string }) | ImportedActionRow)[];
   sustained: number;
+}
+
+/**
+ * An imported in-state order is published like one decided here (c. 6E §13); an out-of-state
+ * revocation only bars hiring and stays restricted (it is the other state's to publish).
+ */
+function addImportedAction(officer: DisciplineFacts, row: ImportedActionRow): void {
+  if (row.out_of_state) {
+    if (row.type === 'revocation') officer.revokedInOtherJurisdiction.push({ jurisdiction: row.jurisdiction, effectiveOn: row.effective_on });
+    return;
+  }
+  officer.finalActions.push({
+    type: row.type,
+    effectiveOn: row.effective_on,
+    endsOn: row.ends_on,
+    groundCategory: row.ground_category ?? 'other',
+    caseNumber: row.case_reference,
+  });
 }
 
 /**
@@ -159,13 +224,19 @@ interface DisciplineSnapshot {
  * "no action" or a reversed decision is not one: its case stays restricted.
  */
 export const publishedFinalActionExistsSql = (officerIdSql: string) =>
-  `EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = ${officerIdSql} AND k.status = 'final'
-              AND k.state->'decision'->>'sanction' IN (${PUBLISHED_SANCTION_CODES.map((code) => `'${code}'`).join(', ')}))`;
+  `(EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = ${officerIdSql} AND k.status = 'final'
+              AND k.state->'decision'->>'sanction' IN (${PUBLISHED_SANCTION_CODES.map((code) => `'${code}'`).join(', ')}))
+    OR EXISTS (SELECT 1 FROM imported_final_action f WHERE f.officer_id = ${officerIdSql} AND NOT f.out_of_state))`;
 
-/** One officer's cases, oldest first, as a JSON array: all the public record needs of discipline. */
+/**
+ * One officer's cases, oldest first, then the final actions imported for the officer, as one
+ * JSON array: all the public record needs of discipline.
+ */
 export const casesSnapshotSql = (officerIdSql: string) =>
-  `coalesce((SELECT json_agg(json_build_object('id', k.id, 'case_number', k.case_number, 'status', k.status, 'state', k.state) ORDER BY k.opened_at, k.id)
-              FROM commission_case k WHERE k.officer_id = ${officerIdSql}), '[]'::json)`;
+  `(coalesce((SELECT jsonb_agg(jsonb_build_object('id', k.id, 'case_number', k.case_number, 'status', k.status, 'state', k.state) ORDER BY k.opened_at, k.id)
+              FROM commission_case k WHERE k.officer_id = ${officerIdSql}), '[]'::jsonb)
+    || coalesce((SELECT jsonb_agg(to_jsonb(x) ORDER BY x.effective_on) FROM (SELECT ${IMPORTED_ACTION_COLUMNS}
+              FROM imported_final_action f WHERE f.officer_id = ${officerIdSql}) x), '[]'::jsonb))::json`;
 
 /**
  * One officer's cases (oldest first) and the count of agency-sustained report findings, as

@@ -8,6 +8,7 @@ import { CasesService } from './cases/cases.service';
 import { DisciplineConfig } from './discipline-config';
 import { DisciplineFactsService } from './discipline-facts.service';
 import { GroundsService } from './grounds.service';
+import { ImportedFinalActionsService } from './imported-final-actions.service';
 import { CaseEntity } from './persistence/case.entity';
 import { CaseEventEntity } from './persistence/case-event.entity';
 import { GroundEntity } from './persistence/ground.entity';
@@ -22,7 +23,7 @@ import { SeparationsService } from './separations.service';
     CertificationModule,
     NotificationsModule,
   ],
-  providers: [DisciplineConfig, GroundsService, ReportsService, SeparationsService, CaseOpening, CasesService, DisciplineFactsService],
-  exports: [GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService],
+  providers: [DisciplineConfig, GroundsService, ReportsService, SeparationsService, CaseOpening, CasesService, DisciplineFactsService, ImportedFinalActionsService],
+  exports: [GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService, ImportedFinalActionsService],
 })
 export class DisciplineModule {}

@@ -1,6 +1,7 @@
 export * from './domain';
 export * from './discipline.module';
 export * from './discipline-facts.service';
+export * from './imported-final-actions.service';
 export * from './grounds.service';
 export * from './separations.service';
 export * from './reports/reports.service';

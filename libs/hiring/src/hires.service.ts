@@ -8,7 +8,7 @@ import { DisciplineFactsService } from '@app/discipline';
 import { EmploymentService, OfficersService } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
 import { certificationCoversStart, checkCoversHire, hireStartProblems, warningsSinceCheck } from './domain/hire-guard';
-import { hiringReasons, HiringWarning, hiringWarnings } from './domain/hiring-answer';
+import { hiringReasons, HiringWarning, hiringWarnings, otherJurisdictionReasons } from './domain/hiring-answer';
 import {
   alreadyEmployed,
   certificationEndsBeforeStart,
@@ -102,9 +102,10 @@ export class HiresService {
     // Re-evaluated with the certification row locked until commit: a revocation or suspension
     // committed a moment earlier is seen here, and one arriving later waits for this hire.
     const verdict = await this.certification.lockAndEvaluateHireability(manager, officer.id, today);
-    if (!verdict.hireable) {
+    const elsewhere = otherJurisdictionReasons(await this.discipline.revokedInOtherJurisdiction(manager, officer.id));
+    if (!verdict.hireable || elsewhere.length > 0) {
       const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
-      throw notHireable(hiringReasons(verdict, await this.discipline.caseNumbersOf(caseIds, manager)));
+      throw notHireable([...hiringReasons(verdict, await this.discipline.caseNumbersOf(caseIds, manager)), ...elsewhere]);
     }
     if (!certificationCoversStart(verdict.expiresOn, command.startDate)) throw certificationEndsBeforeStart(verdict.expiresOn);
     if (await this.employments.isEmployedBy(manager, officer.id, agencyId)) throw alreadyEmployed();

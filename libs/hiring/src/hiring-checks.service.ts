@@ -148,6 +148,7 @@ export class HiringChecksService {
           discipline: { openCases: facts.openCases, sustainedFindings: facts.sustainedFindings },
           employments: profile.employments,
           caseNumbers,
+          revokedInOtherJurisdiction: facts.revokedInOtherJurisdiction,
         });
       }),
     );

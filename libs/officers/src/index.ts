@@ -14,6 +14,7 @@ export * from './officers.service';
 export * from './officer-records.service';
 export * from './officer-record.policy';
 export * from './employment.service';
+export * from './officer-import.service';
 export type { NewEmployment, Separation } from './persistence/employment.store';
 export { normalizeName, normalizePersonName } from './domain/name-normalization';
 export type { NormalizedName } from './domain/name-normalization';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmploymentService } from './employment.service';
+import { OfficerImportService } from './officer-import.service';
 import { OfficerRecordsService } from './officer-records.service';
 import { OfficersService } from './officers.service';
 import { EmploymentEntity } from './persistence/employment.entity';
@@ -9,7 +10,7 @@ import { OfficerEntity } from './persistence/officer.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity])],
-  providers: [OfficersService, OfficerRecordsService, EmploymentService],
-  exports: [OfficersService, OfficerRecordsService, EmploymentService],
+  providers: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService],
+  exports: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService],
 })
 export class OfficersModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, OrganizationType, Page, uniqueKeyKeyset } from '@app/core';
 import { isUniqueViolation } from '@app/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { organizationCodeTaken, organizationNotFound } from './domain/organizations.errors';
 import { OrganizationEntity } from './persistence/organization.entity';
 
@@ -57,6 +57,16 @@ export class OrganizationsService {
     const organization = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
     if (!organization) throw organizationNotFound();
     return organization;
+  }
+
+  /** Id by code of the organizations of `type` with these codes (one query, for imports). */
+  async idsByCode(manager: EntityManager, type: OrganizationType, codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; code: string }[]>(`SELECT id, code FROM organization WHERE type = $1 AND code = ANY($2::text[])`, [
+      type,
+      [...new Set(codes)],
+    ]);
+    return new Map(rows.map((row) => [row.code, row.id]));
   }
 
   async findCommission(): Promise<OrganizationEntity | null> {

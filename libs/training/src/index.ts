@@ -2,6 +2,7 @@ export * from './training.module';
 export * from './training-facts.service';
 export * from './courses.service';
 export * from './training-completions.service';
+export * from './training-import.service';
 export type { StoredCompletion } from './persistence/completion.store';
 export * from './domain/completion-record';
 export * from './domain/course';

@@ -6,10 +6,11 @@ import { CoursesService } from './courses.service';
 import { CourseEntity } from './persistence/course.entity';
 import { TrainingCompletionsService } from './training-completions.service';
 import { TrainingFactsService } from './training-facts.service';
+import { TrainingImportService } from './training-import.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CourseEntity]), OfficersModule],
-  providers: [TrainingFactsService, CoursesService, CompletionStore, TrainingCompletionsService],
-  exports: [TrainingFactsService, CoursesService, TrainingCompletionsService],
+  providers: [TrainingFactsService, CoursesService, CompletionStore, TrainingCompletionsService, TrainingImportService],
+  exports: [TrainingFactsService, CoursesService, TrainingCompletionsService, TrainingImportService],
 })
 export class TrainingModule {}

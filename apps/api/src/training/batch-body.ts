@@ -17,6 +17,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { flattenValidationErrors, invalidRequest } from '../http/validation';
+import { IMPORT_ROUTE_SUFFIX, NDJSON_MEDIA_TYPE } from '../imports/import-body';
 import { TrainingBatchJsonDto } from './dto/training-completion.dto';
 
 const CSV_MEDIA_TYPE = 'text/csv';
@@ -24,18 +25,22 @@ const CSV_MEDIA_TYPE = 'text/csv';
 const CSV_ROUTE_SUFFIX = '/training-completions/batch';
 
 /**
- * `text/csv` bodies reach the batch handler as the raw request stream, so that csv-parse
- * reads the rows as they arrive and a 10,001st row stops the upload without buffering it.
- * Every other route keeps refusing CSV with 415, as before.
+ * `text/csv` bodies reach the batch handler (and imports) as the raw request stream, so that
+ * csv-parse reads the rows as they arrive and a 10,001st row stops the upload without
+ * buffering it; `application/x-ndjson` reaches imports the same way. Every other route keeps
+ * refusing both with 415, as before.
  */
 export function registerCsvBodyParser(app: NestFastifyApplication): void {
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addContentTypeParser(CSV_MEDIA_TYPE, (request, payload, done) => {
-      if (request.routeOptions.url?.endsWith(CSV_ROUTE_SUFFIX)) return done(null, payload);
-      done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser(CSV_MEDIA_TYPE, (request, payload, done) => {
+    if (request.routeOptions.url?.endsWith(CSV_ROUTE_SUFFIX) || request.routeOptions.url?.endsWith(IMPORT_ROUTE_SUFFIX)) return done(null, payload);
+    done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+  });
+  fastify.addContentTypeParser(NDJSON_MEDIA_TYPE, (request, payload, done) => {
+    // NDJSON is an import's format only (API.md "Imports").
+    if (request.routeOptions.url?.endsWith(IMPORT_ROUTE_SUFFIX)) return done(null, payload);
+    done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+  });
 }
 
 /** The batch endpoint's two forms, reduced to untrusted records for the training service. */

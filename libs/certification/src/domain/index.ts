@@ -9,3 +9,4 @@ export * from './certification.errors';
 export * from './certification-case-effect';
 export * from './certification-standing';
 export * from './certification-hireability';
+export * from './certification-import';

@@ -26,4 +26,7 @@ export class CertificationHistoryEntity {
   effectiveOn: string;
   @Column({ type: 'timestamptz' })
   recordedAt: Date;
+  /** The import that recorded this change (basis `import`), else null. */
+  @Column({ type: 'uuid', nullable: true })
+  importId: string | null;
 }

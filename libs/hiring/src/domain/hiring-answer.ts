@@ -11,7 +11,9 @@ import type { MatchReason } from './name-match';
 
 /** Why not hireable: `revoked` with date and case number, `suspended` with end date, … */
 export interface HiringReason {
-  code: HireabilityReasonCode;
+  code: HireabilityReasonCode | 'revoked_in_other_jurisdiction';
+  /** `revoked_in_other_jurisdiction`: the state that revoked (c. 6E §4(d)). */
+  jurisdiction?: string;
   /** The day the officer entered this status. */
   since?: IsoDate;
   /** `suspended`: first day no longer suspended; null while an interim suspension runs until lifted. */
@@ -79,6 +81,17 @@ export interface MatchInput {
   employments: EmploymentFact[];
   /** Case id → case number, for the reasons that name a case. */
   caseNumbers: ReadonlyMap<string, string>;
+  /** Revocations by other states (imported): not hireable, whatever the certification here says. */
+  revokedInOtherJurisdiction?: readonly { jurisdiction: string; effectiveOn: IsoDate }[];
+}
+
+/**
+ * c. 6E §4(d): no agency may employ anyone decertified by another jurisdiction (the National
+ * Decertification Index). An imported out-of-state revocation bars the hire on its own; it
+ * is told to the agency as a reason, never published.
+ */
+export function otherJurisdictionReasons(revocations: readonly { jurisdiction: string; effectiveOn: IsoDate }[] = []): HiringReason[] {
+  return revocations.map((r) => ({ code: 'revoked_in_other_jurisdiction', jurisdiction: r.jurisdiction, since: r.effectiveOn }));
 }
 
 /**
@@ -113,6 +126,7 @@ export function hiringWarnings(
 }
 
 export function hiringMatch(input: MatchInput): HiringMatch {
+  const elsewhere = otherJurisdictionReasons(input.revokedInOtherJurisdiction);
   return {
     postId: input.postId,
     name: input.name,
@@ -120,8 +134,8 @@ export function hiringMatch(input: MatchInput): HiringMatch {
     matchReasons: input.matchReasons,
     ...(input.matchedAlias ? { matchedName: input.matchedAlias } : {}),
     certificationStatus: input.verdict.status,
-    hireable: input.verdict.hireable,
-    reasons: hiringReasons(input.verdict, input.caseNumbers),
+    hireable: input.verdict.hireable && elsewhere.length === 0,
+    reasons: [...hiringReasons(input.verdict, input.caseNumbers), ...elsewhere],
     warnings: hiringWarnings(input.verdict, input.discipline, input.employments),
     openCases: input.discipline.openCases,
     // The separation's nature is shown; its reason and notes are the separating agency's word to the commission.

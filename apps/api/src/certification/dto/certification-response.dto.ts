@@ -21,6 +21,8 @@ export class CertificationHistoryItemResponse {
   effectiveOn: string;
   /** When the change was recorded (ISO 8601 UTC). */
   at: string;
+  /** The import that recorded the change (`basis: "import"`); absent otherwise. */
+  importId?: string;
 }
 
 export class CertificationResponse {
@@ -60,6 +62,7 @@ const toHistoryItem = (h: CertificationHistoryView, caseNumbers: ReadonlyMap<str
     ...(caseNumber !== undefined ? { caseNumber } : {}),
     effectiveOn: h.effectiveOn,
     at: h.at,
+    ...(h.importId !== null ? { importId: h.importId } : {}),
   };
 };
 

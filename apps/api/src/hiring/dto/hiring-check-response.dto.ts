@@ -1,8 +1,10 @@
 import type { HiringCheckResult, HiringMatch, StoredHiringCheck } from '@app/hiring';
 
 export class HiringReasonResponse {
-  /** `revoked`, `suspended`, `admin_suspended`, `relinquished`, `lapsed`, `not_certified` or `inactive`. */
+  /** `revoked`, `suspended`, `admin_suspended`, `relinquished`, `lapsed`, `not_certified`, `inactive` or `revoked_in_other_jurisdiction`. */
   code: string;
+  /** `revoked_in_other_jurisdiction`: the state that revoked the certification. */
+  jurisdiction?: string;
   /** The day the officer entered this status. */
   since?: string;
   /** `suspended`: the first day no longer suspended; null while an interim suspension runs until lifted. */

@@ -1,0 +1,3 @@
+export * from './import-kinds';
+export * from './row-rules';
+export * from './imports.errors';

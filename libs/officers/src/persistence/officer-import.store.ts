@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { IsoDate } from '@app/core';
+import { EntityManager } from 'typeorm';
+import { officerNameRows } from '../domain/officer-identity';
+
+/*
+ * Set-wise writes and reads of officers for imports (API.md "Imports"): one statement per
+ * table and chunk, never one per row. The officers context stays the only writer of
+ * `officer`, `officer_name` and `employment` (and of the new officer's `not_certified` row,
+ * the one known exception).
+ */
+
+export interface ImportedOfficer {
+  /** The caller's key for the row (its row number in the file). */
+  key: number;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  suffix: string | null;
+  /** Restricted. */
+  dateOfBirth: IsoDate;
+  /** Restricted. */
+  ssnLast4: string | null;
+  aliases: { firstName: string; lastName: string }[];
+  /** A POST ID the state already uses, kept when free. */
+  postId: string;
+}
+
+export interface ImportedEmployment {
+  officerId: string;
+  agencyId: string;
+  position: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  separationNature: string | null;
+  separationReason: string | null;
+  underInvestigation: boolean | null;
+}
+
+/** Officers whose POST ID is one of these. */
+export async function officersByPostIds(manager: EntityManager, postIds: readonly string[]): Promise<Map<string, string>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await manager.query<{ id: string; post_id: string }[]>(`SELECT id, post_id FROM officer WHERE post_id = ANY($1::text[])`, [postIds]);
+  return new Map(rows.map((row) => [row.post_id, row.id]));
+}
+
+/** The next `count` POST ID numbers, after moving the sequence past `atLeast` (a kept licence number). */
+export async function nextPostNumbers(manager: EntityManager, count: number, atLeast: number): Promise<string[]> {
+  if (atLeast > 0) {
+    await manager.query(
+      `SELECT setval('officer_post_number_seq', greatest($1::bigint, (SELECT last_value FROM officer_post_number_seq)))`,
+      [atLeast],
+    );
+  }
+  if (count === 0) return [];
+  const rows = await manager.query<{ n: string }[]>(`SELECT nextval('officer_post_number_seq')::text AS n FROM generate_series(1, $1::int)`, [count]);
+  return rows.map((row) => row.n);
+}
+
+/** Inserts the officers, their names and their `not_certified` certification rows; POST ID → officer id. */
+export async function insertImportedOfficers(manager: EntityManager, importId: string, officers: readonly ImportedOfficer[]): Promise<Map<string, string>> {
+  if (officers.length === 0) return new Map();
+  const column = <T>(pick: (o: ImportedOfficer) => T) => officers.map(pick);
+  const inserted = await manager.query<{ id: string; post_id: string }[]>(
+    `INSERT INTO officer (post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4, import_id)
+     SELECT t.post_id, t.first_name, t.middle_name, t.last_name, t.suffix, t.date_of_birth, t.ssn_last4, $8
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[])
+            AS t(post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4)
+     RETURNING id, post_id`,
+    [
+      column((o) => o.postId),
+      column((o) => o.firstName),
+      column((o) => o.middleName),
+      column((o) => o.lastName),
+      column((o) => o.suffix),
+      column((o) => o.dateOfBirth),
+      column((o) => o.ssnLast4),
+      importId,
+    ],
+  );
+  const idByPostId = new Map(inserted.map((row) => [row.post_id, row.id]));
+  const names = officers.flatMap((o) =>
+    officerNameRows(o, o.aliases).map((name) => [idByPostId.get(o.postId)!, name.kind, name.firstName, name.lastName, name.normalizedFirst, name.normalizedLast, name.normalizedFull, o.dateOfBirth]),
+  );
+  const nameColumn = (i: number) => names.map((row) => row[i]);
+  await manager.query(
+    `INSERT INTO officer_name (officer_id, kind, first_name, last_name, normalized_first, normalized_last, normalized_full, date_of_birth)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[])`,
+    [0, 1, 2, 3, 4, 5, 6, 7].map(nameColumn),
+  );
+  await manager.query(`INSERT INTO certification (officer_id, status) SELECT unnest($1::uuid[]), 'not_certified'`, [[...idByPostId.values()]]);
+  return idByPostId;
+}
+
+export interface DuplicateQuery {
+  key: number;
+  dateOfBirth: IsoDate;
+  /** Normalised `first last` of every name the person goes by. */
+  names: string[];
+  /** The officer the query is about, left out of its own candidates. */
+  self: string | null;
+}
+
+export interface DuplicateCandidate {
+  key: number;
+  officerId: string;
+  postId: string;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  suffix: string | null;
+  score: number;
+}
+
+/**
+ * Officers born the same day with a similar name (the rule of `POST /officers`, DOMAIN.md
+ * "Onboarding"), for many people in one statement: each query's date of birth is equality on
+ * the leading column of `officer_name_dob_last`.
+ */
+export async function findLikelyDuplicates(manager: EntityManager, queries: readonly DuplicateQuery[], minScore: number): Promise<DuplicateCandidate[]> {
+  const flat = queries.flatMap((q) => q.names.map((name) => ({ key: q.key, dob: q.dateOfBirth, name, self: q.self })));
+  if (flat.length === 0) return [];
+  const rows = await manager.query<
+    { key: number; officer_id: string; post_id: string; first_name: string; middle_name: string | null; last_name: string; suffix: string | null; score: number }[]
+  >(
+    `SELECT q.key, o.id AS officer_id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix, max(similarity(n.normalized_full, q.name))::float8 AS score
+       FROM unnest($1::int[], $2::date[], $3::text[], $4::uuid[]) AS q(key, dob, name, self)
+       JOIN officer_name n ON n.date_of_birth = q.dob AND n.officer_id IS DISTINCT FROM q.self
+       JOIN officer o ON o.id = n.officer_id
+      WHERE similarity(n.normalized_full, q.name) >= $5
+      GROUP BY q.key, o.id
+      ORDER BY q.key, score DESC, o.post_id`,
+    [flat.map((f) => f.key), flat.map((f) => f.dob), flat.map((f) => f.name), flat.map((f) => f.self), minScore],
+  );
+  return rows.map((r) => ({
+    key: r.key,
+    officerId: r.officer_id,
+    postId: r.post_id,
+    firstName: r.first_name,
+    middleName: r.middle_name,
+    lastName: r.last_name,
+    suffix: r.suffix,
+    score: r.score,
+  }));
+}
+
+/** Pairs of people within one set born the same day with similar names (a file's rows among themselves): the later key with the earlier. */
+export async function findLikelyDuplicatesAmong(
+  manager: EntityManager,
+  queries: readonly DuplicateQuery[],
+  minScore: number,
+): Promise<{ key: number; otherKey: number; score: number }[]> {
+  const flat = queries.flatMap((q) => q.names.map((name) => ({ key: q.key, dob: q.dateOfBirth, name })));
+  if (flat.length < 2) return [];
+  return manager.query(
+    `WITH q AS (SELECT * FROM unnest($1::int[], $2::date[], $3::text[]) AS q(key, dob, name))
+     SELECT a.key, b.key AS "otherKey", max(similarity(a.name, b.name))::float8 AS score
+       FROM q a JOIN q b ON a.dob = b.dob AND b.key < a.key
+      WHERE similarity(a.name, b.name) >= $4
+      GROUP BY a.key, b.key`,
+    [flat.map((f) => f.key), flat.map((f) => f.dob), flat.map((f) => f.name), minScore],
+  );
+}
+
+/** Open employments among these (officer, agency) pairs: `employment_one_open_per_agency` allows one. */
+export async function openEmploymentPairs(manager: EntityManager, pairs: readonly { officerId: string; agencyId: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const rows = await manager.query<{ officer_id: string; agency_id: string }[]>(
+    `SELECT e.officer_id, e.agency_id FROM employment e
+       JOIN unnest($1::uuid[], $2::uuid[]) AS p(officer_id, agency_id) ON p.officer_id = e.officer_id AND p.agency_id = e.agency_id
+      WHERE e.end_date IS NULL`,
+    [pairs.map((p) => p.officerId), pairs.map((p) => p.agencyId)],
+  );
+  return new Set(rows.map((row) => `${row.officer_id}|${row.agency_id}`));
+}
+
+/** Inserts imported employments (no hiring check: they predate the registry); their ids in input order. */
+export async function insertImportedEmployments(manager: EntityManager, importId: string, rows: readonly ImportedEmployment[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map(() => randomUUID());
+  const column = <T>(pick: (e: ImportedEmployment) => T) => rows.map(pick);
+  await manager.query(
+    `INSERT INTO employment (id, officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation, import_id)
+     SELECT t.*, $10::uuid
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[], $9::boolean[])
+            AS t(id, officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation)`,
+    [
+      ids,
+      column((e) => e.officerId),
+      column((e) => e.agencyId),
+      column((e) => e.position),
+      column((e) => e.startDate),
+      column((e) => e.endDate),
+      column((e) => e.separationNature),
+      column((e) => e.separationReason),
+      column((e) => e.underInvestigation),
+      importId,
+    ],
+  );
+  return ids;
+}
