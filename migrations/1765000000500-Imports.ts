@@ -110,7 +110,9 @@ export class Imports1765000000500 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX imported_final_action_officer ON imported_final_action (officer_id)`);
-    await db.query(`CREATE TRIGGER imported_final_action_append_only BEFORE UPDATE OR DELETE ON imported_final_action FOR EACH ROW EXECUTE FUNCTION forbid_change()`);
+    await db.query(
+      `CREATE TRIGGER imported_final_action_append_only BEFORE UPDATE OR DELETE ON imported_final_action FOR EACH ROW EXECUTE FUNCTION forbid_change()`,
+    );
     await db.query(`REVOKE UPDATE, DELETE, TRUNCATE ON imported_final_action FROM post_registry_app`);
     // An imported licence number is kept (API.md `postId`): the sequence then moves past it (setval needs UPDATE).
     await db.query(`GRANT UPDATE ON SEQUENCE officer_post_number_seq TO post_registry_app`);

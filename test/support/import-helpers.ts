@@ -45,7 +45,11 @@ export async function runImport(t: TestApp, token: string, kind: string, body: s
   return awaitImport(t, token, (response.body as ImportBody).id);
 }
 
-export async function rejectionsOf(t: TestApp, token: string, id: string): Promise<{ row: number; sourceId: string | null; errors: { field: string; reason: string; message: string }[] }[]> {
+export async function rejectionsOf(
+  t: TestApp,
+  token: string,
+  id: string,
+): Promise<{ row: number; sourceId: string | null; errors: { field: string; reason: string; message: string }[] }[]> {
   const response = await t.http().get(`/api/v1/imports/${id}/rejections?limit=500`).set(bearer(token));
   return response.body.items;
 }

@@ -61,7 +61,13 @@ export class CertificationImportService {
       manager,
       importId,
       actorId,
-      apply.map((r) => ({ officerId: r.officerId, from: 'not_certified', to: r.status, reason: 'imported_status', effectiveOn: r.issuedOn ?? r.fallbackEffectiveOn })),
+      apply.map((r) => ({
+        officerId: r.officerId,
+        from: 'not_certified',
+        to: r.status,
+        reason: 'imported_status',
+        effectiveOn: r.issuedOn ?? r.fallbackEffectiveOn,
+      })),
     );
     return refused;
   }
@@ -69,7 +75,10 @@ export class CertificationImportService {
   /** Imported in-state revocations: the certification becomes `revoked` (not hireable, public) with a history row naming the import. */
   async recordImportedRevocations(manager: EntityManager, importId: string, actorId: string | null, revocations: readonly ImportedRevocation[]): Promise<void> {
     if (revocations.length === 0) return;
-    const current = await this.lock(manager, revocations.map((r) => r.officerId));
+    const current = await this.lock(
+      manager,
+      revocations.map((r) => r.officerId),
+    );
     const changes: { officerId: string; from: CertificationStatus; effectiveOn: IsoDate }[] = [];
     for (const revocation of revocations) {
       const state = current.get(revocation.officerId);
@@ -93,7 +102,11 @@ export class CertificationImportService {
     );
   }
 
-  private async lock(manager: EntityManager, officerIds: readonly string[], forUpdate = true): Promise<Map<string, { status: CertificationStatus; hasHistory: boolean }>> {
+  private async lock(
+    manager: EntityManager,
+    officerIds: readonly string[],
+    forUpdate = true,
+  ): Promise<Map<string, { status: CertificationStatus; hasHistory: boolean }>> {
     const rows = await manager.query<{ officer_id: string; status: CertificationStatus; has_history: boolean }[]>(
       `SELECT c.officer_id, c.status, EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = c.officer_id) AS has_history
          FROM certification c WHERE c.officer_id = ANY($1::uuid[]) ORDER BY c.officer_id ${forUpdate ? 'FOR UPDATE OF c' : ''}`,
@@ -113,7 +126,16 @@ export class CertificationImportService {
       `INSERT INTO certification_history (officer_id, from_status, to_status, reason, basis, actor_id, effective_on, import_id)
        SELECT t.officer_id, t.from_status, t.to_status, t.reason, $6, $7, t.effective_on, $8
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[]) AS t(officer_id, from_status, to_status, reason, effective_on)`,
-      [column((r) => r.officerId), column((r) => r.from), column((r) => r.to), column((r) => r.reason), column((r) => r.effectiveOn), IMPORT_BASIS, actorId, importId],
+      [
+        column((r) => r.officerId),
+        column((r) => r.from),
+        column((r) => r.to),
+        column((r) => r.reason),
+        column((r) => r.effectiveOn),
+        IMPORT_BASIS,
+        actorId,
+        importId,
+      ],
     );
   }
 }

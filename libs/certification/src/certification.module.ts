@@ -23,6 +23,13 @@ import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-dis
     CertificationSettlementService,
     CertificationImportService,
   ],
-  exports: [CertificationImportService, CertificationService, CertificationDecisionsService, CertificationCaseEffectsService, CertificationSettlementService, CERTIFICATION_RULES],
+  exports: [
+    CertificationImportService,
+    CertificationService,
+    CertificationDecisionsService,
+    CertificationCaseEffectsService,
+    CertificationSettlementService,
+    CERTIFICATION_RULES,
+  ],
 })
 export class CertificationModule {}

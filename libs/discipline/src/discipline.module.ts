@@ -23,7 +23,16 @@ import { SeparationsService } from './separations.service';
     CertificationModule,
     NotificationsModule,
   ],
-  providers: [DisciplineConfig, GroundsService, ReportsService, SeparationsService, CaseOpening, CasesService, DisciplineFactsService, ImportedFinalActionsService],
+  providers: [
+    DisciplineConfig,
+    GroundsService,
+    ReportsService,
+    SeparationsService,
+    CaseOpening,
+    CasesService,
+    DisciplineFactsService,
+    ImportedFinalActionsService,
+  ],
   exports: [GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService, ImportedFinalActionsService],
 })
 export class DisciplineModule {}

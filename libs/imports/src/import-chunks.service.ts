@@ -42,7 +42,10 @@ export class ImportChunksService {
     training: TrainingProcessor,
     finalActions: FinalActionsProcessor,
   ) {
-    const handler = <T>(check: (raw: Record<string, unknown>, context: RowContext) => RowCheck<T>, processor: { process(ctx: ChunkContext, rows: CheckedRow<T>[], outcome: ChunkOutcome): Promise<void> }): KindHandler => ({
+    const handler = <T>(
+      check: (raw: Record<string, unknown>, context: RowContext) => RowCheck<T>,
+      processor: { process(ctx: ChunkContext, rows: CheckedRow<T>[], outcome: ChunkOutcome): Promise<void> },
+    ): KindHandler => ({
       check,
       process: (ctx, rows, outcome) => processor.process(ctx, rows as CheckedRow<T>[], outcome),
     });
@@ -78,8 +81,16 @@ export class ImportChunksService {
 
   /** Marks the import failed (its job gave up); what committed stays, as the report says. */
   async fail(importId: string, reason: string): Promise<void> {
-    await this.dataSource.manager.update(DataImportEntity, { id: importId, status: 'running' }, { status: 'failed', failure: reason, finishedAt: this.clock.now() });
-    await this.dataSource.manager.update(DataImportEntity, { id: importId, status: 'queued' }, { status: 'failed', failure: reason, finishedAt: this.clock.now() });
+    await this.dataSource.manager.update(
+      DataImportEntity,
+      { id: importId, status: 'running' },
+      { status: 'failed', failure: reason, finishedAt: this.clock.now() },
+    );
+    await this.dataSource.manager.update(
+      DataImportEntity,
+      { id: importId, status: 'queued' },
+      { status: 'failed', failure: reason, finishedAt: this.clock.now() },
+    );
   }
 
   private async processRows(manager: EntityManager, current: DataImportEntity, rows: StagedRow[]): Promise<void> {
@@ -94,7 +105,11 @@ export class ImportChunksService {
       } else if (staged.duplicateOf !== null) {
         outcome.reject(
           { row: staged.row, sourceId },
-          { field: duplicateField(current.kind), reason: 'duplicate_in_file', message: `row ${staged.duplicateOf} of this file has the same ${duplicateField(current.kind)}` },
+          {
+            field: duplicateField(current.kind),
+            reason: 'duplicate_in_file',
+            message: `row ${staged.duplicateOf} of this file has the same ${duplicateField(current.kind)}`,
+          },
         );
       } else {
         const checked = handler.check(staged.data, { today });

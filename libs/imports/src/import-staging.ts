@@ -20,7 +20,13 @@ const BLOCK_CHARS = 256 * 1024;
 const MAX_RECORD_CHARS = 256 * 1024;
 
 /** `linePrefix`: the columns every line starts with (the import's id and a tab). */
-export async function* stagedCopyText(kind: ImportKind, format: ImportFormat, body: Readable, progress: StagingProgress, linePrefix = ''): AsyncGenerator<string> {
+export async function* stagedCopyText(
+  kind: ImportKind,
+  format: ImportFormat,
+  body: Readable,
+  progress: StagingProgress,
+  linePrefix = '',
+): AsyncGenerator<string> {
   let block = '';
   for await (let record of format === 'csv' ? csvRecords(kind, body) : ndjsonRecords(body)) {
     if (progress.rows === MAX_IMPORT_ROWS) throw importTooManyRows();
@@ -93,7 +99,8 @@ async function* ndjsonRecords(body: Readable): AsyncGenerator<SourceRecord> {
       continue;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) yield { error: 'each line must be one JSON object' };
-    else if (Object.values(parsed).some((value) => value !== null && typeof value === 'object')) yield { error: 'each field must be a string, number, boolean or null' };
+    else if (Object.values(parsed).some((value) => value !== null && typeof value === 'object'))
+      yield { error: 'each field must be a string, number, boolean or null' };
     else yield { data: parsed as Record<string, unknown> };
   }
 }

@@ -5,5 +5,7 @@ import { AccessDecision, accessForbidden, Actor, grantAccess, hasAnyRole, refuse
  * alone start them and read their reports, which name officers and their source ids.
  */
 export function importAccess(actor: Actor): AccessDecision<{ commission: true }> {
-  return actor.organizationType === 'commission' && hasAnyRole(actor, ['commission_admin']) ? grantAccess({ commission: true }) : refuseAccess(accessForbidden());
+  return actor.organizationType === 'commission' && hasAnyRole(actor, ['commission_admin'])
+    ? grantAccess({ commission: true })
+    : refuseAccess(accessForbidden());
 }

@@ -105,7 +105,12 @@ export class ImportsService {
   async list(actor: Actor, query: { limit: number; cursor?: string }): Promise<Page<ImportView>> {
     await this.access.require(actor, { action: 'import.list', entityType: 'import' }, importAccess(actor));
     const after = IMPORTS_KEYSET.after(query.cursor);
-    const qb = this.dataSource.getRepository(DataImportEntity).createQueryBuilder('i').where(`i.status <> 'receiving'`).orderBy('i.createdAt', 'DESC').addOrderBy('i.id', 'DESC');
+    const qb = this.dataSource
+      .getRepository(DataImportEntity)
+      .createQueryBuilder('i')
+      .where(`i.status <> 'receiving'`)
+      .orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC');
     if (after) qb.andWhere('(i.createdAt, i.id) < (:at::timestamptz, :id::uuid)', { at: after.at, id: after.id });
     const page = await IMPORTS_KEYSET.page(
       query.limit,
@@ -178,7 +183,7 @@ export class ImportsService {
 
 async function* csvLines(header: string[], pageAfter: (after: number) => Promise<{ last: number | undefined; lines: string[][] }>): AsyncGenerator<string> {
   yield `${header.join(',')}\n`;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const { last, lines } = await pageAfter(after);
     if (lines.length > 0) yield lines.map((line) => line.map(csvCell).join(',')).join('\n') + '\n';
     if (last === undefined) return;

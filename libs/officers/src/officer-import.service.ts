@@ -46,7 +46,11 @@ export class OfficerImportService {
    * earlier row), else a new one is issued; the sequence moves past every kept one of this
    * jurisdiction, so that no later officer is issued it. Returns each key's officer id and POST ID.
    */
-  async createOfficers(manager: EntityManager, importId: string, officers: readonly OfficerToImport[]): Promise<Map<number, { officerId: string; postId: string }>> {
+  async createOfficers(
+    manager: EntityManager,
+    importId: string,
+    officers: readonly OfficerToImport[],
+  ): Promise<Map<number, { officerId: string; postId: string }>> {
     if (officers.length === 0) return new Map();
     const jurisdiction = this.config.getOrThrow<string>('jurisdiction');
     const requested = officers.map((o) => o.requestedPostId).filter((p): p is string => p !== null);
@@ -73,7 +77,16 @@ export class OfficerImportService {
    */
   async likelyDuplicates(
     manager: EntityManager,
-    people: readonly { key: number; dateOfBirth: string; firstName: string; middleName: string | null; lastName: string; aliases: { firstName: string; lastName: string }[]; self: string | null; displayName: string }[],
+    people: readonly {
+      key: number;
+      dateOfBirth: string;
+      firstName: string;
+      middleName: string | null;
+      lastName: string;
+      aliases: { firstName: string; lastName: string }[];
+      self: string | null;
+      displayName: string;
+    }[],
     options: { amongThemselves: boolean },
   ): Promise<Map<number, DuplicateFlag['candidates']>> {
     const queries: DuplicateQuery[] = people.map((p) => ({

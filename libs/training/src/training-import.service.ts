@@ -43,7 +43,16 @@ export class TrainingImportService {
   async existing(manager: EntityManager, keys: readonly { academyId: string; externalRef: string }[]): Promise<Map<string, ImportedCompletionContent>> {
     if (keys.length === 0) return new Map();
     const rows = await manager.query<
-      { id: string; academy_id: string; external_ref: string; officer_id: string; course_id: string; completed_on: string; hours: number; result: 'pass' | 'fail' }[]
+      {
+        id: string;
+        academy_id: string;
+        external_ref: string;
+        officer_id: string;
+        course_id: string;
+        completed_on: string;
+        hours: number;
+        result: 'pass' | 'fail';
+      }[]
     >(
       `SELECT c.id, c.academy_id, c.external_ref, c.officer_id, c.course_id, to_char(c.completed_on, 'YYYY-MM-DD') AS completed_on, c.hours::float8 AS hours, c.result
          FROM training_completion c

@@ -25,7 +25,10 @@ export interface CurrentCertification {
  * officer's `not_certified`, no history): the registry never overwrites what it decided
  * itself (`certification_exists`). An import of `not_certified` onto it changes nothing.
  */
-export function importedCertificationOutcome(current: CurrentCertification, imported: ImportedCertificationState): 'apply' | 'nothing' | 'certification_exists' {
+export function importedCertificationOutcome(
+  current: CurrentCertification,
+  imported: ImportedCertificationState,
+): 'apply' | 'nothing' | 'certification_exists' {
   if (current.status !== 'not_certified' || current.hasHistory) return 'certification_exists';
   return imported.status === 'not_certified' ? 'nothing' : 'apply';
 }

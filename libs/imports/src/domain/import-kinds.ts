@@ -95,7 +95,7 @@ export function stagingKey(kind: ImportKind, raw: Record<string, unknown>): stri
 
 /** The field whose value a rejection or flag shows as the row's `sourceId`. */
 export function displayedSourceId(kind: ImportKind, raw: Record<string, unknown>): string | null {
-  const pick = (field: string) => (typeof raw[field] === 'string' ? (raw[field] as string) : null);
+  const pick = (field: string) => (typeof raw[field] === 'string' ? raw[field] : null);
   switch (kind) {
     case 'officers':
     case 'final_actions':

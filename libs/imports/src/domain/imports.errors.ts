@@ -13,7 +13,8 @@ export const importHeaderInvalid = (kind: ImportKind, errors: { field: string; m
 export const importMalformed = (message: string) =>
   new InvalidInputError('IMPORT.MALFORMED', `The file cannot be read: ${message}. Nothing was stored.`, [{ field: 'body', message }]);
 
-export const importEmpty = () => new InvalidInputError('IMPORT.EMPTY', 'The file holds no rows. Nothing was stored.', [{ field: 'body', message: 'no data rows' }]);
+export const importEmpty = () =>
+  new InvalidInputError('IMPORT.EMPTY', 'The file holds no rows. Nothing was stored.', [{ field: 'body', message: 'no data rows' }]);
 
 export const importTooManyRows = () =>
   new InvalidInputError('IMPORT.TOO_MANY_ROWS', `An import holds at most ${MAX_IMPORT_ROWS} rows. Nothing was stored.`, [
@@ -21,6 +22,8 @@ export const importTooManyRows = () =>
   ]);
 
 export const importMediaTypeInvalid = () =>
-  new InvalidInputError('IMPORT.MEDIA_TYPE', 'Send the file as text/csv (a header row, then one record a row) or application/x-ndjson (one JSON object a line).', [
-    { field: 'Content-Type', message: 'must be text/csv or application/x-ndjson' },
-  ]);
+  new InvalidInputError(
+    'IMPORT.MEDIA_TYPE',
+    'Send the file as text/csv (a header row, then one record a row) or application/x-ndjson (one JSON object a line).',
+    [{ field: 'Content-Type', message: 'must be text/csv or application/x-ndjson' }],
+  );

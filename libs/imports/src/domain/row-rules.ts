@@ -320,7 +320,8 @@ export function checkCertificationRow(raw: Record<string, unknown>, context: Row
   const issuedOn = r.date('issuedOn', false, { notAfterToday: true });
   const expiresOn = r.date('expiresOn', false);
   const firstCertifiedOn = r.date('firstCertifiedOn', false, { notAfterToday: true });
-  if (issuedOn !== null && expiresOn !== null && expiresOn <= issuedOn) r.error('expiresOn', 'expires_before_issue', `expiresOn ${expiresOn} is not after issuedOn ${issuedOn}`);
+  if (issuedOn !== null && expiresOn !== null && expiresOn <= issuedOn)
+    r.error('expiresOn', 'expires_before_issue', `expiresOn ${expiresOn} is not after issuedOn ${issuedOn}`);
   if (firstCertifiedOn !== null && issuedOn !== null && firstCertifiedOn > issuedOn) {
     r.error('firstCertifiedOn', 'first_after_issue', `firstCertifiedOn ${firstCertifiedOn} is after issuedOn ${issuedOn}`);
   }
@@ -369,7 +370,8 @@ export function checkFinalActionRow(raw: Record<string, unknown>, context: RowCo
   const groundCategory = r.text('groundCategory', false, 64);
   const caseReference = r.identifier('caseReference', true);
   if (endsOn !== null && type !== null && type !== 'suspension') r.error('endsOn', 'ends_without_suspension', 'endsOn applies to a suspension only');
-  if (endsOn !== null && effectiveOn !== null && endsOn <= effectiveOn) r.error('endsOn', 'ends_before_start', `endsOn ${endsOn} is not after effectiveOn ${effectiveOn}`);
+  if (endsOn !== null && effectiveOn !== null && endsOn <= effectiveOn)
+    r.error('endsOn', 'ends_before_start', `endsOn ${endsOn} is not after effectiveOn ${effectiveOn}`);
   return r.done(() => ({
     sourceId: sourceId!,
     officer: officer!,

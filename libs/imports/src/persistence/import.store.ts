@@ -55,7 +55,11 @@ export async function stagedRows(manager: EntityManager, importId: string, after
 }
 
 /** What earlier imports made of these source keys of `kind`. */
-export async function knownSources(manager: EntityManager, kind: ImportKind, keys: readonly string[]): Promise<Map<string, { contentHash: string; entityId: string }>> {
+export async function knownSources(
+  manager: EntityManager,
+  kind: ImportKind,
+  keys: readonly string[],
+): Promise<Map<string, { contentHash: string; entityId: string }>> {
   if (keys.length === 0) return new Map();
   const rows = await manager.query<{ source_key: string; content_hash: string; entity_id: string }[]>(
     `SELECT source_key, content_hash, entity_id FROM import_source WHERE kind = $1 AND source_key = ANY($2::text[])`,
@@ -91,7 +95,11 @@ export async function saveSources(manager: EntityManager, importId: string, kind
   );
 }
 
-export async function saveImportOfficers(manager: EntityManager, importId: string, officers: readonly { row: number; sourceId: string; officerId: string }[]): Promise<void> {
+export async function saveImportOfficers(
+  manager: EntityManager,
+  importId: string,
+  officers: readonly { row: number; sourceId: string; officerId: string }[],
+): Promise<void> {
   if (officers.length === 0) return;
   await manager.query(
     `INSERT INTO import_officer (import_id, row_no, source_id, officer_id)
@@ -132,7 +140,12 @@ export async function flagsPage(manager: EntityManager, importId: string, afterR
   return rows.map((r) => ({ row: r.row_no, sourceId: r.source_id, postId: r.post_id, candidates: r.candidates }));
 }
 
-export async function importOfficersPage(manager: EntityManager, importId: string, afterRow: number, limit: number): Promise<{ row: number; sourceId: string; postId: string }[]> {
+export async function importOfficersPage(
+  manager: EntityManager,
+  importId: string,
+  afterRow: number,
+  limit: number,
+): Promise<{ row: number; sourceId: string; postId: string }[]> {
   const rows = await manager.query<{ row_no: number; source_id: string; post_id: string }[]>(
     `SELECT i.row_no, i.source_id, o.post_id FROM import_officer i JOIN officer o ON o.id = i.officer_id
       WHERE i.import_id = $1 AND i.row_no > $2 ORDER BY i.row_no LIMIT $3`,

@@ -44,11 +44,20 @@ export class CertificationsProcessor {
       else if (before) outcome.reject(item.row, changedSinceImport('status'));
       return !before;
     });
-    const toImport: CertificationToImport[] = fresh.map((item) => ({ key: item.row.row, officerId: item.officerId, fallbackEffectiveOn: ctx.today, ...item.row.value }));
+    const toImport: CertificationToImport[] = fresh.map((item) => ({
+      key: item.row.row,
+      officerId: item.officerId,
+      fallbackEffectiveOn: ctx.today,
+      ...item.row.value,
+    }));
     const refused = await this.certifications.importStatuses(ctx.manager, ctx.importId, ctx.actor.id, toImport, { dryRun: ctx.dryRun });
     for (const item of fresh) {
       if (refused.has(item.row.row)) {
-        outcome.reject(item.row, { field: 'status', reason: 'certification_exists', message: 'the registry already holds a certification history for this officer' });
+        outcome.reject(item.row, {
+          field: 'status',
+          reason: 'certification_exists',
+          message: 'the registry already holds a certification history for this officer',
+        });
         continue;
       }
       outcome.accepted.push(item.row.row);

@@ -8,7 +8,11 @@ import { officerKey } from './chunk';
  * The officers the rows refer to, set-wise: by source id (an officer an earlier import created
  * or found) and by POST ID. Keyed by `officerKey`; a reference missing from the map is unknown.
  */
-export async function resolveOfficers(manager: EntityManager, officers: OfficerImportService, references: readonly OfficerReference[]): Promise<Map<string, string>> {
+export async function resolveOfficers(
+  manager: EntityManager,
+  officers: OfficerImportService,
+  references: readonly OfficerReference[],
+): Promise<Map<string, string>> {
   const sourceIds = references.flatMap((r) => ('sourceId' in r ? [r.sourceId] : []));
   const postIds = references.flatMap((r) => ('postId' in r ? [r.postId] : []));
   const bySource = await knownSources(manager, 'officers', sourceIds);

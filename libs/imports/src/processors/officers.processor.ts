@@ -45,7 +45,9 @@ export class OfficersProcessor {
       aliases: r.value.aliases,
       requestedPostId: r.value.postId,
     }));
-    const created = ctx.dryRun ? new Map<number, { officerId: string; postId: string }>() : await this.officers.createOfficers(ctx.manager, ctx.importId, toCreate);
+    const created = ctx.dryRun
+      ? new Map<number, { officerId: string; postId: string }>()
+      : await this.officers.createOfficers(ctx.manager, ctx.importId, toCreate);
     const people = fresh.map((r) => ({ ...r.value, key: r.row, self: created.get(r.row)?.officerId ?? null, displayName: displayName(r.value) }));
     const duplicates = await this.officers.likelyDuplicates(ctx.manager, people, { amongThemselves: ctx.dryRun });
     // Within the chunk, a row is flagged against earlier rows only (the earlier row is not flagged for a later one).
@@ -60,7 +62,11 @@ export class OfficersProcessor {
       }
       const candidates = (duplicates.get(row.row) ?? [])
         .filter((c) => c.postId === null || (rowOfPostId.get(c.postId) ?? 0) < row.row)
-        .map((c) => (c.rowKey !== undefined ? { postId: c.postId, name: c.name, matchScore: c.matchScore, row: c.rowKey } : { postId: c.postId, name: c.name, matchScore: c.matchScore }));
+        .map((c) =>
+          c.rowKey !== undefined
+            ? { postId: c.postId, name: c.name, matchScore: c.matchScore, row: c.rowKey }
+            : { postId: c.postId, name: c.name, matchScore: c.matchScore },
+        );
       if (candidates.length > 0) outcome.flags.push({ row: row.row, sourceId: row.value.sourceId, postId: officer?.postId ?? null, candidates });
     }
   }

@@ -46,7 +46,8 @@ export class TrainingProcessor {
       const errors: RowError[] = [];
       if (!officerId) errors.push(unknownOfficer(v.officer));
       if (!course) errors.push({ field: 'courseCode', reason: 'unknown_course', message: `no course has code ${v.courseCode}` });
-      else if (v.hours > course.hours) errors.push({ field: 'hours', reason: 'hours_exceed_course', message: `hours ${v.hours} exceed the course's ${course.hours}` });
+      else if (v.hours > course.hours)
+        errors.push({ field: 'hours', reason: 'hours_exceed_course', message: `hours ${v.hours} exceed the course's ${course.hours}` });
       if (!academyId) errors.push({ field: 'academyCode', reason: 'unknown_academy', message: `no academy has code ${v.academyCode}` });
       if (errors.length > 0) outcome.reject(row, ...errors);
       else

@@ -47,10 +47,7 @@ export async function officersByPostIds(manager: EntityManager, postIds: readonl
 /** The next `count` POST ID numbers, after moving the sequence past `atLeast` (a kept licence number). */
 export async function nextPostNumbers(manager: EntityManager, count: number, atLeast: number): Promise<string[]> {
   if (atLeast > 0) {
-    await manager.query(
-      `SELECT setval('officer_post_number_seq', greatest($1::bigint, (SELECT last_value FROM officer_post_number_seq)))`,
-      [atLeast],
-    );
+    await manager.query(`SELECT setval('officer_post_number_seq', greatest($1::bigint, (SELECT last_value FROM officer_post_number_seq)))`, [atLeast]);
   }
   if (count === 0) return [];
   const rows = await manager.query<{ n: string }[]>(`SELECT nextval('officer_post_number_seq')::text AS n FROM generate_series(1, $1::int)`, [count]);
@@ -80,7 +77,16 @@ export async function insertImportedOfficers(manager: EntityManager, importId: s
   );
   const idByPostId = new Map(inserted.map((row) => [row.post_id, row.id]));
   const names = officers.flatMap((o) =>
-    officerNameRows(o, o.aliases).map((name) => [idByPostId.get(o.postId)!, name.kind, name.firstName, name.lastName, name.normalizedFirst, name.normalizedLast, name.normalizedFull, o.dateOfBirth]),
+    officerNameRows(o, o.aliases).map((name) => [
+      idByPostId.get(o.postId)!,
+      name.kind,
+      name.firstName,
+      name.lastName,
+      name.normalizedFirst,
+      name.normalizedLast,
+      name.normalizedFull,
+      o.dateOfBirth,
+    ]),
   );
   const nameColumn = (i: number) => names.map((row) => row[i]);
   await manager.query(
@@ -121,7 +127,16 @@ export async function findLikelyDuplicates(manager: EntityManager, queries: read
   const flat = queries.flatMap((q) => q.names.map((name) => ({ key: q.key, dob: q.dateOfBirth, name, self: q.self })));
   if (flat.length === 0) return [];
   const rows = await manager.query<
-    { key: number; officer_id: string; post_id: string; first_name: string; middle_name: string | null; last_name: string; suffix: string | null; score: number }[]
+    {
+      key: number;
+      officer_id: string;
+      post_id: string;
+      first_name: string;
+      middle_name: string | null;
+      last_name: string;
+      suffix: string | null;
+      score: number;
+    }[]
   >(
     `SELECT q.key, o.id AS officer_id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix, max(similarity(n.normalized_full, q.name))::float8 AS score
        FROM unnest($1::int[], $2::date[], $3::text[], $4::uuid[]) AS q(key, dob, name, self)
