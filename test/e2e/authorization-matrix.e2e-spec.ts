@@ -70,6 +70,13 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /api/v1/hiring-checks': ['agency_admin', 'agency_hiring'],
   'GET /api/v1/hiring-checks/:id': ['agency_admin', 'agency_hiring'],
   'POST /api/v1/officers/:postId/employments': ['agency_admin', 'agency_hiring'],
+  'POST /api/v1/imports': ['commission_admin'],
+  'GET /api/v1/imports': ['commission_admin'],
+  'GET /api/v1/imports/:id': ['commission_admin'],
+  'GET /api/v1/imports/:id/rejections': ['commission_admin'],
+  'GET /api/v1/imports/:id/rejections.csv': ['commission_admin'],
+  'GET /api/v1/imports/:id/flags': ['commission_admin'],
+  'GET /api/v1/imports/:id/officers.csv': ['commission_admin'],
 };
 
 /** Sample values for path parameters: well-formed, so a refusal can only come from the guard. */
