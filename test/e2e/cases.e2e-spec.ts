@@ -56,7 +56,7 @@ describe('commission cases (e2e)', () => {
     const revoked = await certificationOf(t, officerId);
     expect(revoked).toMatchObject({ status: 'revoked', revocation_case_id: opened.id });
     expect(revoked.history).toEqual([{ from_status: 'certified', to_status: 'revoked', reason: 'decision', basis: 'c. 6E §10(a)', case_id: opened.id }]);
-    expect(await facts(officerId)).toEqual({ openCases: 1, sustainedFindings: 0, finalActions: [], pendingDecision: true });
+    expect(await facts(officerId)).toEqual({ openCases: 1, sustainedFindings: 0, finalActions: [], pendingDecision: true, revokedInOtherJurisdiction: [] });
 
     const early = await act(t, tokens.adjudicator, opened.id, { action: 'finalize', expectedVersion: 6 });
     expect(early.status).toBe(422);
@@ -70,6 +70,7 @@ describe('commission cases (e2e)', () => {
       sustainedFindings: 1,
       finalActions: [{ type: 'revocation', effectiveOn: '2026-03-27', endsOn: null, groundCategory: 'criminal_conduct', caseNumber: opened.caseNumber }],
       pendingDecision: false,
+      revokedInOtherJurisdiction: [],
     });
 
     const certification = await t.http().get(`/api/v1/officers/${postId}/certification`).set(bearer(tokens.adjudicator));
@@ -232,7 +233,7 @@ describe('commission cases (e2e)', () => {
       ['certified', 'revoked', 'decision'],
       ['revoked', 'certified', 'appeal_reversed'],
     ]);
-    expect(await facts(officerId)).toEqual({ openCases: 0, sustainedFindings: 0, finalActions: [], pendingDecision: false });
+    expect(await facts(officerId)).toEqual({ openCases: 0, sustainedFindings: 0, finalActions: [], pendingDecision: false, revokedInOtherJurisdiction: [] });
   });
 
   it('should undo a stayed revocation until the appeal is upheld, then revoke from that day', async () => {
@@ -510,7 +511,7 @@ describe('commission cases (e2e)', () => {
       });
       expect(JSON.stringify(decided.body)).not.toContain('Internal notes');
       // The agency's sustained finding counts at once; the case's own finding only once final.
-      expect(await facts(officerId)).toEqual({ openCases: 1, sustainedFindings: 1, finalActions: [], pendingDecision: true });
+      expect(await facts(officerId)).toEqual({ openCases: 1, sustainedFindings: 1, finalActions: [], pendingDecision: true, revokedInOtherJurisdiction: [] });
       const audit = await t.db.query(`SELECT action, details FROM audit_log WHERE entity_id = $1 AND action IN ('case.read', 'access.refused') ORDER BY seq`, [
         caseId,
       ]);
