@@ -1008,6 +1008,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List imports
+         * @description Newest first.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Start an import
+         * @description The file is the body: `text/csv` (a header row with the kind's field names; an optional BOM;
+         *     quoted fields may hold commas and newlines) or `application/x-ndjson` (one JSON object a
+         *     line). Streamed into the registry, never held whole: up to 2,000,000 rows and 1 GiB. A header
+         *     that does not fit the kind (`400 IMPORT.CSV_HEADER_INVALID`), an unreadable file
+         *     (`400 IMPORT.MALFORMED`), more rows (`400 IMPORT.TOO_MANY_ROWS`) or bytes (`413`) refuse the
+         *     whole file and nothing is kept. Otherwise `202`, with `Location`: a durable job processes the
+         *     rows in chunks; `GET /imports/:id` shows its progress.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an import
+         * @description The import with its live progress: `processed` grows while it runs.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an import's rejected rows
+         * @description Rejected rows in row order, each with every error (field, reason, message).
+         */
+        get: operations["listImportRejections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejections.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export an import's rejected rows as CSV
+         * @description The rejections as CSV: `row,sourceId,field,reason,message`, one line per error.
+         */
+        get: operations["exportImportRejections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an import's likely duplicates
+         * @description Officers created although likely duplicates (same date of birth, a similar name), against the registry and within the file.
+         */
+        get: operations["listImportFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/officers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export an import's officers as CSV
+         * @description `sourceId,postId` for every officer the import created or found.
+         */
+        get: operations["exportImportOfficers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1504,6 +1634,8 @@ export interface components {
             effectiveOn: string;
             /** @description When the change was recorded (ISO 8601 UTC). */
             at: string;
+            /** @description The import that recorded the change (`basis: "import"`); absent otherwise. */
+            importId?: string;
         };
         CertifiedResponse: {
             /**
@@ -2001,8 +2133,10 @@ export interface components {
             lastName: string;
         };
         HiringReasonResponse: {
-            /** @description `revoked`, `suspended`, `admin_suspended`, `relinquished`, `lapsed`, `not_certified` or `inactive`. */
+            /** @description `revoked`, `suspended`, `admin_suspended`, `relinquished`, `lapsed`, `not_certified`, `inactive` or `revoked_in_other_jurisdiction`. */
             code: string;
+            /** @description `revoked_in_other_jurisdiction`: the state that revoked the certification. */
+            jurisdiction?: string;
             /** @description The day the officer entered this status. */
             since?: string;
             /** @description `suspended`: the first day no longer suspended; null while an interim suspension runs until lifted. */
@@ -2130,6 +2264,68 @@ export interface components {
             /** @description Newest first. */
             items: components["schemas"]["NoticeResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        ImportResponse: {
+            /** @enum {string} */
+            kind: "officers" | "employments" | "certifications" | "training" | "final_actions";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            id: string;
+            dryRun: boolean;
+            /** @description Data rows in the file. */
+            total: number;
+            /** @description Rows processed so far: `accepted + unchanged + rejected`. */
+            processed: number;
+            /** @description Rows written (in a dry run: rows that would be); a flagged row counts here too. */
+            accepted: number;
+            /** @description Rows an earlier import already wrote with the same content. */
+            unchanged: number;
+            rejected: number;
+            /** @description Officers created but flagged as likely duplicates. */
+            flagged: number;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ImportPage: {
+            items: components["schemas"]["ImportResponse"][];
+            nextCursor: string | null;
+        };
+        ImportRowErrorResponse: {
+            field: string;
+            /** @description Stable code: `missing`, `invalid`, `not_in_set`, `unknown_field`, `in_future`, `ends_before_start`, `duplicate_in_file`, `unknown_officer`, `unknown_agency`, `unknown_course`, `unknown_academy`, `hours_exceed_course`, `already_employed`, `certification_exists`, `changed_since_import`, `unreadable`, … */
+            reason: string;
+            message: string;
+        };
+        ImportRejectionResponse: {
+            /** @description The data row's number (1 = the first row after the CSV header, or the first NDJSON line). */
+            row: number;
+            sourceId: string | null;
+            errors: components["schemas"]["ImportRowErrorResponse"][];
+        };
+        ImportRejectionPage: {
+            items: components["schemas"]["ImportRejectionResponse"][];
+            nextCursor: string | null;
+        };
+        Readable: Record<string, never>;
+        ImportFlagCandidateResponse: {
+            /** @description The registry's officer; null for an earlier row of the same file in a dry run (see `row`). */
+            postId: string | null;
+            name: string;
+            matchScore: number;
+            /** @description An earlier row of this file (dry run). */
+            row?: number;
+        };
+        ImportFlagResponse: {
+            row: number;
+            sourceId: string | null;
+            /** @description The officer created for the row (null in a dry run). */
+            postId: string | null;
+            candidates: components["schemas"]["ImportFlagCandidateResponse"][];
+        };
+        ImportFlagPage: {
+            items: components["schemas"]["ImportFlagResponse"][];
             nextCursor: string | null;
         };
     };
@@ -6455,6 +6651,560 @@ export interface operations {
             };
             /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query: {
+                /** @description What the file holds (API.md "Imports" lists each kind's fields). */
+                kind: "officers" | "employments" | "certifications" | "training" | "final_actions";
+                /** @description `true`: validate every row and report, writing nothing but the import's own record. */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description The new import (response header) */
+                Location?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImportRejections: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRejectionPage"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportImportRejections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Readable"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImportFlags: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportFlagPage"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportImportOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Readable"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
