@@ -1,7 +1,6 @@
 import { AccountTokensService } from '@app/auth';
 import { FixedClock } from '@app/core';
 import { randomBytes } from 'node:crypto';
-import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import { ADMIN_PASSWORD, bearer, startTestApp, TestApp, USER_PASSWORD } from '../support/test-app';
 
 const NEW_PASSWORD = 'a-fresh-long-password-7';
@@ -296,69 +295,5 @@ describe('password reset links and activation (e2e)', () => {
 
   it('keeps the bootstrap administrator’s own password usable (the test password is not on the list)', async () => {
     expect((await signIn('admin@commission.test', ADMIN_PASSWORD)).status).toBe(200);
-  });
-});
-
-describe('password reset links by mail (e2e, a real SMTP server)', () => {
-  let t: TestApp;
-  let sink: SmtpSink;
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({ env: { SMTP_URL: sink.url, MAIL_FROM: 'Commission <no-reply@post.example.test>', PUBLIC_BASE_URL: BASE } });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
-
-  it('mails the link to the user, answers only expiresAt, and the mailed link works', async () => {
-    const agencyId = (await t.createOrganization('agency')).id;
-    const email = `mailed-${randomBytes(3).toString('hex')}@example.test`;
-    const created = await t
-      .http()
-      .post(`/api/v1/organizations/${agencyId}/users`)
-      .set(bearer(await t.adminToken()))
-      .send({ email, password: USER_PASSWORD, roles: ['agency_admin'] });
-    const started = await t
-      .http()
-      .post(`/api/v1/users/${created.body.id}/password-reset`)
-      .set(bearer(await t.adminToken()));
-    expect(started.status).toBe(201);
-    expect(started.body).toEqual({ expiresAt: expect.any(String) });
-
-    const [message] = await sink.waitFor(1);
-    expect(message).toMatchObject({ envelopeTo: [email], to: [email], from: 'no-reply@post.example.test' });
-    expect(message.subject).toBe('Peace Officer Standards and Training Commission: reset your password');
-    const link = RESET_URL.exec(message.text.split('\n').find((line) => line.startsWith(BASE)) ?? '');
-    expect(link).not.toBeNull();
-
-    expect((await t.http().post('/api/v1/auth/password-reset').send({ token: link![1], newPassword: NEW_PASSWORD })).status).toBe(204);
-    expect((await t.http().post('/api/v1/auth/login').send({ email, password: NEW_PASSWORD })).status).toBe(200);
-    const { rows } = await t.db.query(`SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'auth.password_reset_issued'`, [created.body.id]);
-    expect(rows[0].details).toMatchObject({ delivery: 'mail' });
-  });
-
-  it('answers 503 when the mail server refuses, and the unsent link is revoked', async () => {
-    const agencyId = (await t.createOrganization('agency')).id;
-    const email = `refused-${randomBytes(3).toString('hex')}@example.test`;
-    const created = await t
-      .http()
-      .post(`/api/v1/organizations/${agencyId}/users`)
-      .set(bearer(await t.adminToken()))
-      .send({ email, password: USER_PASSWORD, roles: ['agency_admin'] });
-    sink.refuseWith(550);
-    try {
-      const started = await t
-        .http()
-        .post(`/api/v1/users/${created.body.id}/password-reset`)
-        .set(bearer(await t.adminToken()));
-      expect([started.status, started.body.code]).toEqual([503, 'MAIL.DELIVERY_FAILED']);
-      expect(started.body.resetUrl).toBeUndefined();
-    } finally {
-      sink.refuseWith(undefined);
-    }
-    const { rows } = await t.db.query(`SELECT revoked_at IS NOT NULL AS revoked FROM account_token WHERE user_id = $1`, [created.body.id]);
-    expect(rows).toEqual([{ revoked: true }]);
   });
 });
