@@ -121,11 +121,10 @@ async function main(): Promise<void> {
       const outcome = await send(actors[role]);
       if (outcome.status !== 401) return outcome;
       signedInAgain++;
-      try {
-        actors[role] = await actors.signInAgain(role);
-      } catch {
-        return outcome; // the sign-in itself failed (an outage): the next round tries again
-      }
+      const signIn = await actors.signInAgain(role);
+      // The sign-in's own answer when it failed (an outage: 503): the next round tries again.
+      if (signIn.status !== 200) return signIn;
+      actors[role] = (signIn.body as { accessToken: string }).accessToken;
       return send(actors[role]);
     };
     const pick = () => sample[Math.floor(Math.random() * sample.length)];

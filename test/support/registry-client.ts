@@ -63,8 +63,8 @@ export interface Actors {
   investigator: string;
   adjudicator: string;
   courseCode: string;
-  /** A fresh token for one of the users above (tokens expire after JWT_TTL_MINUTES, 30 by default). */
-  signInAgain(role: 'registrar' | 'hiring' | 'investigator' | 'adjudicator'): Promise<string>;
+  /** Signs one of the users above in again (tokens expire after JWT_TTL_MINUTES, 30 by default): the answer, with `accessToken` on success. */
+  signInAgain(role: 'registrar' | 'hiring' | 'investigator' | 'adjudicator'): Promise<Outcome>;
 }
 
 /** An academy with a registrar, an agency with a hiring clerk, the commission's investigator and adjudicator, and an in-service course. */
@@ -100,13 +100,10 @@ export async function setUpActors(base: string, tag: string): Promise<Actors> {
     investigator: await user(commissionId, 'commission_investigator'),
     adjudicator: await user(commissionId, 'commission_adjudicator'),
     courseCode,
-    signInAgain: (role) =>
-      api.login(
-        emailOf(
-          { registrar: 'academy_registrar', hiring: 'agency_hiring', investigator: 'commission_investigator', adjudicator: 'commission_adjudicator' }[role],
-        ),
-        USER_PASSWORD,
-      ),
+    signInAgain: (role) => {
+      const roles = { registrar: 'academy_registrar', hiring: 'agency_hiring', investigator: 'commission_investigator', adjudicator: 'commission_adjudicator' };
+      return api.call('POST', '/api/v1/auth/login', { json: { email: emailOf(roles[role]), password: USER_PASSWORD } });
+    },
   };
 }
 
