@@ -123,12 +123,13 @@ describe('crash safety of the built service (npm run test:crash)', () => {
       const sent = performance.now();
       const pending = upload(body).then((outcome) => (answer = outcome));
       // Half the kills at times spread over the batch (upload, parsing, checks, inserts, commit); the
-      // other half a moment after PostgreSQL shows the batch's transaction holding a transaction id,
-      // i.e. with rows inserted and not yet committed.
+      // other half at a random time after PostgreSQL shows the batch's transaction holding a
+      // transaction id, i.e. once its first rows are being inserted.
       const watched = during % 2 === 1;
       if (watched) {
         await untilWritingTransaction(() => answer !== undefined);
-        await sleep(Math.random() * 200);
+        // Anywhere in the rest of the batch: the chunks' inserts, the audit entry, the commit.
+        await sleep(Math.random() * Math.max(200, batchMs - (performance.now() - sent)));
       } else await sleep(batchMs * (0.03 + (0.95 * during) / KILLS));
       const delay = performance.now() - sent;
       const answeredBeforeKill = answer?.status !== undefined;
