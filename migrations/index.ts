@@ -12,6 +12,7 @@ import { TokenVersion1764000000900 } from './1764000000900-TokenVersion';
 import { GeneratedSecret1764000001000 } from './1764000001000-GeneratedSecret';
 import { SecondFactor1765000000100 } from './1765000000100-SecondFactor';
 import { AccountTokens1765000000200 } from './1765000000200-AccountTokens';
+import { DurableJobs1765000000400 } from './1765000000400-DurableJobs';
 import { Imports1765000000500 } from './1765000000500-Imports';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
 import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   GeneratedSecret1764000001000,
   SecondFactor1765000000100,
   AccountTokens1765000000200,
+  DurableJobs1765000000400,
   Imports1765000000500,
   Outbox1765000000600,
   OfficerNotices1765000000700,

@@ -1,6 +1,7 @@
-import { IDEMPOTENCY_KEY_RETENTION_HOURS, IdempotencyKeyPruningJob, pruneIdempotencyKeys } from '@app/database';
+import { IDEMPOTENCY_KEY_RETENTION_HOURS, pruneIdempotencyKeys } from '@app/database';
+import { IDEMPOTENCY_KEY_PRUNING_CRON, IDEMPOTENCY_KEY_PRUNING_QUEUE, Jobs } from '@app/jobs';
 import { DataSource } from 'typeorm';
-import { SchedulerRegistry } from '@nestjs/schedule';
+import { waitForJob } from '../support/jobs';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** API.md: creating requests accept an Idempotency-Key; a retried submission never creates a twin. */
@@ -100,7 +101,7 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
       t.db.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) WHERE key = $1`, [key, hours]);
     const stored = async () => (await t.db.query(`SELECT key FROM idempotency_key WHERE key LIKE 'key-age-%' ORDER BY key`)).rows.map((r) => r.key);
 
-    it('should keep keys a week, then delete them daily, after which the key is a new request', async () => {
+    it('should keep keys a week, then delete them daily (a pg-boss schedule), after which the key is a new request', async () => {
       expect(IDEMPOTENCY_KEY_RETENTION_HOURS).toBeGreaterThanOrEqual(24); // API.md: kept at least 24 hours
       // Each its own date of birth: the same name and date would be refused as a likely duplicate.
       const person = (lastName: string, dateOfBirth: string) => ({ ...officer(lastName), dateOfBirth });
@@ -109,9 +110,13 @@ describe('Idempotency-Key on officer creation (e2e)', () => {
       await age('key-age-old', IDEMPOTENCY_KEY_RETENTION_HOURS + 1);
       await age('key-age-recent', IDEMPOTENCY_KEY_RETENTION_HOURS - 1);
 
-      expect(await t.app.get(IdempotencyKeyPruningJob).run()).toBe(1);
+      // The job the schedule sends daily, sent now: the API process's worker (JOBS_WORKER=inline) runs it.
+      const jobId = (await t.app.get(Jobs).send(IDEMPOTENCY_KEY_PRUNING_QUEUE, {}))!;
+      expect((await waitForJob(t.db, jobId)).state).toBe('completed');
       expect(await stored()).toEqual(['key-age-recent']);
-      expect(t.app.get(SchedulerRegistry).getCronJob('idempotency-key-pruning').cronTime.source).toBe('35 0 * * *');
+      const schedule = await t.db.query(`SELECT cron, timezone FROM pgboss.schedule WHERE name = $1`, [IDEMPOTENCY_KEY_PRUNING_QUEUE.name]);
+      expect(schedule.rows).toEqual([{ cron: '35 0 * * *', timezone: 'UTC' }]);
+      expect(IDEMPOTENCY_KEY_PRUNING_CRON).toBe('35 0 * * *');
 
       // The recent key still guards its request; the pruned one no longer does.
       const guarded = await create('key-age-recent', person('Other', '1973-03-03'));

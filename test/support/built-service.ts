@@ -5,17 +5,19 @@ import { join } from 'node:path';
 /** Tests of what `npm start` and the Docker image run: the built service, `node dist/apps/api/src/main.js`, in a process of its own. */
 export const PROJECT_ROOT = join(__dirname, '..', '..');
 export const BUILT_MAIN = join('dist', 'apps', 'api', 'src', 'main.js');
+/** apps/worker: the durable jobs in a process of their own. */
+export const BUILT_WORKER_MAIN = join('dist', 'apps', 'worker', 'src', 'main.js');
 
 /**
  * Builds (`nest build api`, as `npm start` does) when dist/ is missing or older than a source
  * file, so the test runs the code it sits beside; a fresh dist/ is reused.
  */
-export function ensureBuilt(): void {
-  const main = join(PROJECT_ROOT, BUILT_MAIN);
+export function ensureBuilt(project: 'api' | 'worker' = 'api'): void {
+  const main = join(PROJECT_ROOT, project === 'api' ? BUILT_MAIN : BUILT_WORKER_MAIN);
   const builtAt = existsSync(main) ? statSync(main).mtimeMs : 0;
   const newestSource = Math.max(...['apps', 'libs', 'migrations'].map((dir) => newestMtime(join(PROJECT_ROOT, dir))));
   if (builtAt > newestSource) return;
-  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', project], { cwd: PROJECT_ROOT, stdio: 'ignore' });
 }
 
 function newestMtime(dir: string): number {
@@ -36,8 +38,9 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-export function startBuiltService(cwd: string, env: NodeJS.ProcessEnv, options: Pick<SpawnOptions, 'uid' | 'gid'> = {}): ServiceProcess {
-  const child = spawn(process.execPath, [BUILT_MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+export function startBuiltService(cwd: string, env: NodeJS.ProcessEnv, options: Pick<SpawnOptions, 'uid' | 'gid'> & { main?: string } = {}): ServiceProcess {
+  const { main = BUILT_MAIN, ...spawnOptions } = options;
+  const child = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

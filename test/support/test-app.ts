@@ -43,8 +43,14 @@ export interface TestApp {
 export const totpCode = (secret: string, at: Date = new Date()) => generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 const TOTP_STEP_MS = 30_000;
 
-/** Each test file: its own database cloned from the migrated template, and the real app on it. */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: FixedClock; logDestination?: DestinationStream } = {}): Promise<TestApp> {
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A database cloned from the migrated template (jobs included: each clone has its own, empty pgboss schema). */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_ADMIN_URL!;
   const template = process.env.TEST_TEMPLATE_DATABASE!;
   const name = `${template}_t${randomBytes(5).toString('hex')}`;
@@ -52,7 +58,28 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   await admin.end();
-  const databaseUrl = withDatabaseName(adminUrl, name);
+  return {
+    name,
+    url: withDatabaseName(adminUrl, name),
+    async drop() {
+      const cleanup = new Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * Each test file: its own database cloned from the migrated template, and the real app on it.
+ * `database`: run on that one instead (several apps on one database, or one restarted); the
+ * caller drops it.
+ */
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: FixedClock; logDestination?: DestinationStream; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const databaseUrl = database.url;
 
   const env = validateEnvironment({
     LOG_LEVEL: 'silent',
@@ -65,6 +92,9 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     // The tests pin instants (FixedClock) and expect their UTC dates; the time zone's own test sets it.
     POST_TIME_ZONE: 'UTC',
+    // Jobs run in the test's own app (each test database has its own pgboss schema, cloned empty
+    // from the template): poll often so a test waits half a second for a job, not two.
+    JOBS_POLL_INTERVAL_MS: '500',
     ...options.env,
   });
   const config = buildAppConfig(env, { databaseUrl, jwtSecret: 'test-secret-'.padEnd(48, 'x') });
@@ -158,10 +188,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     async close() {
       await app.close();
       await db.end();
-      const cleanup = new Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      if (!options.database) await database.drop();
     },
   };
   return testApp;

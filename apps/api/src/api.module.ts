@@ -1,20 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@app/audit';
 import { AccountTokensModule, AuthenticationGuard, AuthModule, MfaEnrolmentGuard, RolesGuard } from '@app/auth';
-import { CertificationModule, CertificationSettlementJob } from '@app/certification';
+import { CertificationModule } from '@app/certification';
 import { ClockModule } from '@app/core';
-import { DatabaseModule, IdempotencyKeyPruningJob } from '@app/database';
+import { DatabaseModule } from '@app/database';
 import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
 import { MailModule } from '@app/mail';
 import { NotificationsModule } from '@app/notifications';
 import { ImportJob, ImportsModule } from '@app/imports';
+import { JobsModule } from '@app/jobs';
 import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
@@ -22,6 +22,7 @@ import { AppConfig } from '@app/runtime';
 import { TrainingModule } from '@app/training';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { WorkerModule } from '../../worker/src/worker.module';
 import { AuditController } from './audit/audit.controller';
 import { AccountTokensController } from './identity/account-tokens.controller';
 import { CertificationController } from './certification/certification.controller';
@@ -93,11 +94,12 @@ export class ApiModule {
             generateKey: (context, tracker, name) => `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`,
           }),
         }),
-        ScheduleModule.forRoot(),
         TerminusModule,
         ClockModule.forRoot(config.timeZone),
         DatabaseModule.forRoot(config.database),
         MailModule.forRoot(config.mail),
+        // Durable jobs (pg-boss); with JOBS_WORKER=inline (the default) this process also runs WorkerModule's handlers.
+        JobsModule.forRoot(config.jobs, config.database),
         AuditModule,
         OrganizationsModule,
         AuthModule,
@@ -110,13 +112,11 @@ export class ApiModule {
         HiringModule,
         PublicModule,
         ImportsModule,
+        WorkerModule,
       ],
       controllers: API_CONTROLLERS,
       providers: [
         FirstStartBootstrap,
-        // The hourly certification settlement runs in the api process until apps/worker exists.
-        CertificationSettlementJob,
-        IdempotencyKeyPruningJob,
         // Imports run in the api process (a stopgap until the durable job queue lands).
         ImportJob,
         // Order matters: throttle first (cheap, stops brute force), then who, then what.

@@ -6,6 +6,5 @@ export * from './postgres-errors';
 export * from './loggable-error';
 export * from './snake-naming.strategy';
 export * from './idempotency';
-export * from './idempotency-key-pruning.job';
 export * from './prepared-query';
 export * from './generated-secret';

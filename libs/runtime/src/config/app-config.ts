@@ -2,6 +2,7 @@ import type { Role } from '@app/core';
 import type { DatabaseSettings } from '@app/database';
 import type { DueProcessSettings } from '@app/discipline';
 import type { MailSettings } from '@app/mail';
+import type { JobsSettings } from '@app/jobs';
 import { EnvironmentVariables } from './environment';
 import { parseTrustedProxies, TrustedProxies } from './trusted-proxies';
 
@@ -31,6 +32,8 @@ export interface AppConfig {
   mail: MailSettings;
   /** The service's public address without a trailing slash: links in mail and in answers start with it. */
   publicBaseUrl: string;
+  /** Durable jobs (pg-boss): where handlers run, and how often queues and schedules are polled. */
+  jobs: JobsSettings;
 }
 
 /** The connections' settings: `ownerUrl` only when migrations log in apart from the requests (MIGRATION_DATABASE_URL). */
@@ -82,5 +85,6 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
     logLevel: env.LOG_LEVEL,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: 10_000 },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    jobs: { worker: env.JOBS_WORKER, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, cronIntervalSeconds: env.JOBS_CRON_INTERVAL_SECONDS },
   };
 }

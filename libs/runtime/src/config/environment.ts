@@ -230,6 +230,23 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http:// or https:// URL without query or fragment' })
   PUBLIC_BASE_URL?: string;
+  /** `inline`: this process runs the durable jobs' handlers and schedules; `off`: it only sends (apps/worker runs them). */
+  @IsIn(['inline', 'off'])
+  JOBS_WORKER: 'inline' | 'off' = 'inline';
+
+  /** How often an idle worker polls each queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(60_000)
+  JOBS_POLL_INTERVAL_MS = 2000;
+
+  /** How often the schedules (cron) are checked; pg-boss allows 1-45 s. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(45)
+  JOBS_CRON_INTERVAL_SECONDS = 30;
 }
 
 export class ConfigurationError extends Error {}

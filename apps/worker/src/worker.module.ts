@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CertificationModule, CertificationSettlementJob } from '@app/certification';
+import { IdempotencyKeyPruningJob } from '@app/jobs';
+
+/**
+ * The durable jobs' handlers and schedules (pg-boss queues). Imported by apps/api (they run in
+ * the API process while JOBS_WORKER=inline, its default) and by apps/worker's own process. A new
+ * queue's handler is added here, or by a module imported here, so both run it.
+ */
+@Module({
+  imports: [CertificationModule],
+  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob],
+})
+export class WorkerModule {}
