@@ -14,7 +14,7 @@ export interface ImportBody {
 }
 
 /** `POST /imports?kind=&dryRun=` with a CSV (string) or NDJSON (objects) body. */
-export function postImport(t: TestApp, token: string, kind: string, body: string | object[], options: { dryRun?: boolean; contentType?: string } = {}) {
+export function postImport(t: TestApp, token: string, kind: string, body: string | unknown[], options: { dryRun?: boolean; contentType?: string } = {}) {
   const ndjson = Array.isArray(body);
   const text = ndjson ? body.map((row) => JSON.stringify(row)).join('\n') : body;
   return t
@@ -39,7 +39,7 @@ export async function awaitImport(t: TestApp, token: string, id: string, timeout
 }
 
 /** Starts the import, expects 202, waits for it to end. */
-export async function runImport(t: TestApp, token: string, kind: string, body: string | object[], options: { dryRun?: boolean } = {}): Promise<ImportBody> {
+export async function runImport(t: TestApp, token: string, kind: string, body: string | unknown[], options: { dryRun?: boolean } = {}): Promise<ImportBody> {
   const response = await postImport(t, token, kind, body, options);
   if (response.status !== 202) throw new Error(`POST /imports: ${response.status} ${JSON.stringify(response.body)}`);
   return awaitImport(t, token, (response.body as ImportBody).id);
