@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { ClockModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
+import { MailModule } from '@app/mail';
 import { AppConfig } from '@app/runtime';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -22,6 +23,8 @@ export class WorkerAppModule {
         DatabaseModule.forRoot(config.database),
         // This process exists to run them, whatever JOBS_WORKER says (that setting is for the API).
         JobsModule.forRoot({ ...config.jobs, worker: 'inline' }, config.database),
+        // Notices to officers are mailed from here.
+        MailModule.forRoot(config.mail),
         AuditModule,
         WorkerModule,
       ],

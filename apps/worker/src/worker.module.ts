@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificationModule, CertificationSettlementJob } from '@app/certification';
 import { IdempotencyKeyPruningJob } from '@app/jobs';
+import { NoticeSendingJob, NotificationsModule } from '@app/notifications';
 
 /**
  * The durable jobs' handlers and schedules (pg-boss queues). Imported by apps/api (they run in
@@ -8,7 +9,7 @@ import { IdempotencyKeyPruningJob } from '@app/jobs';
  * queue's handler is added here, or by a module imported here, so both run it.
  */
 @Module({
-  imports: [CertificationModule],
-  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob],
+  imports: [CertificationModule, NotificationsModule],
+  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob, NoticeSendingJob],
 })
 export class WorkerModule {}

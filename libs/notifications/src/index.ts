@@ -13,6 +13,8 @@ export { OFFICER_EVENT_TYPES, TEST_EVENT_TYPE } from './outbox/officer-events';
 export type { OfficerEvent, OfficerEventData, OfficerEventType } from './outbox/officer-events';
 export * from './notices/notices.service';
 export * from './notices/notice-sender';
+export { NOTICE_SEND_QUEUE } from './notices/notice-dispatch';
+export { NoticeSendingJob, NOTICE_SWEEP_QUEUE, NOTICE_SWEEP_CRON } from './notices/notice-sending.job';
 export * from './notices/notices.policy';
 export { NOTICE_KINDS, NOTICE_CHANNELS, NOTICE_STATUSES, NOTICE_DUE_DAYS, MAX_SEND_ATTEMPTS, isOverdue, noticeDueBy } from './notices/domain/notice-rules';
 export type { NoticeKind, NoticeChannel, NoticeStatus } from './notices/domain/notice-rules';

@@ -8,7 +8,8 @@ import { NoticeEntity } from './notices/persistence/notice.entity';
 /** Outbox relay, webhooks and notices (see index.ts). */
 @Module({
   imports: [TypeOrmModule.forFeature([NoticeEntity])],
+  // NoticeSendingJob is provided by the apps' WorkerModule (where the jobs run), exported for it.
   providers: [NoticesService, NoticeSender, NoticeDispatch],
-  exports: [NoticesService, NoticeSender],
+  exports: [NoticesService, NoticeSender, NoticeDispatch],
 })
 export class NotificationsModule {}
