@@ -70,6 +70,10 @@ export async function loadTest(options: {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** autocannon -R: requests per second over all connections (a steady flood rather than as fast as possible). */
+  overallRate?: number;
+  /** autocannon -I: each `[<id>]` in the body becomes a fresh id, so every write is a new record. */
+  idReplacement?: boolean;
 }): Promise<LoadResult> {
   const args = [
     require.resolve('autocannon/autocannon.js'),
@@ -81,6 +85,8 @@ export async function loadTest(options: {
     '-m',
     options.method ?? 'GET',
   ];
+  if (options.overallRate !== undefined) args.push('-R', String(options.overallRate));
+  if (options.idReplacement) args.push('-I');
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
   if (options.body) args.push('-b', options.body);
   args.push(options.url);

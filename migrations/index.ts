@@ -12,6 +12,7 @@ import { TokenVersion1764000000900 } from './1764000000900-TokenVersion';
 import { GeneratedSecret1764000001000 } from './1764000001000-GeneratedSecret';
 import { SecondFactor1765000000100 } from './1765000000100-SecondFactor';
 import { AccountTokens1765000000200 } from './1765000000200-AccountTokens';
+import { AuditPending1765000000300 } from './1765000000300-AuditPending';
 import { DurableJobs1765000000400 } from './1765000000400-DurableJobs';
 import { Imports1765000000500 } from './1765000000500-Imports';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   GeneratedSecret1764000001000,
   SecondFactor1765000000100,
   AccountTokens1765000000200,
+  AuditPending1765000000300,
   DurableJobs1765000000400,
   Imports1765000000500,
   Outbox1765000000600,

@@ -24,6 +24,7 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   import_source: 'imports',
   import_officer: 'imports',
   imported_final_action: 'discipline',
+  audit_pending: 'audit',
 };
 
 /**

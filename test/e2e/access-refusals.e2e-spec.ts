@@ -30,9 +30,15 @@ describe('access refusals (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const refusalsSince = async (seq: number) =>
-    (await t.db.query(`SELECT action, entity_type, entity_id, organization_id, details FROM audit_log WHERE seq > $1 ORDER BY seq`, [seq])).rows;
-  const head = async () => Number((await t.db.query(`SELECT coalesce(max(seq), 0) AS seq FROM audit_log`)).rows[0].seq);
+  // Refusals wait in audit_pending until the folder chains them: both helpers fold first, as GET /audit does.
+  const refusalsSince = async (seq: number) => {
+    await t.foldAudit();
+    return (await t.db.query(`SELECT action, entity_type, entity_id, organization_id, details FROM audit_log WHERE seq > $1 ORDER BY seq`, [seq])).rows;
+  };
+  const head = async () => {
+    await t.foldAudit();
+    return Number((await t.db.query(`SELECT coalesce(max(seq), 0) AS seq FROM audit_log`)).rows[0].seq);
+  };
 
   it('an agency listing the training of an officer it never employed: the 404 of an unknown officer, audited (was not)', async () => {
     const before = await head();

@@ -141,8 +141,11 @@ describe('authorization matrix (e2e)', () => {
     async (route, rule) => {
       const [method, path] = route.split(' ');
       const outsider = ROLES.find((role) => !(rule as Role[]).includes(role))!;
+      // Refusals wait in audit_pending until folded into the chain (issue 17): fold before each read of audit_log.
+      await t.foldAudit();
       const before = Number((await t.db.query(`SELECT coalesce(max(seq), 0) AS seq FROM audit_log`)).rows[0].seq);
       expect((await call(method, path, tokens[outsider])).status).toBe(403);
+      await t.foldAudit();
       const { rows } = await t.db.query(`SELECT action, actor_kind, entity_type, entity_id, details FROM audit_log WHERE seq > $1 ORDER BY seq`, [before]);
       expect(rows).toEqual([
         {

@@ -410,6 +410,7 @@ describe('commission cases (e2e)', () => {
       const unknown = await act(t, tokens.investigator, '00000000-0000-4000-8000-000000000000', { ...notice, expectedVersion: 1 });
       expect(unknown.status).toBe(404);
       expect(await caseSnapshot(t, caseId, officerId)).toEqual(before);
+      await t.foldAudit();
       const refusals = await t.db.query(`SELECT details FROM audit_log WHERE action = 'access.refused' AND entity_id = $1`, [caseId]);
       expect(refusals.rows.map((r) => r.details)).toEqual([{ attempt: 'case.interim_suspend', code: 'CASE.ROLE_NOT_ALLOWED' }]);
     });
@@ -512,12 +513,15 @@ describe('commission cases (e2e)', () => {
       expect(JSON.stringify(decided.body)).not.toContain('Internal notes');
       // The agency's sustained finding counts at once; the case's own finding only once final.
       expect(await facts(officerId)).toEqual({ openCases: 1, sustainedFindings: 1, finalActions: [], pendingDecision: true, revokedInOtherJurisdiction: [] });
-      const audit = await t.db.query(`SELECT action, details FROM audit_log WHERE entity_id = $1 AND action IN ('case.read', 'access.refused') ORDER BY seq`, [
-        caseId,
-      ]);
+      // A refusal is chained when the folder runs (issue 17), so its place among the reads is not asserted.
+      await t.foldAudit();
+      const audit = await t.db.query(
+        `SELECT action, details FROM audit_log WHERE entity_id = $1 AND action IN ('case.read', 'access.refused') ORDER BY action, seq`,
+        [caseId],
+      );
       expect(audit.rows).toEqual([
-        { action: 'case.read', details: { view: 'reporting_agency' } },
         { action: 'access.refused', details: { attempt: 'case.read', code: 'CASE.NOT_FOUND' } },
+        { action: 'case.read', details: { view: 'reporting_agency' } },
         { action: 'case.read', details: { view: 'reporting_agency' } },
       ]);
     });

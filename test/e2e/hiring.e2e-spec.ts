@@ -250,6 +250,7 @@ describe('hiring checks (e2e)', () => {
       const unknown = await t.http().get('/api/v1/hiring-checks/00000000-0000-4000-8000-000000000000').set(bearer(hiringB));
       expect(unknown.status).toBe(404);
       expect(unknown.body.detail).toBe(foreign.body.detail);
+      await t.foldAudit();
       const audit = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [response.body.id]);
       expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['hiring_check.create', 'hiring_check.read', 'access.refused']);
       expect((await t.http().get('/api/v1/hiring-checks').set(bearer(hiringB))).body.items.map((i: { id: string }) => i.id)).not.toContain(response.body.id);

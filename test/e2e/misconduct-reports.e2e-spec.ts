@@ -49,7 +49,7 @@ describe('misconduct reports, separations and grounds (e2e)', () => {
   };
   const count = async (table: string) => Number((await t.db.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
   const auditActions = async (entityId: string) =>
-    (await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [entityId])).rows.map((r) => r.action as string);
+    (await t.foldAudit(), await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [entityId])).rows.map((r) => r.action as string);
 
   describe('POST /misconduct-reports', () => {
     it('should record a report on time with its deadline, as version 1, audited', async () => {

@@ -44,12 +44,11 @@ describe('officers (e2e)', () => {
     return rows[0] as { officers: number; names: number; certifications: number; audit: number };
   };
   const auditFor = async (action: string, entityId?: string) =>
-    (
-      await t.db.query(
-        `SELECT actor_id, organization_id, entity_id, details FROM audit_log WHERE action = $1 AND ($2::text IS NULL OR entity_id = $2) ORDER BY seq`,
-        [action, entityId ?? null],
-      )
-    ).rows;
+    (await t.foldAudit(),
+    await t.db.query(
+      `SELECT actor_id, organization_id, entity_id, details FROM audit_log WHERE action = $1 AND ($2::text IS NULL OR entity_id = $2) ORDER BY seq`,
+      [action, entityId ?? null],
+    )).rows;
 
   describe('POST /officers', () => {
     it('should register an officer with a new POST ID, names for matching, a not_certified certification and an audit entry without restricted values', async () => {

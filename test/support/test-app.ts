@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AuditService } from '@app/audit';
 import { Clock, FixedClock, Role } from '@app/core';
 import { withDatabaseName } from '@app/database';
 import { buildAppConfig, validateEnvironment } from '@app/runtime';
@@ -36,6 +37,11 @@ export interface TestApp {
    * real clock it waits for the next step (at most 30 s).
    */
   loginWithTotp(email: string, password: string, secret: string): Promise<string>;
+  /**
+   * Chains the refusals still pending (`access.refused` waits in `audit_pending` for the folder,
+   * issue 17), as GET /audit does before reading: call it before reading `audit_log` directly.
+   */
+  foldAudit(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -184,6 +190,9 @@ export async function startTestApp(
         .send({ challengeToken: first.body.challengeToken, code: totpCode(secret, new Date(step * TOTP_STEP_MS)) });
       if (second.status !== 200) throw new Error(`second factor of ${email} failed: ${second.status} ${JSON.stringify(second.body)}`);
       return second.body.accessToken as string;
+    },
+    foldAudit() {
+      return app.get(AuditService).foldPending();
     },
     async close() {
       await app.close();

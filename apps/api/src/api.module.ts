@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
-import { AuditModule } from '@app/audit';
+import { AuditFoldingJob, AuditModule } from '@app/audit';
 import { AccountTokensModule, AuthenticationGuard, AuthModule, MfaEnrolmentGuard, RolesGuard } from '@app/auth';
 import { CertificationModule } from '@app/certification';
 import { ClockModule } from '@app/core';
@@ -119,6 +119,8 @@ export class ApiModule {
         FirstStartBootstrap,
         // Imports run in the api process (a stopgap until the durable job queue lands).
         ImportJob,
+        // Chains the refusals recorded as pending, every second.
+        AuditFoldingJob,
         // Order matters: throttle first (cheap, stops brute force), then who, then what.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthenticationGuard },

@@ -5,16 +5,19 @@ import { AuditRecord, AuditService } from './audit.service';
 const actor: Actor = { kind: 'user', id: 'u-1', organizationId: 'org-1', organizationType: 'agency', roles: ['agency_admin'] };
 const attempt = { action: 'hiring_check.read', entityType: 'hiring_check', entityId: 'check-1' };
 
-/** Standalone entries only: a refusal must never ride on the refused request's transaction. */
+/** Refusal entries only (committed on their own): a refusal must never ride on the refused request's transaction. */
 function auditSpy() {
   const standalone: { actor: Actor | null; record: AuditRecord }[] = [];
   const audit = {
-    recordStandalone: (who: Actor | null, record: AuditRecord) => {
+    recordRefusal: (who: Actor | null, record: AuditRecord) => {
       standalone.push({ actor: who, record });
       return Promise.resolve();
     },
     record: () => {
       throw new Error('a refusal is recorded in a transaction of its own');
+    },
+    recordStandalone: () => {
+      throw new Error('a refusal does not take the chain lock: it is recorded as pending');
     },
   } as unknown as AuditService;
   return { access: new AccessControl(audit), standalone };

@@ -27,10 +27,11 @@ export function refusalRecord(attempt: AccessAttempt, refusal: DomainError): Aud
  * The one access-check idiom (DESIGN.md "Growing the house", in the spirit of immich's
  * `requireAccess`): a context's pure policy decides, `require` returns its scope or refuses,
  * and `refuse` is also what a service calls when its scoped query finds nothing (the 404 of
- * an unknown record). A refusal is audited as `access.refused` in a transaction of its own, so
- * the refused request's rollback does not erase it (DOMAIN.md "Audit"): call both outside
- * the request's transaction (a refusal found inside one is thrown out of it and refused in
- * the `catch`).
+ * an unknown record). A refusal is audited as `access.refused`, committed on its own before it
+ * is answered, so the refused request's rollback does not erase it (DOMAIN.md "Audit"): call both
+ * outside the request's transaction (a refusal found inside one is thrown out of it and refused
+ * in the `catch`). Anyone can cause refusals at will, so they do not take the audit chain's lock:
+ * `AuditService.recordRefusal` writes them to `audit_pending`, and the folder chains them in batches.
  */
 @Injectable()
 export class AccessControl {
@@ -42,9 +43,9 @@ export class AccessControl {
     return this.refuse(actor, attempt, decision.refusal);
   }
 
-  /** Audits the refusal in its own transaction, then throws it. */
+  /** Audits the refusal (committed, pending its place in the chain), then throws it. */
   async refuse(actor: Actor, attempt: AccessAttempt, refusal: DomainError): Promise<never> {
-    await this.audit.recordStandalone(actor, refusalRecord(attempt, refusal));
+    await this.audit.recordRefusal(actor, refusalRecord(attempt, refusal));
     throw refusal;
   }
 

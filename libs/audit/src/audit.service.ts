@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
-import { preparedQuery, statementsInOneRoundTrip } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { chainHash, ChainCheck, ChainedFields, ChainVerifier, GENESIS_HASH } from './domain/hash-chain';
+import { ChainCheck, ChainVerifier } from './domain/hash-chain';
+import { appendToChain, insertPending, takeFoldLock, takePending, unchainedEntry } from './persistence/audit-chain.store';
 import { AuditEntryEntity } from './persistence/audit-entry.entity';
 
 export interface AuditRecord {
@@ -14,25 +14,9 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-/** Any constant: one chain head, serialised across all writers until their commit. */
-const AUDIT_CHAIN_LOCK = 7_007_007;
-const LOCK_AND_READ_HEAD = `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
 const VERIFY_BATCH = 5_000;
-const INSERT_COLUMNS = [
-  'seq',
-  'at',
-  'actor_kind',
-  'actor_id',
-  'organization_id',
-  'action',
-  'entity_type',
-  'entity_id',
-  'request_id',
-  'details',
-  'prev_hash',
-  'hash',
-];
-const MAX_NAMED_BATCH = 25;
+/** Pending refusals chained per transaction: the chain's lock is held for one INSERT of this many rows. */
+const FOLD_BATCH = 1_000;
 /** Newest first by sequence; the cursor also carries the entry's time, for a reader's eye only. */
 const ENTRIES_KEYSET = timeAndIdKeyset({ at: 'timestamp', id: 'seq' });
 
@@ -57,51 +41,12 @@ export class AuditService {
    * instead of 75). The transaction-scoped advisory lock orders writers; under READ COMMITTED
    * the head read after the lock sees the previous writer's commit.
    */
-  async recordMany(manager: EntityManager, entries: readonly { actor: Actor | null; record: AuditRecord }[]): Promise<void> {
-    if (entries.length === 0) return;
-    // The lock, then the head read with a snapshot taken after the lock is held: two statements, one round trip.
-    const [, [head]] = await statementsInOneRoundTrip<[unknown[], { seq: string; hash: string }[]]>(manager, LOCK_AND_READ_HEAD);
+  recordMany(manager: EntityManager, entries: readonly { actor: Actor | null; record: AuditRecord }[]): Promise<void> {
     const at = this.clock.now().toISOString();
-    let seq = head ? Number(head.seq) : 0;
-    let prevHash = head?.hash ?? GENESIS_HASH;
-    const values: unknown[] = [];
-    const rows: string[] = [];
-    for (const { actor, record } of entries) {
-      const fields: ChainedFields = {
-        seq: ++seq,
-        at,
-        actorKind: actor ? actor.kind : 'system',
-        actorId: actor?.id ?? null,
-        organizationId: actor?.organizationId ?? null,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId ?? null,
-        requestId: actor?.requestId ?? null,
-        details: record.details ?? {},
-      };
-      const hash = chainHash(prevHash, fields);
-      const first = values.length + 1;
-      rows.push(`(${Array.from({ length: INSERT_COLUMNS.length }, (_, i) => `$${first + i}`).join(', ')})`);
-      values.push(
-        fields.seq,
-        fields.at,
-        fields.actorKind,
-        fields.actorId,
-        fields.organizationId,
-        fields.action,
-        fields.entityType,
-        fields.entityId,
-        fields.requestId,
-        JSON.stringify(fields.details),
-        prevHash,
-        hash,
-      );
-      prevHash = hash;
-    }
-    const text = `INSERT INTO audit_log (${INSERT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`;
-    // A statement per batch size: named (planned once per connection) for the sizes callers use.
-    if (entries.length <= MAX_NAMED_BATCH) await preparedQuery(manager, `audit-append-${entries.length}`, text, values);
-    else await manager.query(text, values);
+    return appendToChain(
+      manager,
+      entries.map(({ actor, record }) => unchainedEntry(at, actor, record)),
+    );
   }
 
   /**
@@ -112,7 +57,42 @@ export class AuditService {
     return this.dataSource.transaction((manager) => this.record(manager, actor, record));
   }
 
+  /**
+   * For `access.refused`, which anyone can cause at will: one INSERT into `audit_pending`,
+   * committed on its own before the refusal is answered, WITHOUT the chain's lock, so a flood of
+   * refusals does not queue audited writes behind it (issue 17). `foldPending` chains it later,
+   * keeping the time it happened; `list` and `verify` fold first, so readers miss none.
+   */
+  async recordRefusal(actor: Actor | null, record: AuditRecord): Promise<void> {
+    await insertPending(this.dataSource.manager, unchainedEntry(this.clock.now().toISOString(), actor, record));
+  }
+
+  /**
+   * Moves pending refusals into the chain, oldest first, FOLD_BATCH per transaction (one
+   * DELETE ... RETURNING, then one chained INSERT under the chain's lock, held only for that
+   * INSERT), until none is left. One folder at a time across processes (a transaction-scoped
+   * advisory lock): `waitForOtherFolder: false` (the timer) gives up when another folds, a
+   * reader waits for it, so a reader that folded sees every refusal committed before it.
+   * Returns how many entries were chained.
+   */
+  async foldPending({ waitForOtherFolder = true } = {}): Promise<number> {
+    let folded = 0;
+    for (;;) {
+      const moved = await this.dataSource.transaction(async (manager) => {
+        if (!(await takeFoldLock(manager, waitForOtherFolder))) return null;
+        const pending = await takePending(manager, FOLD_BATCH);
+        await appendToChain(manager, pending);
+        return pending.length;
+      });
+      if (moved === null) return folded;
+      folded += moved;
+      if (moved < FOLD_BATCH) return folded;
+    }
+  }
+
+  /** The chain, newest first, after folding the pending refusals into it. */
   async list(query: { entityType?: string; entityId?: string; limit: number; cursor?: string }): Promise<Page<AuditEntryEntity>> {
+    await this.foldPending();
     const after = ENTRIES_KEYSET.after(query.cursor);
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.seq', 'DESC');
     if (query.entityType) qb.andWhere('a.entityType = :entityType', { entityType: query.entityType });
@@ -135,6 +115,7 @@ export class AuditService {
    * head is still in the chain: a truncated or rewritten log fails (reliability.md §3.5).
    */
   async verify(knownHead?: { seq: number; hash: string }): Promise<ChainCheck> {
+    await this.foldPending();
     const verifier = new ChainVerifier();
     let knownHeadFound = false;
     for (let after = 0; ;) {

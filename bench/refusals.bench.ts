@@ -1,0 +1,115 @@
+import { Pool } from 'pg';
+import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, LoadResult, loadTest, printRow, startBenchApp } from './support';
+
+/**
+ * Issue 17 item 5: a flood of refusals must not slow audited writes. Audited writes are
+ * `POST /training-completions` (an academy registrar, a new `externalRef` per request: one
+ * transaction, one hash-chained audit entry); refusals are `GET /audit` by an agency user (the
+ * role guard's 403, audited as `access.refused`). Measured in the same run:
+ *   (a) audited writes alone, as fast as CONNECTIONS allow;
+ *   (b) refusals alone at REFUSALS_PER_SECOND (autocannon -R), to show the flood is really sent;
+ *   (c) (a) and (b) at once: the ratio (c)/(a) of audited writes per second is the target (>= 0.80).
+ * Then every refusal answered is counted in the audit log (none lost).
+ * `npm run bench:refusals` (CONNECTIONS default 10, SECONDS default 10, REFUSALS_PER_SECOND default 1000).
+ */
+async function main(): Promise<void> {
+  const connections = Number(process.env.CONNECTIONS ?? 10);
+  const seconds = Number(process.env.SECONDS ?? 10);
+  const refusalRate = Number(process.env.REFUSALS_PER_SECOND ?? 1000);
+  const { runtime, url, stop } = await startBenchApp();
+  const adminToken = await loginAs(url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
+  const academy = await post<{ id: string }>(url, '/organizations', adminToken, { type: 'academy', name: 'Bench Academy', code: 'BENCHAC' });
+  const agency = await post<{ id: string }>(url, '/organizations', adminToken, { type: 'agency', name: 'Bench Agency', code: 'BENCHAG' });
+  const registrar = await userToken(url, adminToken, academy.id, 'registrar@bench.local', 'academy_registrar');
+  const prober = await userToken(url, adminToken, agency.id, 'prober@bench.local', 'agency_hiring');
+  await post(url, '/courses', adminToken, { code: 'BENCH-INSVC', title: 'Bench in-service', kind: 'in_service', hours: 8 });
+  const officer = await post<{ postId: string }>(url, '/officers?confirmDistinct=true', adminToken, {
+    firstName: 'Bench',
+    lastName: 'Officer',
+    dateOfBirth: '1985-03-04',
+  });
+
+  const write = {
+    url: `${url}/api/v1/training-completions`,
+    connections,
+    method: 'POST',
+    headers: { authorization: `Bearer ${registrar}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      postId: officer.postId,
+      courseCode: 'BENCH-INSVC',
+      completedOn: '2025-01-15',
+      hours: 8,
+      result: 'pass',
+      externalRef: 'bench-[<id>]',
+    }),
+    idReplacement: true,
+  };
+  // 20 connections: enough that 1,000 a second are sent even when each refusal waits on a lock.
+  const refusal = { url: `${url}/api/v1/audit`, connections: 20, overallRate: refusalRate, headers: { authorization: `Bearer ${prober}` } };
+
+  await loadTest({ ...write, seconds: 2 }); // warm-up
+  await loadTest({ ...refusal, seconds: 2 });
+  process.stdout.write(
+    `audited writes (POST /training-completions, -c ${connections}) with and without ${refusalRate} refusals/s (GET /audit as an agency user: 403), -d ${seconds}, Node ${process.version}\n`,
+  );
+  const alone = await loadTest({ ...write, seconds });
+  printRow('(a) audited writes alone', alone);
+  const refusalsAlone = await loadTest({ ...refusal, seconds });
+  printRow(`(b) refusals alone at ${refusalRate}/s`, refusalsAlone);
+  const [together, refusalsTogether] = await Promise.all([loadTest({ ...write, seconds }), loadTest({ ...refusal, seconds })]);
+  printRow(`(c) audited writes with ${refusalRate} refusals/s`, together, alone, { showCpu: false });
+  printRow('    the refusals sent meanwhile', refusalsTogether, undefined, { showCpu: false });
+  process.stdout.write(`ratio (c)/(a) = ${(together.requestsPerSecond / alone.requestsPerSecond).toFixed(2)} (target >= 0.80)\n`);
+
+  const pool = new Pool({ connectionString: runtime.config.database.url, max: 1 });
+  const answered = answeredRefusals(refusalsAlone) + answeredRefusals(refusalsTogether);
+  const recorded = await countRefusals(pool);
+  process.stdout.write(`refusals answered 403 in (b)+(c), warm-up included: >= ${answered}; access.refused recorded (chained + pending): ${recorded}\n`);
+  await pool.end();
+  await stop();
+}
+
+/** autocannon's non-2xx count: every refusal is a 403. */
+function answeredRefusals(result: LoadResult): number {
+  return result.non2xx;
+}
+
+/** Chained entries, plus those still pending when the build has a pending table (before issue 17 it has none). */
+async function countRefusals(pool: Pool): Promise<number> {
+  const [{ chained }] = (await pool.query(`SELECT count(*)::int AS chained FROM audit_log WHERE action = 'access.refused'`)).rows;
+  const [{ exists }] = (await pool.query(`SELECT to_regclass('audit_pending') IS NOT NULL AS exists`)).rows;
+  if (!exists) return chained as number;
+  const [{ pending }] = (await pool.query(`SELECT count(*)::int AS pending FROM audit_pending WHERE action = 'access.refused'`)).rows;
+  return (chained as number) + (pending as number);
+}
+
+async function loginAs(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function post<T = unknown>(url: string, path: string, token: string, body: unknown): Promise<T> {
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function userToken(url: string, adminToken: string, organizationId: string, email: string, role: string): Promise<string> {
+  const password = 'bench-user-password-1';
+  await post(url, `/organizations/${organizationId}/users`, adminToken, { email, password, roles: [role] });
+  return loginAs(url, email, password);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
