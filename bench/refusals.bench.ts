@@ -76,11 +76,11 @@ function answeredRefusals(result: LoadResult): number {
 
 /** Chained entries, plus those still pending when the build has a pending table (before issue 17 it has none). */
 async function countRefusals(pool: Pool): Promise<number> {
-  const [{ chained }] = (await pool.query(`SELECT count(*)::int AS chained FROM audit_log WHERE action = 'access.refused'`)).rows;
-  const [{ exists }] = (await pool.query(`SELECT to_regclass('audit_pending') IS NOT NULL AS exists`)).rows;
-  if (!exists) return chained as number;
-  const [{ pending }] = (await pool.query(`SELECT count(*)::int AS pending FROM audit_pending WHERE action = 'access.refused'`)).rows;
-  return (chained as number) + (pending as number);
+  const count = async (sql: string) => (await pool.query<{ n: number }>(sql)).rows[0].n;
+  const chained = await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.refused'`);
+  const hasPending = (await pool.query<{ exists: boolean }>(`SELECT to_regclass('audit_pending') IS NOT NULL AS exists`)).rows[0].exists;
+  if (!hasPending) return chained;
+  return chained + (await count(`SELECT count(*)::int AS n FROM audit_pending WHERE action = 'access.refused'`));
 }
 
 async function loginAs(url: string, email: string, password: string): Promise<string> {
