@@ -13,6 +13,7 @@ import { GeneratedSecret1764000001000 } from './1764000001000-GeneratedSecret';
 import { SecondFactor1765000000100 } from './1765000000100-SecondFactor';
 import { AccountTokens1765000000200 } from './1765000000200-AccountTokens';
 import { AuditPending1765000000300 } from './1765000000300-AuditPending';
+import { QuietServerLog1765000000310 } from './1765000000310-QuietServerLog';
 import { DurableJobs1765000000400 } from './1765000000400-DurableJobs';
 import { Imports1765000000500 } from './1765000000500-Imports';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   SecondFactor1765000000100,
   AccountTokens1765000000200,
   AuditPending1765000000300,
+  QuietServerLog1765000000310,
   DurableJobs1765000000400,
   Imports1765000000500,
   Outbox1765000000600,

@@ -43,6 +43,24 @@ export function startupOptions(settings: DatabaseSettings, asOwner: boolean): st
   return options.join(' ');
 }
 
+/**
+ * Run on every new connection of the requests' pool (pg-pool's `onConnect`, before the pool
+ * hands it out): PostgreSQL's server log must not hold the values of restricted fields (issue
+ * 17). By default it writes an error's DETAIL (`Key (email)=(…) already exists`, `Failing row
+ * contains (…)` with a date of birth), its CONTEXT and, if an operator turned parameter logging
+ * on, the bound values. `terse` keeps the error line (code, constraint) and drops those; no
+ * parameter is ever logged. Both are superuser settings: the migration QuietServerLog grants SET
+ * on them to `post_registry_app` (PostgreSQL 15+, when the owner may), and on a server where
+ * neither holds, the block changes nothing rather than refuse the connection (operations.md says
+ * what to grant).
+ */
+export const QUIET_SERVER_LOG = `SET log_parameter_max_length_on_error = 0;
+DO $$ BEGIN
+  PERFORM set_config('log_error_verbosity', 'terse', false);
+  PERFORM set_config('log_parameter_max_length', '0', false);
+EXCEPTION WHEN insufficient_privilege THEN NULL;
+END $$`;
+
 /** A migration class as TypeORM instantiates it (TypeORM's own option types say only `Function`). */
 export type MigrationClass = new () => MigrationInterface;
 
@@ -68,6 +86,8 @@ export function buildDataSourceOptions(
       connectionTimeoutMillis: settings.connectTimeoutMs,
       options: startupOptions(settings, extra.asOwner ?? false),
       application_name: 'post-registry',
+      // The owner runs migrations only: no request's value reaches its statements.
+      ...(extra.asOwner ? {} : { onConnect: (client: { query(text: string): Promise<unknown> }) => client.query(QUIET_SERVER_LOG) }),
     },
   };
 }

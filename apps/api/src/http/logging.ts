@@ -35,6 +35,22 @@ export function createRootLogger(level: string, destination?: DestinationStream)
 }
 
 /**
+ * The URL as logged: the path, and the query's parameter names without their values. A query
+ * is the client's to fill: a token pasted into a link, an email in a filter (issue 17: no
+ * restricted value in any log); the names still tell an operator what was asked.
+ */
+export function loggableUrl(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const names = url
+    .slice(start + 1)
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => `${pair.split('=')[0]}=[redacted]`);
+  return `${url.slice(0, start)}?${names.join('&')}`;
+}
+
+/**
  * One line per request, when it completes, with method, URL, status and time; the liveness
  * probe is not logged. Fastify's default would also log a second line on arrival.
  *
@@ -54,7 +70,7 @@ export class RequestLogController extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: Parameters<LogController['requestCompleted']>[2]): void {
     if (this.isLogDisabled(request)) return;
-    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    const line = { req: { method: request.method, url: loggableUrl(request.url) }, res: reply, responseTime: reply.elapsedTime };
     if (error) reply.log.error({ ...line, err: loggableError(error) }, 'request errored');
     else reply.log.info(line, 'request completed');
   }
