@@ -1,4 +1,7 @@
+import { AuditService } from '@app/audit';
+import { Actor } from '@app/core';
 import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, LoadResult, loadTest, printRow, startBenchApp } from './support';
 
 /**
@@ -16,7 +19,7 @@ async function main(): Promise<void> {
   const connections = Number(process.env.CONNECTIONS ?? 10);
   const seconds = Number(process.env.SECONDS ?? 10);
   const refusalRate = Number(process.env.REFUSALS_PER_SECOND ?? 1000);
-  const { runtime, url, stop } = await startBenchApp();
+  const { app, runtime, url, stop } = await startBenchApp();
   const adminToken = await loginAs(url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
   const academy = await post<{ id: string }>(url, '/organizations', adminToken, { type: 'academy', name: 'Bench Academy', code: 'BENCHAC' });
   const agency = await post<{ id: string }>(url, '/organizations', adminToken, { type: 'agency', name: 'Bench Agency', code: 'BENCHAG' });
@@ -47,6 +50,11 @@ async function main(): Promise<void> {
   // 20 connections: enough that 1,000 a second are sent even when each refusal waits on a lock.
   const refusal = { url: `${url}/api/v1/audit`, connections: 20, overallRate: refusalRate, headers: { authorization: `Bearer ${prober}` } };
 
+  if (process.env.HTTP === '0') {
+    await direct(app.get(AuditService), app.get(DataSource), seconds, refusalRate);
+    await stop();
+    return;
+  }
   await loadTest({ ...write, seconds: 2 }); // warm-up
   await loadTest({ ...refusal, seconds: 2 });
   process.stdout.write(
@@ -61,12 +69,77 @@ async function main(): Promise<void> {
   printRow('    the refusals sent meanwhile', refusalsTogether, undefined, { showCpu: false });
   process.stdout.write(`ratio (c)/(a) = ${(together.requestsPerSecond / alone.requestsPerSecond).toFixed(2)} (target >= 0.80)\n`);
 
+  if (process.env.DIRECT !== '0') await direct(app.get(AuditService), app.get(DataSource), seconds, refusalRate);
+
   const pool = new Pool({ connectionString: runtime.config.database.url, max: 1 });
   const answered = answeredRefusals(refusalsAlone) + answeredRefusals(refusalsTogether);
   const recorded = await countRefusals(pool);
   process.stdout.write(`refusals answered 403 in (b)+(c), warm-up included: >= ${answered}; access.refused recorded (chained + pending): ${recorded}\n`);
   await pool.end();
   await stop();
+}
+
+/**
+ * The same question without HTTP, so that the service's event loop and autocannon (which on 2
+ * cores cannot send 1,000 refusals a second through the whole stack) stay out of it: 8 writers
+ * append audited entries in transactions as fast as they can, alone, then with `rate` refusals a
+ * second recorded (d) the way they were before issue 17 (`recordStandalone`: a transaction that
+ * takes the chain lock) and (e) as now (`recordRefusal`: one INSERT into audit_pending, the folder
+ * chaining them every second as in the service). Writes per second are compared in one run.
+ */
+async function direct(audit: AuditService, dataSource: DataSource, seconds: number, rate: number): Promise<void> {
+  const actor: Actor = {
+    kind: 'user',
+    id: 'bench',
+    organizationId: '00000000-0000-4000-8000-000000000000',
+    organizationType: 'commission',
+    roles: ['commission_admin'],
+  };
+  const writes = async (refuse?: (n: number) => Promise<void>) => {
+    const until = Date.now() + seconds * 1000;
+    let written = 0;
+    let refused = 0;
+    let failed = 0;
+    let failedWrites = 0;
+    const writers = Array.from({ length: 8 }, async () => {
+      while (Date.now() < until) {
+        try {
+          await dataSource.transaction((manager) => audit.record(manager, actor, { action: 'bench.write', entityType: 'bench', details: { n: written } }));
+          written++;
+        } catch {
+          // Pool exhausted (refusals waiting for the chain lock hold its connections) or a timeout: counted, not fatal.
+          failedWrites++;
+        }
+      }
+    });
+    // The refusals: `rate` a second in ticks of 10 ms, each tick's batch in parallel, not waiting for the previous tick.
+    const inFlight: Promise<void>[] = [];
+    const ticker = refuse
+      ? setInterval(() => {
+          for (let i = 0; i < rate / 100; i++) inFlight.push(refuse(refused++).catch(() => void failed++));
+        }, 10)
+      : undefined;
+    await Promise.all(writers);
+    clearInterval(ticker);
+    await Promise.all(inFlight);
+    return { writesPerSecond: written / seconds, refusalsPerSecond: refused / seconds, failed, failedWrites };
+  };
+  const record = (n: number) => ({ action: 'access.refused', entityType: 'route', details: { attempt: 'GET /bench', code: 'AUTH.FORBIDDEN', n } });
+  await writes(); // warm-up
+  const alone = await writes();
+  const before = await writes((n) => audit.recordStandalone(actor, record(n)));
+  const folder = setInterval(() => void audit.foldPending({ waitForOtherFolder: false }).catch(() => undefined), 1_000);
+  const after = await writes((n) => audit.recordRefusal(actor, record(n)));
+  clearInterval(folder);
+  await audit.foldPending();
+  const row = (label: string, r: { writesPerSecond: number; refusalsPerSecond: number; failed: number; failedWrites: number }, ratio?: number) =>
+    process.stdout.write(
+      `${label.padEnd(58)} ${r.writesPerSecond.toFixed(0).padStart(6)} writes/s (${r.failedWrites} failed)  ${r.refusalsPerSecond.toFixed(0).padStart(5)} refusals/s sent (${r.failed} failed)${ratio === undefined ? '' : `  ratio ${ratio.toFixed(2)}`}\n`,
+    );
+  process.stdout.write(`\nat the database, without HTTP: 8 writers, ${rate} refusals/s, ${seconds} s each\n`);
+  row('(d0) audited entries alone', alone);
+  row('(d) with refusals chained one by one (before issue 17)', before, before.writesPerSecond / alone.writesPerSecond);
+  row('(e) with refusals pending, folded each second (now)', after, after.writesPerSecond / alone.writesPerSecond);
 }
 
 /** autocannon's non-2xx count: every refusal is a 403. */
