@@ -1,4 +1,4 @@
-import { SchedulerRegistry } from '@nestjs/schedule';
+import { AuditFoldingJob } from '@app/audit';
 import { FixedClock } from '@app/core';
 import { Client } from 'pg';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
@@ -25,7 +25,7 @@ describe('refusals recorded without the chain lock, folded later (e2e)', () => {
     clock = new FixedClock(T1);
     t = await startTestApp({ clock });
     // The timer would fold behind the tests' backs: these tests fold when they mean to.
-    t.app.get(SchedulerRegistry).deleteInterval('audit-refusal-folding');
+    await t.app.get(AuditFoldingJob).stop();
     admin = await t.adminToken();
     const agency = await t.createOrganization('agency');
     prober = await t.userToken(agency.id, ['agency_hiring']);
