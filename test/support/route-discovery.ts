@@ -1,5 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 
 /** Nest's metadata keys (not importable from @nestjs/common's ESM root). */
@@ -13,8 +13,9 @@ export interface DiscoveredRoute {
 
 /** Every route the application registered, as `METHOD /api/v1/...`, read from controller metadata. */
 export function discoverRoutes(app: INestApplication, prefix: string, excluded: string[]): DiscoveredRoute[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
+  // Built here: the app imports no DiscoveryModule (@nestjs/schedule brought one until pg-boss replaced it).
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
   const routes: DiscoveredRoute[] = [];
   for (const wrapper of discovery.getControllers()) {
     const instance = wrapper.instance as object | undefined;
