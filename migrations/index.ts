@@ -17,6 +17,7 @@ import { QuietServerLog1765000000310 } from './1765000000310-QuietServerLog';
 import { DurableJobs1765000000400 } from './1765000000400-DurableJobs';
 import { Imports1765000000500 } from './1765000000500-Imports';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
+import { Webhooks1765000000610 } from './1765000000610-Webhooks';
 import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   DurableJobs1765000000400,
   Imports1765000000500,
   Outbox1765000000600,
+  Webhooks1765000000610,
   OfficerNotices1765000000700,
 ];

@@ -25,6 +25,9 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   import_officer: 'imports',
   imported_final_action: 'discipline',
   audit_pending: 'audit',
+  webhook_endpoint: 'notifications',
+  webhook_message: 'notifications',
+  webhook_attempt: 'notifications',
 };
 
 /**

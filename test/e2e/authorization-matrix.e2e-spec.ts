@@ -67,6 +67,11 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   // The role per action (DOMAIN.md) is the workflow's check: 403 CASE.ROLE_NOT_ALLOWED.
   'POST /api/v1/cases/:id/actions': ['commission_investigator', 'commission_adjudicator'],
   'POST /api/v1/hiring-checks': ['agency_admin', 'agency_hiring'],
+  'POST /api/v1/webhooks': ['agency_admin'],
+  'GET /api/v1/webhooks': ['agency_admin'],
+  'GET /api/v1/webhooks/:id': ['agency_admin'],
+  'DELETE /api/v1/webhooks/:id': ['agency_admin'],
+  'GET /api/v1/webhooks/:id/deliveries': ['agency_admin'],
   'GET /api/v1/hiring-checks': ['agency_admin', 'agency_hiring'],
   'GET /api/v1/hiring-checks/:id': ['agency_admin', 'agency_hiring'],
   'POST /api/v1/officers/:postId/employments': ['agency_admin', 'agency_hiring'],

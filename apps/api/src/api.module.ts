@@ -12,9 +12,9 @@ import { DatabaseModule } from '@app/database';
 import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
 import { MailModule } from '@app/mail';
-import { NotificationsModule } from '@app/notifications';
 import { ImportJob, ImportsModule } from '@app/imports';
 import { JobsModule } from '@app/jobs';
+import { NotificationsModule, WebhooksModule } from '@app/notifications';
 import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
@@ -45,6 +45,7 @@ import { PublicOfficersController } from './public/public-officers.controller';
 import { PublicPageController } from './public/public-page.controller';
 import { CoursesController } from './training/courses.controller';
 import { TrainingCompletionsController } from './training/training-completions.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** Every controller of the API (the OpenAPI document reads their routes' decorators too: openapi/). */
 export const API_CONTROLLERS = [
@@ -66,6 +67,7 @@ export const API_CONTROLLERS = [
   EmploymentsController,
   NoticesController,
   ImportsController,
+  WebhooksController,
 ];
 
 @Module({})
@@ -113,6 +115,7 @@ export class ApiModule {
         PublicModule,
         ImportsModule,
         WorkerModule,
+        WebhooksModule,
       ],
       controllers: API_CONTROLLERS,
       providers: [

@@ -1,6 +1,7 @@
 import type { Role } from '@app/core';
 import type { DatabaseSettings } from '@app/database';
 import type { DueProcessSettings } from '@app/discipline';
+import type { WebhookSettings } from '@app/notifications';
 import type { MailSettings } from '@app/mail';
 import type { JobsSettings } from '@app/jobs';
 import { EnvironmentVariables } from './environment';
@@ -34,6 +35,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Durable jobs (pg-boss): where handlers run, and how often queues and schedules are polled. */
   jobs: JobsSettings;
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS (API.md "Monitoring"). */
+  webhooks: WebhookSettings;
 }
 
 /** The connections' settings: `ownerUrl` only when migrations log in apart from the requests (MIGRATION_DATABASE_URL). */
@@ -83,6 +86,7 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
     // Already validated (environment.ts); unset reads as '', trusting nobody.
     trustProxy: parseTrustedProxies(env.TRUST_PROXY ?? '') ?? false,
     logLevel: env.LOG_LEVEL,
+    webhooks: { allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true' },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: 10_000 },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     jobs: { worker: env.JOBS_WORKER, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, cronIntervalSeconds: env.JOBS_CRON_INTERVAL_SECONDS },

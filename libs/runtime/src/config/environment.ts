@@ -247,6 +247,10 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(45)
   JOBS_CRON_INTERVAL_SECONDS = 30;
+
+  /** Webhook URLs on loopback or private addresses, and plain http to them: development and tests only. Link-local and metadata addresses stay refused. */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' | 'false' = 'false';
 }
 
 export class ConfigurationError extends Error {}
