@@ -186,10 +186,7 @@ describe('imports: employments, certifications, training, final actions (e2e)', 
   });
 
   it('should refuse NDJSON lines that are not objects row by row, and a body of another type at once', async () => {
-    const done = await runImport(t, admin, 'officers', [
-      { sourceId: 'N-1', firstName: 'Nia', lastName: 'Json', dateOfBirth: '1985-05-05' },
-      'x',
-    ]);
+    const done = await runImport(t, admin, 'officers', [{ sourceId: 'N-1', firstName: 'Nia', lastName: 'Json', dateOfBirth: '1985-05-05' }, 'x']);
     expect(done).toMatchObject({ accepted: 1, rejected: 1 });
     const json = await t.http().post('/api/v1/imports?kind=officers').set(bearer(admin)).send({ rows: [] });
     expect(json.status).toBe(400);
