@@ -293,6 +293,8 @@ describe('notices to officers (e2e, no SMTP_URL)', () => {
       const response = await noticesOf('MA-999997');
       expect(response.status).toBe(404);
       expect(response.body.code).toBe('OFFICER.NOT_FOUND');
+      // Refusals wait in audit_pending until folded into the chain (issue 17 item 5).
+      await t.foldAudit();
       const { rows } = await t.db.query(`SELECT details FROM audit_log WHERE action = 'access.refused' ORDER BY seq DESC LIMIT 1`);
       expect(rows[0].details).toMatchObject({ attempt: 'notice.list', postId: 'MA-999997' });
     });

@@ -111,6 +111,7 @@ describe('password reset links and activation (e2e)', () => {
     expect((await startReset(id, colleague)).status).toBe(403);
     expect((await startReset('00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await t.db.query(`SELECT 1 FROM account_token WHERE user_id = $1`, [id])).rowCount).toBe(0);
+    await t.foldAudit(); // refusals wait in audit_pending until folded into the chain
     const refusals = (await auditOf(id)).filter((entry) => entry.action === 'access.refused');
     expect(refusals[0]).toMatchObject({ details: { attempt: 'auth.password_reset_issued', code: 'USER.NOT_FOUND' } });
 

@@ -82,6 +82,7 @@ describe('webhooks: registration (e2e)', () => {
     expect((await t.http().delete(`/api/v1/webhooks/${id}`).set(bearer(other))).status).toBe(404);
     expect((await t.http().get(`/api/v1/webhooks/${id}/deliveries`).set(bearer(other))).status).toBe(404);
     expect((await t.http().get('/api/v1/webhooks').set(bearer(other))).body.items).toEqual([]);
+    await t.foldAudit(); // refusals wait in audit_pending until folded into the chain
     const refusals = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.refused' AND entity_id = $1`, [id]);
     expect(refusals.rows[0].n).toBe(3);
 
