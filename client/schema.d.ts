@@ -507,6 +507,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/officers/possible-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List possible duplicate officer records
+         * @description Open pairs of records that may be one person, oldest first.
+         */
+        get: operations["listPossibleDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/officers/possible-duplicates/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a possible duplicate
+         * @description The two records are two people; an already settled pair is a 409.
+         */
+        post: operations["dismissPossibleDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -1566,6 +1606,34 @@ export interface components {
             employmentHistory: components["schemas"]["EmploymentHistoryItemResponse"][];
             certification: components["schemas"]["CertificationSummaryResponse"];
         };
+        PossibleDuplicateOfficerResponse: {
+            postId: string;
+            name: string;
+        };
+        PossibleDuplicateResponse: {
+            id: string;
+            /** @description `confirm_distinct` (created over a duplicate warning), `import` (an import's flag) or `detected` (a later change made two records alike). */
+            source: string;
+            /** @description `open`, `dismissed` or `merged`. */
+            status: string;
+            /** @description The import that flagged the pair, for `source: import`. */
+            importId: string | null;
+            /** @description Name similarity 0..1 when the pair was found. */
+            matchScore: number | null;
+            createdAt: string;
+            resolutionReason: string | null;
+            resolvedAt: string | null;
+            /** @description The two records: the one that arose, then the one it resembles. */
+            officers: components["schemas"]["PossibleDuplicateOfficerResponse"][];
+        };
+        PossibleDuplicatePageResponse: {
+            items: components["schemas"]["PossibleDuplicateResponse"][];
+            nextCursor: string | null;
+        };
+        DismissPossibleDuplicateDto: {
+            /** @description Why the two records are two people, 1 to 2000 characters. */
+            reason: string;
+        };
         CreateCourseDto: {
             /** @description Upper-case letters, digits, `_`, `.` or `-`, 2 to 32 characters; unique (`409` when taken). */
             code: string;
@@ -1940,9 +2008,9 @@ export interface components {
             /** @enum {string} */
             action: "open" | "interim_suspend" | "record_interim_hearing" | "issue_notice" | "record_response" | "schedule_hearing" | "record_hearing" | "decide" | "appeal" | "resolve_appeal" | "finalize" | "dismiss";
             /** @enum {string|null} */
-            fromStatus: "open" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed" | "dismissed" | null;
+            fromStatus: "open" | "dismissed" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed" | null;
             /** @enum {string} */
-            toStatus: "open" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed" | "dismissed";
+            toStatus: "open" | "dismissed" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed";
             /** @description The action's payload as sent. */
             payload: {
                 [key: string]: unknown;
@@ -1980,7 +2048,7 @@ export interface components {
             postId: string;
             officerName: string;
             /** @enum {string} */
-            status: "open" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed" | "dismissed";
+            status: "open" | "dismissed" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed";
             version: number;
             summary: string;
             reportIds: string[];
@@ -2008,7 +2076,7 @@ export interface components {
             caseNumber: string;
             postId: string;
             /** @enum {string} */
-            status: "open" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed" | "dismissed";
+            status: "open" | "dismissed" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed";
             openedAt: string;
             outcome: Record<string, never> | null;
         };
@@ -4413,14 +4481,184 @@ export interface operations {
             };
         };
     };
+    listPossibleDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PossibleDuplicatePageResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dismissPossibleDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissPossibleDuplicateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PossibleDuplicateResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCourses: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
-                kind?: "basic" | "in_service" | "specialized";
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
+                kind?: "basic" | "in_service" | "specialized";
             };
             header?: never;
             path?: never;

@@ -28,6 +28,10 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   webhook_endpoint: 'notifications',
   webhook_message: 'notifications',
   webhook_attempt: 'notifications',
+  possible_duplicate: 'officers',
+  officer_merge: 'officers',
+  officer_identity_correction: 'officers',
+  training_completion_void: 'training',
 };
 
 /**

@@ -38,6 +38,8 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /assets/app.js': 'public',
   'POST /api/v1/officers': ['academy_registrar', 'agency_admin', 'commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'POST /api/v1/officers/search': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'GET /api/v1/officers/possible-duplicates': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'POST /api/v1/officers/possible-duplicates/:id/dismiss': ['commission_admin'],
   // Object-level: the commission and employing agencies see the record, everyone else a 404 (not a 403).
   'GET /api/v1/officers/:postId': 'any',
   'POST /api/v1/officers/:postId/certification': ['commission_adjudicator'],

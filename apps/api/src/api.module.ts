@@ -39,6 +39,7 @@ import { IdentityController } from './identity/identity.controller';
 import { NoticesController } from './notifications/notices.controller';
 import { SecondFactorController } from './identity/second-factor.controller';
 import { OfficersController } from './officers/officers.controller';
+import { PossibleDuplicatesController } from './identity-changes/possible-duplicates.controller';
 import { FirstStartBootstrap } from './organizations/first-start-bootstrap';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { PublicOfficersController } from './public/public-officers.controller';
@@ -56,6 +57,7 @@ export const API_CONTROLLERS = [
   OrganizationsController,
   AuditController,
   OfficersController,
+  PossibleDuplicatesController,
   CoursesController,
   TrainingCompletionsController,
   CertificationController,

@@ -15,6 +15,7 @@ import {
   openEmploymentPairs,
 } from './persistence/officer-import.store';
 import { DUPLICATE_MIN_SIMILARITY, roundScore } from './officers.service';
+import { insertPossibleDuplicates } from './persistence/possible-duplicate.store';
 
 export type { ImportedEmployment } from './persistence/officer-import.store';
 
@@ -107,6 +108,25 @@ export class OfficerImportService {
       }
     }
     return found;
+  }
+
+  /**
+   * An import's flags, as pairs for the commission's list of possible duplicates (the import's
+   * own report keeps the flag rows): `officerId` was created by the import, `otherPostId` is
+   * the record it resembles.
+   */
+  async recordDuplicateFlags(
+    manager: EntityManager,
+    importId: string,
+    flags: readonly { officerId: string; otherPostId: string; matchScore: number }[],
+  ): Promise<void> {
+    if (flags.length === 0) return;
+    const others = await officersByPostIds(manager, [...new Set(flags.map((f) => f.otherPostId))]);
+    const pairs = flags.flatMap((f) => {
+      const other = others.get(f.otherPostId);
+      return other ? [{ officerId: f.officerId, otherOfficerId: other, matchScore: f.matchScore }] : [];
+    });
+    await insertPossibleDuplicates(manager, 'import', pairs, importId);
   }
 
   /** `officerId|agencyId` of the pairs with an open employment. */

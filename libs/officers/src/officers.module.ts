@@ -4,13 +4,14 @@ import { EmploymentService } from './employment.service';
 import { OfficerImportService } from './officer-import.service';
 import { OfficerRecordsService } from './officer-records.service';
 import { OfficersService } from './officers.service';
+import { PossibleDuplicatesService } from './possible-duplicates.service';
 import { EmploymentEntity } from './persistence/employment.entity';
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity])],
-  providers: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService],
-  exports: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService],
+  providers: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService],
+  exports: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService],
 })
 export class OfficersModule {}

@@ -11,6 +11,7 @@ import { EmploymentEntity } from './persistence/employment.entity';
 import { findSameBirthDateSimilarNames } from './persistence/name-match.queries';
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
+import { insertPossibleDuplicates } from './persistence/possible-duplicate.store';
 import { officerRecordAccess, OfficerRecordScope } from './officer-record.policy';
 
 export { officerNotFound };
@@ -136,6 +137,12 @@ export class OfficersService {
       names.map((name) => ({ ...name, officerId: officer.id, dateOfBirth: command.dateOfBirth })),
     );
     await manager.query(`INSERT INTO certification (officer_id, status) VALUES ($1, 'not_certified')`, [officer.id]);
+    // Confirmed distinct is the registrar's word, not the commission's: the pair goes to its list (GET /officers/possible-duplicates).
+    await insertPossibleDuplicates(
+      manager,
+      'confirm_distinct',
+      matches.map((m) => ({ officerId: officer.id, otherOfficerId: m.officerId, matchScore: roundScore(m.score) })),
+    );
     await this.audit.record(manager, actor, {
       action: 'officer.create',
       entityType: 'officer',

@@ -52,6 +52,7 @@ export class OfficersProcessor {
     const duplicates = await this.officers.likelyDuplicates(ctx.manager, people, { amongThemselves: ctx.dryRun });
     // Within the chunk, a row is flagged against earlier rows only (the earlier row is not flagged for a later one).
     const rowOfPostId = new Map([...created].map(([row, officer]) => [officer.postId, row]));
+    const pairs: { officerId: string; otherPostId: string; matchScore: number }[] = [];
     for (const row of fresh) {
       const officer = created.get(row.row);
       outcome.accepted.push(row.row);
@@ -68,6 +69,11 @@ export class OfficersProcessor {
             : { postId: c.postId, name: c.name, matchScore: c.matchScore },
         );
       if (candidates.length > 0) outcome.flags.push({ row: row.row, sourceId: row.value.sourceId, postId: officer?.postId ?? null, candidates });
+      if (officer) {
+        for (const c of candidates) if (c.postId !== null) pairs.push({ officerId: officer.officerId, otherPostId: c.postId, matchScore: c.matchScore });
+      }
     }
+    // The commission's list of possible duplicates (API.md "Identity changes and merges") gets each flagged pair.
+    await this.officers.recordDuplicateFlags(ctx.manager, ctx.importId, pairs);
   }
 }
