@@ -12,7 +12,7 @@ import { DatabaseModule } from '@app/database';
 import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
 import { MailModule } from '@app/mail';
-import { ImportJob, ImportsModule } from '@app/imports';
+import { ImportsModule } from '@app/imports';
 import { JobsModule } from '@app/jobs';
 import { NotificationsModule, WebhooksModule } from '@app/notifications';
 import { OfficersModule } from '@app/officers';
@@ -122,8 +122,6 @@ export class ApiModule {
       controllers: API_CONTROLLERS,
       providers: [
         FirstStartBootstrap,
-        // Imports run in the api process (a stopgap until the durable job queue lands).
-        ImportJob,
         // Chains the refusals recorded as pending, every second.
         AuditFoldingJob,
         // Order matters: throttle first (cheap, stops brute force), then who, then what.

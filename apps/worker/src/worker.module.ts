@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CertificationModule, CertificationSettlementJob } from '@app/certification';
+import { ImportProcessingJob, ImportsModule } from '@app/imports';
 import { IdempotencyKeyPruningJob } from '@app/jobs';
 import { NoticeSendingJob, NotificationsModule } from '@app/notifications';
 
@@ -9,7 +10,7 @@ import { NoticeSendingJob, NotificationsModule } from '@app/notifications';
  * queue's handler is added here, or by a module imported here, so both run it.
  */
 @Module({
-  imports: [CertificationModule, NotificationsModule],
-  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob, NoticeSendingJob],
+  imports: [CertificationModule, NotificationsModule, ImportsModule],
+  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob, NoticeSendingJob, ImportProcessingJob],
 })
 export class WorkerModule {}

@@ -15,6 +15,9 @@ import { FinalActionsProcessor } from './processors/final-actions.processor';
 import { OfficersProcessor } from './processors/officers.processor';
 import { TrainingProcessor } from './processors/training.processor';
 
+/** The first key of imports' advisory locks (the second: the import id's hash). */
+const IMPORT_LOCK_CLASS = 18_001;
+
 interface KindHandler {
   check: (raw: Record<string, unknown>, context: RowContext) => RowCheck<unknown>;
   process: (ctx: ChunkContext, rows: CheckedRow<unknown>[], outcome: ChunkOutcome) => Promise<void>;
@@ -58,9 +61,49 @@ export class ImportChunksService {
     };
   }
 
-  /** Runs the import's remaining chunks; returns once it has succeeded (or was already finished). */
-  async runToEnd(importId: string, chunkRows = IMPORT_CHUNK_ROWS): Promise<void> {
-    while (await this.processNextChunk(importId, chunkRows));
+  /** Runs the import's remaining chunks while `proceed()` holds; true once it has succeeded (or was already finished). */
+  async runToEnd(importId: string, chunkRows = IMPORT_CHUNK_ROWS, proceed: () => boolean = () => true): Promise<boolean> {
+    for (;;) {
+      if (!proceed()) return false;
+      if (!(await this.processNextChunk(importId, chunkRows))) return true;
+    }
+  }
+
+  /**
+   * Runs the import to its end unless another process runs it: the run holds a session-level
+   * advisory lock on the import, which PostgreSQL drops with the connection of a process that
+   * dies, so a retried or resumed job waits for nobody. `busy`: another process runs it.
+   * `interrupted`: `proceed()` stopped it between chunks.
+   */
+  async runExclusively(importId: string, proceed: () => boolean = () => true): Promise<'finished' | 'busy' | 'interrupted'> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`, [IMPORT_LOCK_CLASS, importId])) as {
+        locked: boolean;
+      }[];
+      if (!locked) return 'busy';
+      try {
+        return (await this.runToEnd(importId, IMPORT_CHUNK_ROWS, proceed)) ? 'finished' : 'interrupted';
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [IMPORT_LOCK_CLASS, importId]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Queued or running imports that no process runs now (nobody holds their advisory lock). */
+  async unheldImports(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT i.id FROM data_import i
+        WHERE i.status IN ('queued', 'running')
+          AND NOT EXISTS (SELECT 1 FROM pg_locks l
+                           WHERE l.locktype = 'advisory' AND l.classid = $1::int::oid AND l.objsubid = 2
+                             AND l.objid = (hashtext(i.id::text)::bigint & 4294967295)::oid)`,
+      [IMPORT_LOCK_CLASS],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** One chunk in one transaction; false when nothing is left (the import is then `succeeded`). */

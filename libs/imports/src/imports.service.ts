@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { Actor, jsonCursor, Keyset, Page, timeAndIdKeyset } from '@app/core';
+import { Jobs } from '@app/jobs';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -10,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { ImportFormat, ImportKind } from './domain/import-kinds';
 import { importNotFound } from './domain/imports.errors';
 import { copyEscape, stagedCopyText } from './import-staging';
+import { IMPORT_QUEUE } from './import-queue';
 import { importAccess } from './imports.policy';
 import { DataImportEntity } from './persistence/data-import.entity';
 import { Flag, flagsPage, importOfficersPage, markDuplicateRows, Rejection, rejectionsPage } from './persistence/import.store';
@@ -61,9 +63,10 @@ export class ImportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessControl,
+    private readonly jobs: Jobs,
   ) {}
 
-  /** Streams the file into `import_row` (COPY) and queues it; the caller hands the id to the job. */
+  /** Streams the file into `import_row` (COPY) and queues its job, in one transaction: a refused file leaves neither. */
   async receive(actor: Actor, command: ReceiveImportCommand): Promise<ImportView> {
     await this.access.require(actor, { action: 'import.create', entityType: 'import', details: { kind: command.kind } }, importAccess(actor));
     const runner = this.dataSource.createQueryRunner();
@@ -87,8 +90,11 @@ export class ImportsService {
         entityId: id,
         details: { kind: command.kind, dryRun: command.dryRun, format: command.format, total: progress.rows },
       });
+      await this.jobs.sendInTransaction(runner.manager, IMPORT_QUEUE, { importId: id });
+      // Read before the commit: a worker may start it the moment it commits, and the answer is `queued`.
+      const queued = await runner.manager.findOneByOrFail(DataImportEntity, { id });
       await runner.commitTransaction();
-      return toView(await this.dataSource.manager.findOneByOrFail(DataImportEntity, { id }));
+      return toView(queued);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
@@ -166,12 +172,6 @@ export class ImportsService {
         return { last: page.at(-1)?.row, lines: page.map((o) => [o.sourceId, o.postId]) };
       }),
     );
-  }
-
-  /** Imports a job should (still) run: queued or interrupted while running. */
-  async unfinished(): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(DataImportEntity, { select: { id: true }, where: [{ status: 'queued' }, { status: 'running' }] });
-    return rows.map((row) => row.id);
   }
 
   private async require(importId: string): Promise<DataImportEntity> {

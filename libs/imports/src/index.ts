@@ -8,6 +8,7 @@
 export * from './imports.module';
 export * from './imports.service';
 export * from './import-chunks.service';
-export * from './import.job';
+export * from './import-processing.job';
+export * from './import-queue';
 export * from './domain';
 export type { Flag, Rejection } from './persistence/import.store';

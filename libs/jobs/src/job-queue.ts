@@ -33,6 +33,8 @@ export function defineQueue<Data extends object>(name: string, options: QueueOpt
 export interface JobContext {
   id: string;
   queue: string;
+  /** True on the job's last attempt: the queue retries it no more if it throws. */
+  lastAttempt: boolean;
 }
 
 export type JobHandler<Data extends object> = (data: Data, job: JobContext) => Promise<void>;

@@ -143,14 +143,16 @@ export class Jobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private async startHandler(entry: { queue: AnyQueue; handler: JobHandler<object>; options: WorkOptions }): Promise<void> {
     await this.ensureQueue(entry.queue);
     if (!this.runsHandlers) return;
-    const run = async (jobs: PgBoss.Job<object>[]) => {
+    const run = async (jobs: PgBoss.JobWithMetadata<object>[]) => {
       for (const job of jobs) await this.runJob(entry, job);
     };
-    for (let loop = 0; loop < Math.max(1, entry.options.concurrency ?? 1); loop++) await this.boss.work(entry.queue.name, { batchSize: 1 }, run);
+    for (let loop = 0; loop < Math.max(1, entry.options.concurrency ?? 1); loop++) {
+      await this.boss.work(entry.queue.name, { batchSize: 1, includeMetadata: true }, run);
+    }
   }
 
-  private async runJob(entry: { queue: AnyQueue; handler: JobHandler<object> }, job: PgBoss.Job<object>): Promise<void> {
-    const context: JobContext = { id: job.id, queue: entry.queue.name };
+  private async runJob(entry: { queue: AnyQueue; handler: JobHandler<object> }, job: PgBoss.JobWithMetadata<object>): Promise<void> {
+    const context: JobContext = { id: job.id, queue: entry.queue.name, lastAttempt: job.retryCount >= job.retryLimit };
     try {
       await entry.handler(job.data, context);
     } catch (error) {

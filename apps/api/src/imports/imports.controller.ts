@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from 
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
-import { ImportJob, ImportsService } from '@app/imports';
+import { ImportsService } from '@app/imports';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { PageQueryDto } from '../common/pagination.dto';
@@ -25,10 +25,7 @@ import { importBody, NDJSON_MEDIA_TYPE } from './import-body';
 @Roles('commission_admin')
 @Controller('imports')
 export class ImportsController {
-  constructor(
-    private readonly imports: ImportsService,
-    private readonly job: ImportJob,
-  ) {}
+  constructor(private readonly imports: ImportsService) {}
 
   /**
    * The file is the body: `text/csv` (a header row with the kind's field names; an optional BOM;
@@ -54,7 +51,6 @@ export class ImportsController {
   ): Promise<ImportResponse> {
     const { format, body } = importBody(request);
     const view = await this.imports.receive(actor, { kind: query.kind, dryRun: query.dryRun ?? false, format, body });
-    this.job.start(view.id);
     reply.header('Location', `${request.url.split('?')[0].replace(/\/$/, '')}/${view.id}`);
     return toImportResponse(view);
   }
