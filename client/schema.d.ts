@@ -1006,6 +1006,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an agency's roster
+         * @description The agency's current employees by POST ID, each with the certification status it reads
+         *     today, the term's end and whether the officer is hireable. With `Accept: text/csv`, every
+         *     page as one CSV file (`limit` and `cursor` do not apply). The agency's own users and the
+         *     commission; another organization's is a 404, as for an unknown agency.
+         */
+        get: operations["listAgencyRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/officers/{postId}/notices": {
         parameters: {
             query?: never;
@@ -2397,6 +2420,23 @@ export interface components {
             /** @description The check that cleared the hire. */
             hiringCheckId: string;
             createdAt: string;
+        };
+        RosterEntryResponse: {
+            /** @enum {string} */
+            certificationStatus: "not_certified" | "certified" | "admin_suspended" | "suspended" | "revoked" | "lapsed" | "inactive" | "relinquished";
+            postId: string;
+            name: string;
+            position: string;
+            /** @description YYYY-MM-DD */
+            startDate: string;
+            /** @description YYYY-MM-DD: the day the term ends (no longer certified on it). */
+            expiresOn: string | null;
+            /** @description Certified with the term running, and no revocation in another jurisdiction. */
+            hireable: boolean;
+        };
+        RosterPage: {
+            items: components["schemas"]["RosterEntryResponse"][];
+            nextCursor: string | null;
         };
         NoticePageResponse: {
             /** @description Newest first. */
@@ -6865,6 +6905,93 @@ export interface operations {
             };
             /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgencyRoster: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Only officers whose certification reads this status today (an ended term reads `lapsed`). */
+                status?: "not_certified" | "certified" | "admin_suspended" | "suspended" | "revoked" | "lapsed" | "inactive" | "relinquished";
+                /** @description Only certified officers whose term ends within this many days (1 to 3660). */
+                expiringWithinDays?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,6 +23,8 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/organizations': ['commission_admin'],
   'GET /api/v1/organizations': 'any',
   'POST /api/v1/organizations/:id/users': ['commission_admin', 'agency_admin'],
+  // Object-level: the agency's own users and the commission; another organization's user a 404.
+  'GET /api/v1/organizations/:id/officers': ['agency_admin', 'agency_hiring', 'commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'POST /api/v1/organizations/:id/api-keys': ['commission_admin', 'agency_admin'],
   'POST /api/v1/users/:id/unlock': ['commission_admin', 'agency_admin'],
   'POST /api/v1/users/:id/disable': ['commission_admin', 'agency_admin'],

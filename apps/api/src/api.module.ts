@@ -32,6 +32,7 @@ import { HealthController } from './health/health.controller';
 import { EmploymentsController } from './hiring/employments.controller';
 import { ImportsController } from './imports/imports.controller';
 import { HiringChecksController } from './hiring/hiring-checks.controller';
+import { RosterController } from './hiring/roster.controller';
 import { SharedThrottlerStorage } from './http/shared-throttler-storage';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { configureRateLimits, defaultThrottle, THROTTLE_WINDOW_MS } from './http/throttling';
@@ -67,6 +68,7 @@ export const API_CONTROLLERS = [
   PublicPageController,
   HiringChecksController,
   EmploymentsController,
+  RosterController,
   NoticesController,
   ImportsController,
   WebhooksController,

@@ -11,4 +11,4 @@ export type { CertificationRules } from './certification-rules';
 export { CERTIFICATION_TRANSITION_ACTIONS, MAX_DISCLOSURES_LENGTH } from './certification-requests';
 export type { CertificationTransitionAction, CertifyRequest, TransitionRequest } from './certification-requests';
 export type { CertificationHistoryView, CertificationView } from './certification-view';
-export { hireabilitySnapshotSql, standingSnapshotSql } from './persistence/certification.store';
+export { effectiveStatusSql, hireabilitySnapshotSql, standingSnapshotSql } from './persistence/certification.store';

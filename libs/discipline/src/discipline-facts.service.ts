@@ -229,6 +229,14 @@ export const publishedFinalActionExistsSql = (officerIdSql: string) =>
     OR EXISTS (SELECT 1 FROM imported_final_action f WHERE f.officer_id = ${officerIdSql} AND NOT f.out_of_state))`;
 
 /**
+ * Whether the officer `officerIdSql` (a column reference of the enclosing statement, never input)
+ * has an imported out-of-state revocation: not hireable whatever the certification here says
+ * (c. 6E §4(d); `revoked_in_other_jurisdiction` in the hiring answer), for another context's list.
+ */
+export const revokedInOtherJurisdictionSql = (officerIdSql: string) =>
+  `EXISTS (SELECT 1 FROM imported_final_action f WHERE f.officer_id = ${officerIdSql} AND f.out_of_state AND f.type = 'revocation')`;
+
+/**
  * One officer's cases, oldest first, then the final actions imported for the officer, as one
  * JSON array: all the public record needs of discipline.
  */

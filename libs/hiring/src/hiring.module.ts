@@ -5,11 +5,12 @@ import { OfficersModule } from '@app/officers';
 import { HiresService } from './hires.service';
 import { HiringCheckRecorder } from './hiring-check.recorder';
 import { HiringChecksService } from './hiring-checks.service';
+import { RosterService } from './roster.service';
 
 /** DESIGN.md: hiring -> certification, officers, discipline. */
 @Module({
   imports: [OfficersModule, CertificationModule, DisciplineModule],
-  providers: [HiringCheckRecorder, HiringChecksService, HiresService],
-  exports: [HiringChecksService, HiresService],
+  providers: [HiringCheckRecorder, HiringChecksService, HiresService, RosterService],
+  exports: [HiringChecksService, HiresService, RosterService],
 })
 export class HiringModule {}

@@ -1,4 +1,4 @@
-import { AccessDecision, accessForbidden, Actor, grantAccess, refuseAccess } from '@app/core';
+import { AccessDecision, accessForbidden, Actor, DomainError, grantAccess, refuseAccess } from '@app/core';
 
 /**
  * Hiring checks and hires are made by an agency for itself (c. 6E §4(d)): its checks are
@@ -6,4 +6,13 @@ import { AccessDecision, accessForbidden, Actor, grantAccess, refuseAccess } fro
  */
 export function hiringAccess(actor: Actor): AccessDecision<{ agencyId: string }> {
   return actor.organizationType === 'agency' ? grantAccess({ agencyId: actor.organizationId }) : refuseAccess(accessForbidden());
+}
+
+/**
+ * An agency's roster (DOMAIN.md "Monitoring and notices"): its own users, and the commission
+ * for every agency. Another organization's user is refused as if the agency did not exist.
+ */
+export function rosterAccess(actor: Actor, agencyId: string, notFound: () => DomainError): AccessDecision<{ agencyId: string }> {
+  if (actor.organizationType === 'commission') return grantAccess({ agencyId });
+  return actor.organizationType === 'agency' && actor.organizationId === agencyId ? grantAccess({ agencyId }) : refuseAccess(notFound());
 }

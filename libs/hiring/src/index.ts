@@ -7,6 +7,7 @@
 export * from './hiring.module';
 export * from './hiring-checks.service';
 export * from './hires.service';
+export * from './roster.service';
 export { HIRING_CHECK_VALID_DAYS } from './domain/hire-guard';
 export { MATCH_REASONS, MATCH_THRESHOLD } from './domain/name-match';
 export type { MatchReason } from './domain/name-match';

@@ -231,3 +231,22 @@ export async function dueForSettlement(manager: EntityManager, today: string, af
   );
   return rows.map((r) => r.officer_id);
 }
+
+/**
+ * The effective status (`certificationStanding(...).status`) as an SQL expression, for lists and
+ * counts that filter or group by status over many officers (rosters, the commission's figures)
+ * where settling each row in JavaScript would cost a round trip per page or a million rows. The
+ * same rule as settleCertification: a term that ended reads `lapsed`; a fixed-term suspension that
+ * ran out reads as the status it hid, `lapsed` when that was a term that ended meanwhile.
+ * `c` is the alias of a `certification` row (or NULL from a LEFT JOIN: never certified), `today`
+ * a date-typed SQL expression; both are the caller's SQL, never user input. Checked against the
+ * pure rule in test/e2e/certification-effective-status.e2e-spec.ts.
+ */
+export const effectiveStatusSql = (c: string, today: string) => `(CASE
+    WHEN ${c}.status IS NULL THEN 'not_certified'
+    WHEN ${c}.status = 'certified' AND ${c}.expires_on <= ${today} THEN 'lapsed'
+    WHEN ${c}.status = 'suspended' AND ${c}.suspension_ends_on <= ${today} THEN
+      CASE coalesce(${c}.status_before_suspension, 'not_certified')
+        WHEN 'certified' THEN CASE WHEN ${c}.expires_on > ${today} THEN 'certified' ELSE 'lapsed' END
+        ELSE coalesce(${c}.status_before_suspension, 'not_certified') END
+    ELSE ${c}.status END)`;

@@ -47,3 +47,6 @@ export const certificationEndsBeforeStart = (expiresOn: string | null) =>
     `The officer's certification ends${expiresOn ? ` on ${expiresOn}` : ''}, before the start date: renew it first, or start earlier.`,
     [{ code: 'certification_ends_before_start', expiresOn }],
   );
+
+/** An unknown organization, one that is not an agency, and another agency's roster read the same. */
+export const rosterNotFound = () => new NotFoundError('ROSTER.NOT_FOUND', 'No such agency roster.');
