@@ -20,6 +20,7 @@ const LAYERS = [
   'notifications',
   'organizations',
   'auth',
+  'disputes',
   'officers',
   'training',
   'certification',

@@ -19,6 +19,7 @@ import { Imports1765000000500 } from './1765000000500-Imports';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
 import { Webhooks1765000000610 } from './1765000000610-Webhooks';
 import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
+import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   Outbox1765000000600,
   Webhooks1765000000610,
   OfficerNotices1765000000700,
+  OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,
 ];

@@ -21,7 +21,8 @@ export interface AccessToken {
 
 export interface JwtClaims {
   sub: string;
-  org: string;
+  /** Null for an officer's own account (no organization). */
+  org: string | null;
   /** The user's token version when issued: a password change raises it, refusing every earlier token. */
   tv?: number;
   /** A limited token: `GET /me` and second-factor enrolment only (MfaEnrolmentGuard). */
@@ -103,7 +104,7 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<AccessToken> {
     if (actor.kind !== 'user') throw passwordOfUsersOnly();
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.id });
-    if (!(await verifyPassword(user.passwordHash, currentPassword)) || isLocked(user, this.clock.now())) {
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword)) || isLocked(user, this.clock.now())) {
       await this.recordFailure(user.id, this.clock.now(), 'wrong_current_password', user.email, actor.requestId);
       throw currentPasswordWrong();
     }

@@ -36,6 +36,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       id: user.id,
       organizationId: user.organizationId,
       organizationType: user.organizationType,
+      ...(user.officerId ? { officerId: user.officerId } : {}),
       roles: user.roles,
       requestId: request.id,
       ...(claims.scope === 'mfa_enrolment' ? { limitedTo: 'mfa_enrolment' as const } : {}),

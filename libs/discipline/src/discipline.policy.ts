@@ -9,13 +9,15 @@ export type CaseReadScope = { readonly view: 'commission' } | { readonly view: '
 
 export function caseReadAccess(actor: Actor): AccessDecision<CaseReadScope> {
   if (hasAnyRole(actor, COMMISSION_ROLES)) return grantAccess({ view: 'commission' });
-  if (actor.organizationType === 'agency') return grantAccess({ view: 'reporting_agency', agencyId: actor.organizationId });
+  if (actor.organizationType === 'agency' && actor.organizationId) return grantAccess({ view: 'reporting_agency', agencyId: actor.organizationId });
   return refuseAccess(caseNotFound());
 }
 
 /** Misconduct reports are read by the commission (every agency's: `agencyId` null) and by the agency that filed them. */
 export function reportReadAccess(actor: Actor): AccessDecision<{ agencyId: string | null }> {
-  return grantAccess({ agencyId: hasAnyRole(actor, COMMISSION_ROLES) ? null : actor.organizationId });
+  if (hasAnyRole(actor, COMMISSION_ROLES)) return grantAccess({ agencyId: null });
+  // An officer's own account has no organization: "null" would read as every agency's.
+  return actor.organizationId ? grantAccess({ agencyId: actor.organizationId }) : refuseAccess(accessForbidden());
 }
 
 /**
@@ -23,5 +25,5 @@ export function reportReadAccess(actor: Actor): AccessDecision<{ agencyId: strin
  * about officers it employs or employed; another agency's are the 404 of unknown ones.
  */
 export function agencyFilingAccess(actor: Actor): AccessDecision<{ agencyId: string }> {
-  return actor.organizationType === 'agency' ? grantAccess({ agencyId: actor.organizationId }) : refuseAccess(accessForbidden());
+  return actor.organizationType === 'agency' && actor.organizationId ? grantAccess({ agencyId: actor.organizationId }) : refuseAccess(accessForbidden());
 }

@@ -5,7 +5,7 @@ import { AccessDecision, accessForbidden, Actor, DomainError, grantAccess, refus
  * scoped to it, and no other organization makes or reads any.
  */
 export function hiringAccess(actor: Actor): AccessDecision<{ agencyId: string }> {
-  return actor.organizationType === 'agency' ? grantAccess({ agencyId: actor.organizationId }) : refuseAccess(accessForbidden());
+  return actor.organizationType === 'agency' && actor.organizationId ? grantAccess({ agencyId: actor.organizationId }) : refuseAccess(accessForbidden());
 }
 
 /**

@@ -11,7 +11,7 @@ export type OfficerRecordScope = { readonly everyOfficer: true } | { readonly em
 
 export function officerRecordAccess(actor: Actor): AccessDecision<OfficerRecordScope> {
   if (hasAnyRole(actor, COMMISSION_ROLES)) return grantAccess({ everyOfficer: true });
-  if (actor.organizationType === 'agency') return grantAccess({ employedBy: actor.organizationId });
+  if (actor.organizationType === 'agency' && actor.organizationId) return grantAccess({ employedBy: actor.organizationId });
   return grantAccess({ noOfficer: true });
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
-import { Actor, Clock, DomainError, IsoDate } from '@app/core';
+import { Actor, Clock, DomainError, IsoDate, organizationOf } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { dateOfBirthProblems, displayName, formatPostId, officerNameRows } from './domain/officer-identity';
@@ -79,7 +79,7 @@ export class OfficersService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const request = {
-          organizationId: actor.organizationId,
+          organizationId: organizationOf(actor),
           key: options.idempotencyKey,
           method: 'POST',
           path: '/officers',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
-import { Actor, Clock, Role, rolesAllowedFor } from '@app/core';
+import { Actor, Clock, organizationOf, Role, rolesAllowedFor } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DataSource } from 'typeorm';
 import { apiKeyMatches, generateApiKey, parseApiKeyPrefix } from './domain/api-key-format';
@@ -39,7 +39,7 @@ export class ApiKeysService {
     );
     const { key, prefix, hash } = generateApiKey();
     const request = {
-      organizationId: actor.organizationId,
+      organizationId: organizationOf(actor),
       key: idempotencyKey,
       method: 'POST',
       path: `/organizations/${organizationId}/api-keys`,
@@ -95,6 +95,6 @@ export class ApiKeysService {
       [prefix],
     );
     if (!row || row.revoked_at || !apiKeyMatches(presented, row.key_hash)) return null;
-    return { id: row.id, organizationId: row.organization_id, organizationType: row.type, roles: row.roles, disabledAt: null, name: row.name };
+    return { id: row.id, organizationId: row.organization_id, organizationType: row.type, officerId: null, roles: row.roles, disabledAt: null, name: row.name };
   }
 }

@@ -6,9 +6,9 @@ import { notYourOrganization } from './domain/organizations.errors';
  * organization's own admin (agency_admin) for its own organization. Organizations are no
  * secret (any caller lists them), so administering another one is a 403, not a 404.
  */
-export function organizationAdminAccess(actor: Actor, organizationId: string): AccessDecision<void> {
+export function organizationAdminAccess(actor: Actor, organizationId: string | null): AccessDecision<void> {
   if (actor.roles.includes('commission_admin')) return grantAccess(undefined);
-  if (actor.roles.includes('agency_admin') && actor.organizationId === organizationId) return grantAccess(undefined);
+  if (actor.roles.includes('agency_admin') && organizationId !== null && actor.organizationId === organizationId) return grantAccess(undefined);
   return refuseAccess(notYourOrganization());
 }
 
@@ -19,5 +19,7 @@ export function organizationAdminAccess(actor: Actor, organizationId: string): A
  * never leaks across organizations; DESIGN.md rule 8).
  */
 export function administeredRecordsAccess(actor: Actor): AccessDecision<{ organizationId?: string }> {
-  return grantAccess(actor.roles.includes('commission_admin') ? {} : { organizationId: actor.organizationId });
+  if (actor.roles.includes('commission_admin')) return grantAccess({});
+  // No organization (an officer's own account): nothing to administer, and never "every organization".
+  return actor.organizationId ? grantAccess({ organizationId: actor.organizationId }) : refuseAccess(notYourOrganization());
 }

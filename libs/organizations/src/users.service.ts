@@ -16,11 +16,12 @@ export interface CreateUserCommand {
   roles: Role[];
 }
 
-/** A user together with the type of the organization it acts for. */
+/** A user together with the type of the organization it acts for (none for an officer's own account, bound to `officerId`). */
 export interface UserWithOrganization {
   id: string;
-  organizationId: string;
-  organizationType: OrganizationEntity['type'];
+  organizationId: string | null;
+  organizationType: OrganizationEntity['type'] | null;
+  officerId: string | null;
   roles: Role[];
   disabledAt: Date | null;
 }
@@ -67,6 +68,37 @@ export class UsersService {
     return manager.save(manager.create(UserEntity, { organizationId, email: email.toLowerCase(), passwordHash, roles: distinctRoles }));
   }
 
+  /** The account bound to an officer (role `officer`), locked in the caller's transaction; null when none was made yet. */
+  lockOfficerAccount(manager: EntityManager, officerId: string): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { officerId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * An officer's own account (API.md "Officers' own accounts"): role `officer`, no organization,
+   * no password until its invitation is used. The caller (the officers' portal) has checked who
+   * may invite, and audits the invitation in the same transaction.
+   */
+  async insertOfficerAccount(manager: EntityManager, officerId: string, email: string): Promise<UserEntity> {
+    try {
+      return await manager.save(
+        manager.create(UserEntity, { organizationId: null, officerId, email: email.toLowerCase(), passwordHash: null, roles: ['officer'] }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_unique')) throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** A new invitation may go to another address while the account has never been activated. */
+  async changeInvitedAccountEmail(manager: EntityManager, userId: string, email: string): Promise<void> {
+    try {
+      await manager.update(UserEntity, { id: userId }, { email: email.toLowerCase() });
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_unique')) throw emailTaken();
+      throw error;
+    }
+  }
+
   async unlock(actor: Actor, userId: string): Promise<UserEntity> {
     return this.changeUser(actor, userId, 'user.unlock', (user) => {
       user.lockedUntil = null;
@@ -111,16 +143,17 @@ export class UsersService {
   async findForAuthentication(userId: string): Promise<(UserWithOrganization & { tokenVersion: number }) | null> {
     const [row] = await preparedQuery<{
       id: string;
-      organization_id: string;
+      organization_id: string | null;
+      officer_id: string | null;
       roles: Role[];
       disabled_at: Date | null;
       token_version: number;
-      type: OrganizationEntity['type'];
+      type: OrganizationEntity['type'] | null;
     }>(
       this.dataSource.manager,
-      'user_for_authentication',
-      `SELECT u.id, u.organization_id, u.roles, u.disabled_at, u.token_version, o.type
-         FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
+      'user_for_authentication_v2',
+      `SELECT u.id, u.organization_id, u.officer_id, u.roles, u.disabled_at, u.token_version, o.type
+         FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
       [userId],
     );
     return row
@@ -128,6 +161,7 @@ export class UsersService {
           id: row.id,
           organizationId: row.organization_id,
           organizationType: row.type,
+          officerId: row.officer_id,
           roles: row.roles,
           disabledAt: row.disabled_at,
           tokenVersion: row.token_version,

@@ -3,7 +3,7 @@ import { officerRecordAccess, OfficerRecordScope } from '@app/officers';
 
 /** Training is the academies' record: an academy records completions for itself, and nobody else records any. */
 export function completionWriteAccess(actor: Actor): AccessDecision<{ academyId: string }> {
-  return actor.organizationType === 'academy' ? grantAccess({ academyId: actor.organizationId }) : refuseAccess(accessForbidden());
+  return actor.organizationType === 'academy' && actor.organizationId ? grantAccess({ academyId: actor.organizationId }) : refuseAccess(accessForbidden());
 }
 
 /**
@@ -17,7 +17,7 @@ export interface CompletionReadScope {
 }
 
 export function completionReadAccess(actor: Actor): AccessDecision<CompletionReadScope> {
-  if (actor.organizationType === 'academy') return grantAccess({ recordedBy: actor.organizationId, officers: { everyOfficer: true } });
+  if (actor.organizationType === 'academy' && actor.organizationId) return grantAccess({ recordedBy: actor.organizationId, officers: { everyOfficer: true } });
   const officers = officerRecordAccess(actor);
   return officers.granted ? grantAccess({ recordedBy: null, officers: officers.scope }) : officers;
 }

@@ -1,3 +1,4 @@
+import { organizationOf } from '@app/core';
 import { generatePassword, UsersService } from '@app/organizations';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { CliIo } from '../cli-io';
@@ -22,7 +23,7 @@ export class CreateAdminCommand extends CommandRunner {
   async run(_arguments: string[], options: CreateAdminOptions): Promise<void> {
     const password = options.password ?? generatePassword();
     const actor = await this.operator.resolve();
-    const user = await this.users.create(actor, actor.organizationId, { email: options.email, password, roles: ['commission_admin'] });
+    const user = await this.users.create(actor, organizationOf(actor), { email: options.email, password, roles: ['commission_admin'] });
     const shown = options.password ? '' : ` with password ${password} (shown once: sign in and store it)`;
     this.io.out(`Created commission administrator ${user.email} (id ${user.id})${shown}\n`);
   }

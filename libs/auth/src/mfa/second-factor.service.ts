@@ -254,8 +254,8 @@ export class SecondFactorService {
     return {
       kind: 'user',
       id: userId,
-      organizationId: user?.organizationId ?? '',
-      organizationType: user?.organizationType ?? 'commission',
+      organizationId: user?.organizationId ?? null,
+      organizationType: user?.organizationType ?? null,
       roles: user?.roles ?? [],
       requestId,
     };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { CertificationCaseEffectsService } from '@app/certification';
-import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
+import { Actor, Clock, organizationOf, Page, timeAndIdKeyset } from '@app/core';
 import { NoticeKind, NoticesService } from '@app/notifications';
 import { isUniqueViolation } from '@app/database';
 import { recordOfficerEvent } from '@app/notifications';
@@ -53,7 +53,7 @@ export class CasesService {
   ) {}
 
   open(actor: Actor, command: OpenCaseCommand, idempotencyKey?: string): Promise<CaseView> {
-    const request = { organizationId: actor.organizationId, key: idempotencyKey, method: 'POST', path: '/cases', body: command };
+    const request = { organizationId: organizationOf(actor), key: idempotencyKey, method: 'POST', path: '/cases', body: command };
     return this.dataSource.transaction((manager) =>
       withIdempotency(manager, request, async () => {
         const caseId = await this.opening.open(manager, actor, command);

@@ -2,7 +2,7 @@ import { AccessDecision, accessForbidden, Actor, grantAccess, refuseAccess } fro
 
 /** An agency's webhooks are its administrators' (API.md: agency_admin, the agency is the caller's); nobody else's. */
 export function webhookAdminAccess(actor: Actor): AccessDecision<{ organizationId: string }> {
-  return actor.organizationType === 'agency' && actor.roles.includes('agency_admin')
+  return actor.organizationType === 'agency' && actor.organizationId && actor.roles.includes('agency_admin')
     ? grantAccess({ organizationId: actor.organizationId })
     : refuseAccess(accessForbidden());
 }

@@ -5,12 +5,17 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  /** Null for an officer's own account (migration 1766000000700): it belongs to no organization. */
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+  /** The officer an officer's account is bound to (role `officer`); null for staff. */
+  @Column({ type: 'uuid', nullable: true })
+  officerId: string | null;
   @Column()
   email: string;
-  @Column()
-  passwordHash: string;
+  /** Null until an invited officer's account is activated (POST /auth/activate). */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
   @Column({ type: 'text', array: true })
   roles: Role[];
   /** Failed logins of the last 15 minutes, oldest first (the lockout's sliding window). */

@@ -42,8 +42,9 @@ export class AccessTokenResponse {
 export class MeResponse {
   kind: 'user' | 'api_key';
   id: string;
-  organizationId: string;
-  organizationType: 'commission' | 'agency' | 'academy';
+  /** Null for an officer's own account (role `officer`): it belongs to no organization. */
+  organizationId: string | null;
+  organizationType: 'commission' | 'agency' | 'academy' | null;
   roles: string[];
   /** The second factor: enrolled, and required by the caller's roles (MFA_REQUIRED_ROLES). */
   mfa: MfaStatusResponse;

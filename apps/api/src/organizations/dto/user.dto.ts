@@ -42,7 +42,8 @@ export class UserResponse {
   id: string;
   email: string;
   roles: string[];
-  organizationId: string;
+  /** Null for an officer's own account. */
+  organizationId: string | null;
   locked: boolean;
   disabled: boolean;
 }

@@ -1,0 +1,59 @@
+import { EntityManager } from 'typeorm';
+import { DisputeStatus, DisputeSubjectType } from '../domain/dispute';
+import { DisputeEntity } from './dispute.entity';
+
+export interface DisputeListFilter {
+  officerId?: string;
+  status?: DisputeStatus;
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+export interface DisputeRow {
+  dispute: DisputeEntity;
+  postId: string;
+}
+
+/** Newest first, (opened_at, id); with the officer's POST ID. */
+export async function findDisputes(manager: EntityManager, filter: DisputeListFilter): Promise<DisputeRow[]> {
+  const qb = manager
+    .createQueryBuilder(DisputeEntity, 'd')
+    .innerJoin('officer', 'o', 'o.id = d.officer_id')
+    .addSelect('o.post_id', 'post_id')
+    .orderBy('d.openedAt', 'DESC')
+    .addOrderBy('d.id', 'DESC')
+    .limit(filter.limit);
+  if (filter.officerId) qb.andWhere('d.officerId = :officerId', { officerId: filter.officerId });
+  if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
+  if (filter.after) qb.andWhere('(d.openedAt, d.id) < (:at::timestamptz, :id::uuid)', filter.after);
+  const { entities, raw } = await qb.getRawAndEntities<{ post_id: string }>();
+  return entities.map((dispute, i) => ({ dispute, postId: raw[i].post_id }));
+}
+
+export async function findDispute(manager: EntityManager, id: string): Promise<DisputeRow | null> {
+  const { entities, raw } = await manager
+    .createQueryBuilder(DisputeEntity, 'd')
+    .innerJoin('officer', 'o', 'o.id = d.officer_id')
+    .addSelect('o.post_id', 'post_id')
+    .where('d.id = :id', { id })
+    .getRawAndEntities<{ post_id: string }>();
+  return entities[0] ? { dispute: entities[0], postId: raw[0].post_id } : null;
+}
+
+/**
+ * The open disputes among a page of records, in one query whatever the page's size: records by
+ * id (`subjectIds`), identity and certification by officer (`officerIds`). Rows as `type:key`.
+ */
+export async function openDisputeKeys(
+  manager: EntityManager,
+  query: { types: readonly DisputeSubjectType[]; subjectIds?: readonly string[]; officerIds?: readonly string[] },
+): Promise<string[]> {
+  const rows = await manager.query<{ key: string }[]>(
+    `SELECT DISTINCT d.subject_type || ':' || coalesce(d.subject_id, d.officer_id)::text AS key
+       FROM dispute d
+      WHERE d.status = 'open' AND d.subject_type = ANY($1::text[])
+        AND (d.subject_id = ANY($2::uuid[]) OR (d.subject_id IS NULL AND d.officer_id = ANY($3::uuid[])))`,
+    [query.types, query.subjectIds ?? [], query.officerIds ?? []],
+  );
+  return rows.map((row) => row.key);
+}
