@@ -1805,7 +1805,7 @@ export interface components {
              */
             status: "not_certified" | "certified" | "admin_suspended" | "suspended" | "revoked" | "lapsed" | "inactive" | "relinquished";
             /** @enum {string|null} */
-            adminSuspensionReason: "in_service_training" | "failure_to_report" | null;
+            adminSuspensionReason: "in_service_training" | "failure_to_report" | "condition_unmet" | null;
             /** @description Non-blocking findings the adjudicator must see, e.g. `previously_relinquished`. */
             warnings: string[];
             postId: string;
@@ -1826,7 +1826,7 @@ export interface components {
              */
             status: "not_certified" | "certified" | "admin_suspended" | "suspended" | "revoked" | "lapsed" | "inactive" | "relinquished";
             /** @enum {string|null} */
-            adminSuspensionReason: "in_service_training" | "failure_to_report" | null;
+            adminSuspensionReason: "in_service_training" | "failure_to_report" | "condition_unmet" | null;
             postId: string;
             /** @description First day of the current term. */
             issuedOn: string | null;

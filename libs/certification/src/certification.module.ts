@@ -9,12 +9,17 @@ import { CertificationImportService } from './certification-import.service';
 import { CERTIFICATION_RULES, certificationRulesFrom } from './certification-rules';
 import { CertificationSettlementService } from './certification-settlement.service';
 import { CertificationService } from './certification.service';
+import { CertificationConditionEntity } from './persistence/certification-condition.entity';
 import { CertificationHistoryEntity } from './persistence/certification-history.entity';
 import { CertificationEntity } from './persistence/certification.entity';
 import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-disclosure.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CertificationEntity, CertificationHistoryEntity, RelinquishmentDisclosureEntity]), OfficersModule, TrainingModule],
+  imports: [
+    TypeOrmModule.forFeature([CertificationEntity, CertificationHistoryEntity, CertificationConditionEntity, RelinquishmentDisclosureEntity]),
+    OfficersModule,
+    TrainingModule,
+  ],
   providers: [
     { provide: CERTIFICATION_RULES, useFactory: certificationRulesFrom, inject: [ConfigService] },
     CertificationService,

@@ -15,6 +15,8 @@ export const CERTIFICATION_BASIS = {
   administrativeSuspension: 'M.G.L. c. 6E §9 (POST practice)',
   /** Agency report of completed in-service training lifts the administrative suspension. */
   administrativeSuspensionLifted: '555 CMR 12.04(1)(e)',
+  /** A certification granted with conditions, and the administrative suspension when one is overdue. */
+  conditionalCertification: '555 CMR 7.04, 9.10',
   /** Relinquishment with commission approval: POST policy, not a decertification. */
   relinquishment: 'POST policy (voluntary relinquishment)',
   /** Suspension at once, before any hearing, and its lifting. */

@@ -11,6 +11,8 @@ import type { ExpiryAlignment } from './certification-term';
 /** Initial certification, or a new term from lapsed / inactive / relinquished (c. 6E §4(f)(1)). */
 export interface CertifyCommand {
   type: 'certify';
+  /** Granted with conditions (555 CMR 7.04, 9.10): still `certified`, recorded as a conditional certification. */
+  conditional?: boolean;
 }
 /** A new term for a certified or lapsed officer whose in-service hours are met (c. 6E §4(f)(3)). */
 export interface RenewCommand {
@@ -33,11 +35,15 @@ export interface ReactivateCommand {
 export interface AdminSuspendCommand {
   type: 'admin_suspend';
   reason: AdminSuspensionReason;
+  /** How many conditions are overdue on the effective date: `condition_unmet` needs at least one (555 CMR 9.10). */
+  overdueConditions?: number;
 }
 /** Compliance recorded. */
 export interface LiftAdminSuspensionCommand {
   type: 'lift_admin_suspension';
   reason?: string;
+  /** Overdue conditions left on the effective date: a `condition_unmet` suspension is lifted only once none is. */
+  overdueConditions?: number;
 }
 /**
  * Relinquishment accepted by the commission. `disclosures` (arrests, prosecutions,

@@ -13,8 +13,11 @@ export const CERTIFICATION_STATUSES = [
 ] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 
-/** Why an administrative suspension was imposed (c. 6E §9, per POST practice). */
-export const ADMIN_SUSPENSION_REASONS = ['in_service_training', 'failure_to_report'] as const;
+/**
+ * Why an administrative suspension was imposed (c. 6E §9, per POST practice); `condition_unmet`:
+ * a condition of a conditional certification is overdue (555 CMR 9.10).
+ */
+export const ADMIN_SUSPENSION_REASONS = ['in_service_training', 'failure_to_report', 'condition_unmet'] as const;
 export type AdminSuspensionReason = (typeof ADMIN_SUSPENSION_REASONS)[number];
 
 /**

@@ -109,6 +109,13 @@ function applyCommand(
   switch (command.type) {
     case 'certify':
       // c. 6E §4(f)(1): a new term from the effective date; eligibility is checked beforehand.
+      if (command.conditional) {
+        return {
+          next: { ...state, status: 'certified', ...termFrom(today) },
+          reason: 'conditional_certification',
+          basis: CERTIFICATION_BASIS.conditionalCertification,
+        };
+      }
       return {
         next: { ...state, status: 'certified', ...termFrom(today) },
         reason: state.status === 'not_certified' ? 'initial_certification' : 'recertification',
@@ -145,13 +152,17 @@ function applyCommand(
       };
 
     case 'admin_suspend':
+      // 555 CMR 9.10: a conditionally certified officer is suspended for an unmet condition only once it is overdue.
+      if (command.reason === 'condition_unmet' && !((command.overdueConditions ?? 0) > 0)) throw refuse('no_condition_overdue');
       return {
         next: { ...state, status: 'admin_suspended', adminSuspensionReason: command.reason },
         reason: command.reason,
-        basis: CERTIFICATION_BASIS.administrativeSuspension,
+        basis: command.reason === 'condition_unmet' ? CERTIFICATION_BASIS.conditionalCertification : CERTIFICATION_BASIS.administrativeSuspension,
       };
 
     case 'lift_admin_suspension':
+      // Compliance is the condition met: not lifted while one is still overdue.
+      if (state.adminSuspensionReason === 'condition_unmet' && (command.overdueConditions ?? 0) > 0) throw refuse('condition_still_overdue');
       // Compliance restores the term if it still runs; the suspension never extends it.
       return {
         next: { ...state, status: isTermRunning(state, today) ? 'certified' : 'lapsed' },
@@ -159,7 +170,9 @@ function applyCommand(
         basis:
           state.adminSuspensionReason === 'in_service_training'
             ? CERTIFICATION_BASIS.administrativeSuspensionLifted
-            : CERTIFICATION_BASIS.administrativeSuspension,
+            : state.adminSuspensionReason === 'condition_unmet'
+              ? CERTIFICATION_BASIS.conditionalCertification
+              : CERTIFICATION_BASIS.administrativeSuspension,
       };
 
     case 'accept_relinquishment':

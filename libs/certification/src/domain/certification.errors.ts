@@ -1,4 +1,4 @@
-import { invalidRequest, NotFoundError, RuleViolationError } from '@app/core';
+import { ConflictError, invalidRequest, NotFoundError, RuleViolationError } from '@app/core';
 import type { CertificationCommandType } from './certification-commands';
 import type { CertificationStatus } from './certification-status';
 
@@ -7,6 +7,10 @@ export const CERTIFICATION_ERROR_CODES = {
   illegalTransition: 'CERTIFICATION.ILLEGAL_TRANSITION',
   notEligible: 'CERTIFICATION.NOT_ELIGIBLE',
   renewalRequirementsNotMet: 'CERTIFICATION.RENEWAL_REQUIREMENTS_NOT_MET',
+  conditionsNotAllowed: 'CERTIFICATION.CONDITIONS_NOT_ALLOWED',
+  conditionRefused: 'CERTIFICATION.CONDITION_REFUSED',
+  conditionAlreadySatisfied: 'CERTIFICATION.CONDITION_ALREADY_SATISFIED',
+  conditionNotFound: 'CERTIFICATION.CONDITION_NOT_FOUND',
 } as const;
 
 /**
@@ -18,7 +22,9 @@ export const CERTIFICATION_ERROR_CODES = {
  * - `suspension_end_not_after_start`: `suspend` ending on or before its effective date;
  * - `suspended_under_other_case`: `suspend` while another case's suspension runs;
  * - `suspension_case_mismatch`: `end_suspension` naming a case that did not impose it;
- * - `revocation_case_mismatch`: `reverse_revocation` naming another case.
+ * - `revocation_case_mismatch`: `reverse_revocation` naming another case;
+ * - `no_condition_overdue`: `admin_suspend` for `condition_unmet` while no condition is overdue;
+ * - `condition_still_overdue`: `lift_admin_suspension` of a `condition_unmet` suspension while one still is.
  */
 export type TransitionRefusalReason =
   | 'illegal_transition'
@@ -28,7 +34,9 @@ export type TransitionRefusalReason =
   | 'suspension_end_not_after_start'
   | 'suspended_under_other_case'
   | 'suspension_case_mismatch'
-  | 'revocation_case_mismatch';
+  | 'revocation_case_mismatch'
+  | 'no_condition_overdue'
+  | 'condition_still_overdue';
 
 /*
  * Every error of the context is built by a factory below (one idiom for the whole registry:
@@ -72,3 +80,22 @@ export const effectiveDateRefused = (reason: 'effective_on_in_future' | 'effecti
   new RuleViolationError('CERTIFICATION.EFFECTIVE_DATE_REFUSED', 'The effective date is not allowed for this certification.', [reason], extensions);
 
 export const invalidTransitionRequest = (field: string, message: string) => invalidRequest([{ field, message }]);
+
+/** 555 CMR 9.10: no condition may lift a failed background check, a felony conviction or a lack of moral character or fitness. */
+export const conditionsNotAllowed = (bases: readonly string[]) =>
+  new RuleViolationError(
+    CERTIFICATION_ERROR_CODES.conditionsNotAllowed,
+    'Conditions are not allowed when the bar is a background check, a felony conviction or moral character.',
+    ['conditions_not_allowed'],
+    { bases },
+  );
+
+/** A condition the rules refuse: its due date, its basis, or a grant that no longer stands. `index` is the condition's place in the request. */
+export const conditionRefused = (reasons: ReadonlyArray<{ code: string; index: number }>, extensions: Record<string, unknown> = {}) =>
+  new RuleViolationError(CERTIFICATION_ERROR_CODES.conditionRefused, 'The condition is refused.', reasons, extensions);
+
+export const conditionAlreadySatisfied = (conditionId: string, satisfiedOn: string | null) =>
+  new ConflictError(CERTIFICATION_ERROR_CODES.conditionAlreadySatisfied, 'The condition is already satisfied.', { conditionId, satisfiedOn });
+
+/** Unknown, or a condition of another officer: the same 404. */
+export const conditionNotFound = () => new NotFoundError(CERTIFICATION_ERROR_CODES.conditionNotFound, 'No such condition on this certification.');

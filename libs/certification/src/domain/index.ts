@@ -10,3 +10,4 @@ export * from './certification-case-effect';
 export * from './certification-standing';
 export * from './certification-hireability';
 export * from './certification-import';
+export * from './certification-conditions';

@@ -1,4 +1,5 @@
-import { CERTIFICATION_STATUSES } from '@app/certification';
+import { ADMIN_SUSPENSION_REASONS, CERTIFICATION_STATUSES } from '@app/certification';
+import type { AdminSuspensionReason } from '@app/certification';
 import type { CertificationHistoryView, CertificationView } from '@app/certification';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -35,8 +36,8 @@ export class CertificationResponse {
   /** The term ends on this date (the officer is no longer certified on it). */
   expiresOn: string | null;
   firstCertifiedOn: string | null;
-  @ApiProperty({ enum: ['in_service_training', 'failure_to_report'], nullable: true })
-  adminSuspensionReason: 'in_service_training' | 'failure_to_report' | null;
+  @ApiProperty({ enum: ADMIN_SUSPENSION_REASONS, nullable: true })
+  adminSuspensionReason: AdminSuspensionReason | null;
   /** While suspended: the first day no longer suspended; null while an interim suspension runs until lifted. */
   suspensionEndsOn: string | null;
   /** Every recorded change, oldest first. */
