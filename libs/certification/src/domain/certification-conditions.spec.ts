@@ -165,7 +165,7 @@ describe('the state machine with conditions', () => {
       const { next, history } = transitionCertification(state, command, context);
       got = `${next.status} ${history[history.length - 1].reason} ${history[history.length - 1].basis}`;
     } catch (error) {
-      got = `refused ${(error as RuleViolationError).reasons.join(',')}`;
+      got = `refused ${(error as RuleViolationError).reasons.map(String).join(',')}`;
     }
     expect(got).toBe(expected);
   });
