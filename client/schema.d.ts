@@ -1374,9 +1374,10 @@ export interface components {
             /** @enum {string} */
             kind: "user" | "api_key";
             id: string;
-            organizationId: string;
-            /** @enum {string} */
-            organizationType: "commission" | "agency" | "academy";
+            /** @description Null for an officer's own account (role `officer`): it belongs to no organization. */
+            organizationId: string | null;
+            /** @enum {string|null} */
+            organizationType: "commission" | "agency" | "academy" | null;
             roles: string[];
             /** @description The second factor: enrolled, and required by the caller's roles (MFA_REQUIRED_ROLES). */
             mfa: components["schemas"]["MfaStatusResponse"];
@@ -1453,19 +1454,20 @@ export interface components {
             email: string;
             /** @description At least 12 characters, not on the common-password list. */
             password: string;
-            roles: ("commission_admin" | "commission_investigator" | "commission_adjudicator" | "agency_admin" | "agency_hiring" | "academy_registrar")[];
+            roles: ("commission_admin" | "commission_investigator" | "commission_adjudicator" | "agency_admin" | "agency_hiring" | "academy_registrar" | "officer")[];
         };
         UserResponse: {
             id: string;
             email: string;
             roles: string[];
-            organizationId: string;
+            /** @description Null for an officer's own account. */
+            organizationId: string | null;
             locked: boolean;
             disabled: boolean;
         };
         CreateApiKeyDto: {
             name: string;
-            roles: ("commission_admin" | "commission_investigator" | "commission_adjudicator" | "agency_admin" | "agency_hiring" | "academy_registrar")[];
+            roles: ("commission_admin" | "commission_investigator" | "commission_adjudicator" | "agency_admin" | "agency_hiring" | "academy_registrar" | "officer")[];
         };
         CreatedApiKeyResponse: {
             id: string;
