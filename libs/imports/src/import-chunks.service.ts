@@ -17,6 +17,7 @@ import { TrainingProcessor } from './processors/training.processor';
 
 /** The first key of imports' advisory locks (the second: the import id's hash). */
 const IMPORT_LOCK_CLASS = 18_001;
+const CHUNK_STATEMENT_TIMEOUT_MS = 60_000;
 
 interface KindHandler {
   check: (raw: Record<string, unknown>, context: RowContext) => RowCheck<unknown>;
@@ -109,6 +110,8 @@ export class ImportChunksService {
   /** One chunk in one transaction; false when nothing is left (the import is then `succeeded`). */
   processNextChunk(importId: string, chunkRows = IMPORT_CHUNK_ROWS): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
+      // Background bulk work, 5,000 rows a statement: held to a minute, not to a request's limit (DB_STATEMENT_TIMEOUT_MS).
+      await manager.query(`SET LOCAL statement_timeout = ${CHUNK_STATEMENT_TIMEOUT_MS}`);
       const current = await manager.findOne(DataImportEntity, { where: { id: importId }, lock: { mode: 'pessimistic_write' } });
       if (!current || current.status === 'succeeded' || current.status === 'failed' || current.status === 'receiving') return false;
       if (current.status === 'queued') await manager.update(DataImportEntity, { id: importId }, { status: 'running', startedAt: this.clock.now() });
