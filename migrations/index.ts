@@ -19,6 +19,7 @@ import { Imports1765000000500 } from './1765000000500-Imports';
 import { Outbox1765000000600 } from './1765000000600-Outbox';
 import { Webhooks1765000000610 } from './1765000000610-Webhooks';
 import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
+import { WebhookDelivery1766000000100 } from './1766000000100-WebhookDelivery';
 import { CertificationConditions1766000000500 } from './1766000000500-CertificationConditions';
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Outbox1765000000600,
   Webhooks1765000000610,
   OfficerNotices1765000000700,
+  WebhookDelivery1766000000100,
   CertificationConditions1766000000500,
   OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,

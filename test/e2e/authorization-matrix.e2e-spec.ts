@@ -76,6 +76,8 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /api/v1/webhooks/:id': ['agency_admin'],
   'DELETE /api/v1/webhooks/:id': ['agency_admin'],
   'GET /api/v1/webhooks/:id/deliveries': ['agency_admin'],
+  'POST /api/v1/webhooks/:id/test': ['agency_admin'],
+  'POST /api/v1/webhooks/:id/deliveries/:deliveryId/retry': ['agency_admin'],
   'GET /api/v1/hiring-checks': ['agency_admin', 'agency_hiring'],
   'GET /api/v1/hiring-checks/:id': ['agency_admin', 'agency_hiring'],
   'POST /api/v1/officers/:postId/employments': ['agency_admin', 'agency_hiring'],

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CertificationModule, CertificationSettlementJob } from '@app/certification';
 import { ImportProcessingJob, ImportsModule } from '@app/imports';
 import { IdempotencyKeyPruningJob } from '@app/jobs';
-import { NoticeSendingJob, NotificationsModule } from '@app/notifications';
+import { NoticeSendingJob, NotificationsModule, WebhookDeliveryJob, WebhooksModule } from '@app/notifications';
 
 /**
  * The durable jobs' handlers and schedules (pg-boss queues). Imported by apps/api (they run in
@@ -10,7 +10,7 @@ import { NoticeSendingJob, NotificationsModule } from '@app/notifications';
  * queue's handler is added here, or by a module imported here, so both run it.
  */
 @Module({
-  imports: [CertificationModule, NotificationsModule, ImportsModule],
-  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob, NoticeSendingJob, ImportProcessingJob],
+  imports: [CertificationModule, NotificationsModule, ImportsModule, WebhooksModule],
+  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob, NoticeSendingJob, ImportProcessingJob, WebhookDeliveryJob],
 })
 export class WorkerModule {}

@@ -21,8 +21,10 @@ export type { NoticeKind, NoticeChannel, NoticeStatus } from './notices/domain/n
 export { NOTICE_ERROR_CODES } from './notices/domain/notices.errors';
 export { WebhooksModule } from './webhooks/webhooks.module';
 export { WebhooksService } from './webhooks/webhooks.service';
+export { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
+export { WebhookWake } from './webhooks/webhook-wake';
 export type { CreateWebhookCommand } from './webhooks/webhooks.service';
 export { WebhooksConfig } from './webhooks/webhooks-config';
 export type { HostResolver, WebhookSettings } from './webhooks/webhooks-config';
 export type { CreatedWebhookView, DeliveryView, WebhookView } from './webhooks/webhook-views';
-export { RETRY_DELAYS_SECONDS, MAX_ATTEMPTS, DELIVERY_TIMEOUT_MS } from './webhooks/domain/retry-schedule';
+export { RETRY_DELAYS_SECONDS, MAX_ATTEMPTS, DELIVERY_TIMEOUT_MS, ATTEMPT_LEASE_SECONDS } from './webhooks/domain/retry-schedule';

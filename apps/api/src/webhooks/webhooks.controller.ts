@@ -12,6 +12,8 @@ import {
   toWebhookDeliveryResponse,
   toWebhookResponse,
   WebhookDeliveryPage,
+  WebhookDeliveryParamsDto,
+  WebhookDeliveryResponse,
   WebhookPage,
   WebhookResponse,
 } from './dto/webhook.dto';
@@ -65,5 +67,29 @@ export class WebhooksController {
   async deliveries(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Query() query: PageQueryDto): Promise<WebhookDeliveryPage> {
     const page = await this.webhooks.deliveries(actor, id, query);
     return { items: page.items.map(toWebhookDeliveryResponse), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Sends a `webhook.test` event (`data: {webhookId}`) to the endpoint at once, signed like every
+   * event; answers its first attempt, pending. `422 WEBHOOK.DISABLED` once a 410 disabled it.
+   */
+  @ApiOperation({ summary: 'Send a test event to a webhook', operationId: 'testWebhook' })
+  @ApiProblems(422)
+  @Post(':id/test')
+  @HttpCode(202)
+  async test(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto): Promise<WebhookDeliveryResponse> {
+    return toWebhookDeliveryResponse(await this.webhooks.test(actor, id));
+  }
+
+  /**
+   * Sends that delivery's event again at once as its next attempt (the same `webhook-id`); answers
+   * the attempt, pending. `422 WEBHOOK.DISABLED` once a 410 disabled the endpoint.
+   */
+  @ApiOperation({ summary: 'Retry a delivery of a webhook now', operationId: 'retryWebhookDelivery' })
+  @ApiProblems(422)
+  @Post(':id/deliveries/:deliveryId/retry')
+  @HttpCode(202)
+  async retry(@CurrentActor() actor: Actor, @Param() { id, deliveryId }: WebhookDeliveryParamsDto): Promise<WebhookDeliveryResponse> {
+    return toWebhookDeliveryResponse(await this.webhooks.retry(actor, id, deliveryId));
   }
 }

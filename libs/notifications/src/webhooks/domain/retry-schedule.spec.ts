@@ -1,4 +1,4 @@
-import { endpointAfterAttempt, FAILING_AFTER_MS, MAX_ATTEMPTS, outcomeOf, RETRY_DELAYS_SECONDS, retryDelaySeconds } from './retry-schedule';
+import { attemptSettlement, endpointAfterAttempt, FAILING_AFTER_MS, MAX_ATTEMPTS, outcomeOf, RETRY_DELAYS_SECONDS, retryDelaySeconds } from './retry-schedule';
 
 describe('retry schedule', () => {
   it('should grow its delays and keep retrying for at least 24 hours', () => {
@@ -53,5 +53,22 @@ describe('endpointAfterAttempt', () => {
     ['disabled stays disabled', { status: 'disabled', failingSince: null }, 'succeeded', { status: 'disabled', failingSince: null }],
   ] as const)('%s', (_name, endpoint, kind, expected) => {
     expect(endpointAfterAttempt({ ...endpoint }, { kind }, now)).toEqual(expected);
+  });
+});
+
+describe('attemptSettlement', () => {
+  const at = new Date('2026-03-10T12:00:00Z');
+  const later = (seconds: number) => new Date(at.getTime() + seconds * 1000);
+
+  it.each([
+    ['a 2xx succeeds', 1, 204, false, 'succeeded', null],
+    ['a 500 on the first attempt comes again in 5 s', 1, 500, false, 'failed', later(5)],
+    ['no answer on the third comes again in 2 min', 3, null, false, 'failed', later(120)],
+    ['a 410 never comes again', 1, 410, false, 'failed', null],
+    ['the last attempt never comes again', MAX_ATTEMPTS, 500, false, 'failed', null],
+    ['a manual retry past the schedule never comes again', MAX_ATTEMPTS + 2, 500, false, 'failed', null],
+    ['an endpoint gone (disabled, deleted) never comes again', 1, null, true, 'failed', null],
+  ] as const)('%s', (_name, attempt, responseStatus, final, status, nextAttemptAt) => {
+    expect(attemptSettlement(attempt, responseStatus, at, final)).toMatchObject({ status, nextAttemptAt });
   });
 });

@@ -45,3 +45,23 @@ export function endpointAfterAttempt(
   const failingSince = endpoint.failingSince ?? now;
   return { status: now.getTime() - failingSince.getTime() >= FAILING_AFTER_MS ? 'failing' : endpoint.status, failingSince };
 }
+
+/** How long a process holds a claimed attempt: past the 10-s answer and the settling, after which a killed process's attempt is another's. */
+export const ATTEMPT_LEASE_SECONDS = 30;
+
+/**
+ * What an attempt's answer makes of it: a 2xx succeeded; anything else failed, with the next
+ * attempt's time while the schedule has one (never after a 410, nor once the endpoint is gone:
+ * `final`).
+ */
+export function attemptSettlement(
+  attempt: number,
+  responseStatus: number | null,
+  attemptedAt: Date,
+  final = false,
+): { status: 'succeeded' | 'failed'; outcome: AttemptOutcome; nextAttemptAt: Date | null } {
+  const outcome = outcomeOf(responseStatus);
+  if (outcome.kind === 'succeeded') return { status: 'succeeded', outcome, nextAttemptAt: null };
+  const delay = outcome.kind === 'gone' || final ? null : retryDelaySeconds(attempt);
+  return { status: 'failed', outcome, nextAttemptAt: delay === null ? null : new Date(attemptedAt.getTime() + delay * 1000) };
+}

@@ -53,24 +53,6 @@ export async function markEndpointDeleted(manager: EntityManager, id: string): P
   await manager.query(`UPDATE webhook_endpoint SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`, [id]);
 }
 
-/** What a delivery needs of its endpoint, whoever asks (the job has no actor). */
-export interface DeliveryEndpointRow {
-  id: string;
-  url: string;
-  status: EndpointStatus;
-  failing_since: Date | null;
-  sealed_secret: Buffer;
-  deleted_at: Date | null;
-}
-
-export async function endpointForDelivery(manager: EntityManager, id: string, lock = false): Promise<DeliveryEndpointRow | undefined> {
-  const [row] = await manager.query<DeliveryEndpointRow[]>(
-    `SELECT id, url, status, failing_since, sealed_secret, deleted_at FROM webhook_endpoint WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  return row;
-}
-
 export async function updateEndpointHealth(manager: EntityManager, id: string, health: { status: EndpointStatus; failingSince: Date | null }): Promise<void> {
   await manager.query(
     `UPDATE webhook_endpoint SET status = $2, failing_since = $3, disabled_at = CASE WHEN $2 = 'disabled' THEN coalesce(disabled_at, now()) ELSE disabled_at END
@@ -113,69 +95,6 @@ export async function findAttempt(manager: EntityManager, endpointId: string, id
     [id, endpointId],
   );
   return row;
-}
-
-/** Messages (one per event and endpoint; an existing one is kept) and their first attempt, pending. Returns the new attempts' ids. */
-export async function insertMessages(
-  manager: EntityManager,
-  messages: readonly { id: string; endpointId: string; eventId: string | null; type: string; body: string }[],
-): Promise<{ attemptId: string; messageId: string }[]> {
-  if (messages.length === 0) return [];
-  return manager.query<{ attemptId: string; messageId: string }[]>(
-    `WITH m AS (
-       INSERT INTO webhook_message (id, endpoint_id, event_id, type, body)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
-       ON CONFLICT (event_id, endpoint_id) DO NOTHING
-       RETURNING id, endpoint_id
-     )
-     INSERT INTO webhook_attempt (message_id, endpoint_id, attempt, status, scheduled_at)
-     SELECT id, endpoint_id, 1, 'pending', now() FROM m
-     RETURNING id AS "attemptId", message_id AS "messageId"`,
-    [messages.map((m) => m.id), messages.map((m) => m.endpointId), messages.map((m) => m.eventId), messages.map((m) => m.type), messages.map((m) => m.body)],
-  );
-}
-
-/** The attempt a job makes, with its message and the message's first attempt time. */
-export interface PendingAttempt {
-  id: string;
-  message_id: string;
-  endpoint_id: string;
-  attempt: number;
-  status: 'pending' | 'succeeded' | 'failed';
-  body: string;
-}
-
-export async function attemptToMake(manager: EntityManager, attemptId: string): Promise<PendingAttempt | undefined> {
-  const [row] = await manager.query<PendingAttempt[]>(
-    `SELECT a.id, a.message_id, a.endpoint_id, a.attempt, a.status, m.body
-       FROM webhook_attempt a JOIN webhook_message m ON m.id = a.message_id WHERE a.id = $1`,
-    [attemptId],
-  );
-  return row;
-}
-
-/** Settles a pending attempt; false when another worker settled it first (then nothing follows from this one). */
-export async function settleAttempt(
-  manager: EntityManager,
-  attemptId: string,
-  result: {
-    status: 'succeeded' | 'failed';
-    responseStatus: number | null;
-    durationMs: number;
-    error: string | null;
-    attemptedAt: Date;
-    nextAttemptAt: Date | null;
-  },
-): Promise<boolean> {
-  // Counted by a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count], not rows.
-  const [{ settled }] = await manager.query<{ settled: number }[]>(
-    `WITH settled AS (
-       UPDATE webhook_attempt SET status = $2, response_status = $3, duration_ms = $4, error = $5, attempted_at = $6, next_attempt_at = $7
-        WHERE id = $1 AND status = 'pending' RETURNING id
-     ) SELECT count(*)::int AS settled FROM settled`,
-    [attemptId, result.status, result.responseStatus, result.durationMs, result.error, result.attemptedAt, result.nextAttemptAt],
-  );
-  return settled === 1;
 }
 
 /** The next attempt of a message, pending until `scheduledAt`. Null when that attempt already exists (a manual retry raced the schedule). */
