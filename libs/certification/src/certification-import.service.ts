@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate } from '@app/core';
+import { recordOfficerEvents } from '@app/notifications';
 import { EntityManager } from 'typeorm';
 import { CertificationStatus } from './domain';
-import { IMPORT_BASIS, ImportedCertificationState, importedCertificationOutcome, importedRevocation } from './domain/certification-import';
+import { IMPORT_BASIS, ImportedCertificationState, importedCertificationOutcome, importedRevocation, importedSuspension } from './domain/certification-import';
 
 export interface CertificationToImport extends ImportedCertificationState {
   key: number;
@@ -11,8 +12,19 @@ export interface CertificationToImport extends ImportedCertificationState {
   fallbackEffectiveOn: IsoDate;
 }
 
-export interface ImportedRevocation {
+/** An imported in-state final action, as far as the certification is concerned. */
+export interface ImportedFinalActionEffect {
   officerId: string;
+  type: 'revocation' | 'suspension' | 'retraining';
+  effectiveOn: IsoDate;
+  endsOn: IsoDate | null;
+}
+
+export interface ImportedStatusChange {
+  officerId: string;
+  from: CertificationStatus;
+  to: CertificationStatus;
+  reason: 'imported_revocation' | 'imported_suspension';
   effectiveOn: IsoDate;
 }
 
@@ -72,34 +84,85 @@ export class CertificationImportService {
     return refused;
   }
 
-  /** Imported in-state revocations: the certification becomes `revoked` (not hireable, public) with a history row naming the import. */
-  async recordImportedRevocations(manager: EntityManager, importId: string, actorId: string | null, revocations: readonly ImportedRevocation[]): Promise<void> {
-    if (revocations.length === 0) return;
+  /**
+   * Imported in-state final actions that bind the certification, in the order they took effect:
+   * a revocation makes it `revoked` (not hireable, public) whatever it was; a suspension still
+   * running today makes it `suspended` over the status it hides, which the settlement brings back
+   * at `endsOn` (DOMAIN.md "Onboarding": imported records act like native ones). Each change gets
+   * a history row naming the import and its `officer.certification_changed` event in the outbox,
+   * as a case's change does. Returns the changes.
+   */
+  async applyImportedFinalActions(
+    manager: EntityManager,
+    importId: string,
+    actorId: string | null,
+    actions: readonly ImportedFinalActionEffect[],
+    today: IsoDate,
+  ): Promise<ImportedStatusChange[]> {
+    const binding = actions.filter((a) => (a.type === 'revocation' || a.type === 'suspension') && a.effectiveOn <= today);
+    if (binding.length === 0) return [];
     const current = await this.lock(
       manager,
-      revocations.map((r) => r.officerId),
+      binding.map((a) => a.officerId),
     );
-    const changes: { officerId: string; from: CertificationStatus; effectiveOn: IsoDate }[] = [];
-    for (const revocation of revocations) {
-      const state = current.get(revocation.officerId);
-      const change = state ? importedRevocation(state.status) : null;
-      if (!change) continue;
-      changes.push({ officerId: revocation.officerId, from: change.from, effectiveOn: revocation.effectiveOn });
-      current.set(revocation.officerId, { status: 'revoked', hasHistory: true });
+    const changes: ImportedStatusChange[] = [];
+    const rows = new Map<
+      string,
+      { status: CertificationStatus; suspension?: { before: CertificationStatus; endsOn: IsoDate | null }; revokedOver?: CertificationStatus }
+    >();
+    for (const action of [...binding].sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0))) {
+      const state = current.get(action.officerId);
+      if (!state) continue;
+      const row = rows.get(action.officerId) ?? { status: state.status };
+      if (action.type === 'revocation') {
+        const change = importedRevocation(row.status);
+        if (!change) continue;
+        rows.set(action.officerId, { ...row, status: 'revoked', revokedOver: change.statusBeforeRevocation });
+        changes.push({ officerId: action.officerId, from: change.from, to: 'revoked', reason: 'imported_revocation', effectiveOn: action.effectiveOn });
+      } else {
+        const change = importedSuspension(row.status, action, today);
+        if (!change) continue;
+        rows.set(action.officerId, { ...row, status: 'suspended', suspension: { before: change.statusBeforeSuspension, endsOn: action.endsOn } });
+        changes.push({ officerId: action.officerId, from: change.from, to: 'suspended', reason: 'imported_suspension', effectiveOn: action.effectiveOn });
+      }
+      current.set(action.officerId, { status: rows.get(action.officerId)!.status, hasHistory: true });
     }
-    if (changes.length === 0) return;
+    if (changes.length === 0) return [];
+    const updated = [...rows];
+    const column = <T>(pick: (row: (typeof updated)[number][1], officerId: string) => T) => updated.map(([officerId, row]) => pick(row, officerId));
     await manager.query(
       `UPDATE certification c
-          SET status_before_revocation = c.status, status = 'revoked', revocation_case_id = NULL, version = c.version + 1, updated_at = now()
-        WHERE c.officer_id = ANY($1::uuid[])`,
-      [changes.map((c) => c.officerId)],
+          SET status = t.status,
+              status_before_suspension = CASE WHEN t.suspended THEN t.before_suspension ELSE c.status_before_suspension END,
+              suspension_case_id = CASE WHEN t.suspended THEN NULL ELSE c.suspension_case_id END,
+              suspension_ends_on = CASE WHEN t.suspended THEN t.suspension_ends_on ELSE c.suspension_ends_on END,
+              status_before_revocation = CASE WHEN t.revoked THEN t.before_revocation ELSE c.status_before_revocation END,
+              revocation_case_id = CASE WHEN t.revoked THEN NULL ELSE c.revocation_case_id END,
+              version = c.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::date[], $6::boolean[], $7::text[])
+              AS t(officer_id, status, suspended, before_suspension, suspension_ends_on, revoked, before_revocation)
+        WHERE c.officer_id = t.officer_id`,
+      [
+        column((_, officerId) => officerId),
+        column((row) => row.status),
+        column((row) => row.suspension !== undefined),
+        column((row) => row.suspension?.before ?? null),
+        column((row) => row.suspension?.endsOn ?? null),
+        column((row) => row.revokedOver !== undefined),
+        column((row) => row.revokedOver ?? null),
+      ],
     );
-    await this.appendHistory(
+    await this.appendHistory(manager, importId, actorId, changes);
+    // Agencies learn of these changes as of a case's (saveAndAudit), in the chunk's transaction.
+    await recordOfficerEvents(
       manager,
-      importId,
-      actorId,
-      changes.map((c) => ({ officerId: c.officerId, from: c.from, to: 'revoked', reason: 'imported_revocation', effectiveOn: c.effectiveOn })),
+      changes.map((c) => ({
+        type: 'officer.certification_changed' as const,
+        officerId: c.officerId,
+        data: { from: c.from, to: c.to, effectiveOn: c.effectiveOn },
+      })),
     );
+    return changes;
   }
 
   private async lock(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { IsoDate } from '@app/core';
+import type { Actor, IsoDate } from '@app/core';
+import { NoticesService, recordOfficerEvents } from '@app/notifications';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
@@ -23,12 +24,19 @@ export interface ImportedFinalAction {
  * a state's existing records"), written in bulk by the context that owns them, inside the
  * caller's transaction. `DisciplineFactsService` reads them with the cases: an in-state order
  * is public like a final case's; an out-of-state revocation is `revoked_in_other_jurisdiction`.
- * The certification's own change (an in-state revocation) is the certification context's.
+ * The certification's own change (an in-state revocation or suspension) is the certification context's.
  */
 @Injectable()
 export class ImportedFinalActionsService {
-  /** Inserts the actions (append-only); their ids in input order. */
-  async recordImportedFinalActions(manager: EntityManager, importId: string, rows: readonly ImportedFinalAction[]): Promise<string[]> {
+  constructor(private readonly notices: NoticesService) {}
+
+  /**
+   * Inserts the actions (append-only) and, as a case's final action does, writes each one's
+   * `officer.final_action` event to the outbox and its notice to the officer
+   * (`imported_final_action`, 555 CMR 12.00), all in the caller's transaction (the import's
+   * chunk). Their ids in input order.
+   */
+  async recordImportedFinalActions(manager: EntityManager, importId: string, actor: Actor, rows: readonly ImportedFinalAction[]): Promise<string[]> {
     if (rows.length === 0) return [];
     const ids = rows.map(() => randomUUID());
     const column = <T>(pick: (a: ImportedFinalAction) => T) => rows.map(pick);
@@ -52,6 +60,25 @@ export class ImportedFinalActionsService {
         column((a) => a.caseReference),
         importId,
       ],
+    );
+    await recordOfficerEvents(
+      manager,
+      rows.map((a) => ({
+        type: 'officer.final_action' as const,
+        officerId: a.officerId,
+        data: { type: a.type, effectiveOn: a.effectiveOn, endsOn: a.endsOn },
+      })),
+    );
+    await this.notices.recordMany(
+      manager,
+      actor,
+      rows.map((a, i) => ({
+        officerId: a.officerId,
+        kind: 'imported_final_action' as const,
+        subject: { type: 'imported_final_action', id: ids[i] },
+        submittedBy: actor.organizationId || null,
+        reference: a.caseReference,
+      })),
     );
     return ids;
   }

@@ -40,3 +40,21 @@ export function importedCertificationOutcome(
 export function importedRevocation(current: CertificationStatus): { from: CertificationStatus; statusBeforeRevocation: CertificationStatus } | null {
   return current === 'revoked' ? null : { from: current, statusBeforeRevocation: current };
 }
+
+/**
+ * An imported suspension (c. 6E §9, §10(b), decided before the registry) binds the
+ * certification while it runs on `today` (from `effectiveOn`, until the day before `endsOn`;
+ * open-ended when `endsOn` is null), as a case's suspension does: the status becomes
+ * `suspended` over the status it hides, which comes back when it ends (the settlement).
+ * Null when it changes nothing: a revocation stands whatever follows, one suspension binds at a
+ * time, and a suspension already over (or not begun) is history only.
+ */
+export function importedSuspension(
+  current: CertificationStatus,
+  suspension: { effectiveOn: IsoDate; endsOn: IsoDate | null },
+  today: IsoDate,
+): { from: CertificationStatus; statusBeforeSuspension: CertificationStatus } | null {
+  const inForce = suspension.effectiveOn <= today && (suspension.endsOn === null || suspension.endsOn > today);
+  if (!inForce || current === 'revoked' || current === 'suspended') return null;
+  return { from: current, statusBeforeSuspension: current };
+}

@@ -9,9 +9,10 @@ import { changedSinceImport, CheckedRow, ChunkContext, ChunkOutcome, contentHash
 import { resolveOfficers } from './officer-references';
 
 /**
- * Final actions decided before the registry (DOMAIN.md "Onboarding"): stored by discipline; an
- * in-state revocation also revokes the certification (not hireable, public), through the
- * certification context. A `jurisdiction` other than this state's is another state's decision:
+ * Final actions decided before the registry (DOMAIN.md "Onboarding"): stored by discipline, with
+ * the officer's notice and the agencies' event; an in-state revocation also revokes the
+ * certification (not hireable, public) and a running in-state suspension suspends it, through
+ * the certification context. A `jurisdiction` other than this state's is another state's decision:
  * a revocation bars hiring (`revoked_in_other_jurisdiction`) and stays restricted.
  */
 @Injectable()
@@ -75,13 +76,15 @@ export class FinalActionsProcessor {
     for (const item of insert) outcome.accepted.push(item.row.row);
     if (ctx.dryRun) return;
     const actions = insert.map((i) => i.action);
-    const ids = await this.finalActions.recordImportedFinalActions(ctx.manager, ctx.importId, actions);
-    await this.certifications.recordImportedRevocations(
+    // The certification first, then the actions with their events and notices: a case's order.
+    await this.certifications.applyImportedFinalActions(
       ctx.manager,
       ctx.importId,
       ctx.actor.id,
-      actions.filter((a) => a.type === 'revocation' && !a.outOfState && a.effectiveOn <= ctx.today),
+      actions.filter((a) => !a.outOfState),
+      ctx.today,
     );
+    const ids = await this.finalActions.recordImportedFinalActions(ctx.manager, ctx.importId, ctx.actor, actions);
     insert.forEach((item, index) => {
       outcome.created.push([item.row.row, ids[index]]);
       outcome.sources.push({ row: item.row.row, sourceKey: item.action.sourceId, contentHash: item.hash, entityId: ids[index] });

@@ -42,6 +42,7 @@ export class OfficersProcessor {
       suffix: r.value.suffix,
       dateOfBirth: r.value.dateOfBirth,
       ssnLast4: r.value.ssnLast4,
+      email: r.value.email,
       aliases: r.value.aliases,
       requestedPostId: r.value.postId,
     }));

@@ -21,6 +21,8 @@ export interface ImportedOfficer {
   dateOfBirth: IsoDate;
   /** Restricted. */
   ssnLast4: string | null;
+  /** Restricted: where the officer's notices are mailed. */
+  email: string | null;
   aliases: { firstName: string; lastName: string }[];
   /** A POST ID the state already uses, kept when free. */
   postId: string;
@@ -59,10 +61,10 @@ export async function insertImportedOfficers(manager: EntityManager, importId: s
   if (officers.length === 0) return new Map();
   const column = <T>(pick: (o: ImportedOfficer) => T) => officers.map(pick);
   const inserted = await manager.query<{ id: string; post_id: string }[]>(
-    `INSERT INTO officer (post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4, import_id)
-     SELECT t.post_id, t.first_name, t.middle_name, t.last_name, t.suffix, t.date_of_birth, t.ssn_last4, $8
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[])
-            AS t(post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4)
+    `INSERT INTO officer (post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4, email, import_id)
+     SELECT t.post_id, t.first_name, t.middle_name, t.last_name, t.suffix, t.date_of_birth, t.ssn_last4, t.email, $9
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
+            AS t(post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4, email)
      RETURNING id, post_id`,
     [
       column((o) => o.postId),
@@ -72,6 +74,7 @@ export async function insertImportedOfficers(manager: EntityManager, importId: s
       column((o) => o.suffix),
       column((o) => o.dateOfBirth),
       column((o) => o.ssnLast4),
+      column((o) => o.email),
       importId,
     ],
   );
