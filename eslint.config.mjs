@@ -156,6 +156,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The staff console (apps/console): browser code, type-checked by its own tsconfig (DOM, Preact's JSX).
+    files: ['apps/console/src/**/*.ts', 'apps/console/src/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['apps/console/vite.config.mjs'],
+    languageOptions: { sourceType: 'module' },
+  },
+  {
     // The public page's script: a browser file served as is.
     files: ['apps/api/src/public-page/assets/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },

@@ -5,6 +5,7 @@ import { AppConfig } from '@app/runtime';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
+import { registerConsole } from './console/serve-console';
 import { createRootLogger, RequestLogController } from './http/logging';
 import { registerJsonBodyParser } from './http/json-body';
 import { generateRequestId } from './http/request-id';
@@ -54,6 +55,7 @@ export async function createApp(
       if (request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined) reply.header('Cache-Control', 'no-store');
     });
   registerSecurityHeaders(app);
+  registerConsole(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', '/', 'assets/*path'] });
   app.useGlobalPipes(createValidationPipe());
   registerJsonBodyParser(app, BODY_LIMIT_BYTES);
