@@ -56,6 +56,8 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /api/v1/courses': 'any',
   'POST /api/v1/training-completions': ['academy_registrar'],
   'POST /api/v1/training-completions/batch': ['academy_registrar'],
+  // Object-level: an academy voids only what it recorded (another academy's: 404).
+  'POST /api/v1/training-completions/:id/void': ['academy_registrar', 'commission_admin'],
   // Object-level: the commission sees all, an academy its own rows, an employing agency all, other agencies a 404.
   'GET /api/v1/officers/:postId/training': 'any',
   'POST /api/v1/misconduct-reports': ['agency_admin'],

@@ -5,10 +5,19 @@ import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
 import { OfficersService } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './persistence/completion.store';
+import { CompletionVoid, insertCompletionVoid } from './persistence/completion-void.store';
 import { checkCompletionRecord, FieldError, MAX_BATCH_RECORDS } from './domain/completion-record';
 import { CourseKind } from './domain/course';
-import { completionReadAccess, completionWriteAccess } from './training.policy';
-import { batchEmpty, batchTooLarge, completionInvalid, completionRefused, externalRefConflict } from './domain/training.errors';
+import { completionReadAccess, completionVoidAccess, completionWriteAccess } from './training.policy';
+import {
+  alreadyVoided,
+  batchEmpty,
+  batchTooLarge,
+  completionInvalid,
+  completionNotFound,
+  completionRefused,
+  externalRefConflict,
+} from './domain/training.errors';
 
 /** An officer's completions in the order they were completed: (completedOn, id). */
 const COMPLETIONS_KEYSET = timeAndIdKeyset({ at: 'date', id: 'uuid' });
@@ -34,6 +43,8 @@ export interface BatchResult {
 export interface OfficerCompletion extends StoredCompletion {
   courseKind: CourseKind;
   courseTitle: string;
+  /** Recorded in error: kept in the history, counted nowhere. */
+  voided: CompletionVoid | null;
 }
 
 @Injectable()
@@ -118,6 +129,37 @@ export class TrainingCompletionsService {
   }
 
   /**
+   * A completion recorded in error (API.md "Training"): it stays in the history marked voided
+   * (who, when, why) and stops counting toward certification and renewal; the correction is a
+   * new completion with a new externalRef. The academy that recorded it or the commission's
+   * administrator; another academy's reads as unknown (404). Voided already: 409, the first
+   * void stands (two at once: one succeeds, the other finds the key taken).
+   */
+  async voidCompletion(actor: Actor, completionId: string, reason: string): Promise<OfficerCompletion> {
+    const attempt = { action: 'training_completion.void', entityType: 'training_completion', entityId: completionId };
+    const scope = await this.access.require(actor, attempt, completionVoidAccess(actor));
+    const [row] = await this.dataSource.query<(CompletionRow & { officer_id: string; post_id: string })[]>(
+      `SELECT t.id, t.academy_id, t.officer_id, o.post_id, t.completed_on, t.hours::float8 AS hours, t.result, t.external_ref, t.created_at,
+              c.code AS course_code, c.kind AS course_kind, c.title AS course_title, NULL AS voided_at, NULL AS voided_by, NULL AS void_reason
+         FROM training_completion t JOIN course c ON c.id = t.course_id JOIN officer o ON o.id = officer_survivor(t.officer_id)
+        WHERE t.id = $1`,
+      [completionId],
+    );
+    if (!row || (scope.recordedBy !== null && row.academy_id !== scope.recordedBy)) return this.access.refuse(actor, attempt, completionNotFound(completionId));
+    return this.dataSource.transaction(async (manager) => {
+      const voided = await insertCompletionVoid(manager, completionId, { reason, voidedBy: actor.id, organizationId: actor.organizationId });
+      if (!voided) throw alreadyVoided(completionId);
+      await this.audit.record(manager, actor, {
+        action: 'training_completion.void',
+        entityType: 'training_completion',
+        entityId: completionId,
+        details: { postId: row.post_id, officerId: row.officer_id, courseCode: row.course_code, externalRef: row.external_ref, reason },
+      });
+      return { ...toOfficerCompletion(row, row.post_id), voided };
+    });
+  }
+
+  /**
    * The commission sees every completion; an academy only those it recorded; an agency
    * those of an officer it employs or employed, as for the officer's record (else 404,
    * as for an unknown officer, and audited as the refusal it is).
@@ -143,9 +185,11 @@ export class TrainingCompletionsService {
       (limit) =>
         this.dataSource.query<CompletionRow[]>(
           `SELECT t.id, t.academy_id, t.completed_on, t.hours::float8 AS hours, t.result, t.external_ref, t.created_at,
-                  c.code AS course_code, c.kind AS course_kind, c.title AS course_title
+                  c.code AS course_code, c.kind AS course_kind, c.title AS course_title,
+                  v.voided_at, v.voided_by, v.reason AS void_reason
              FROM training_completion t JOIN course c ON c.id = t.course_id
-            WHERE t.officer_id = $1 ${scope}
+             LEFT JOIN training_completion_void v ON v.completion_id = t.id
+            WHERE t.officer_id = ANY(officer_lineage($1)) ${scope}
             ORDER BY t.completed_on, t.id LIMIT $${params.length + 1}`,
           [...params, limit],
         ),
@@ -166,6 +210,9 @@ interface CompletionRow {
   course_code: string;
   course_kind: CourseKind;
   course_title: string;
+  voided_at: Date | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 function referenceOf(raw: unknown): string | null {
@@ -185,4 +232,5 @@ const toOfficerCompletion = (row: CompletionRow, postId: string): OfficerComplet
   externalRef: row.external_ref,
   academyId: row.academy_id,
   recordedAt: row.created_at,
+  voided: row.voided_at === null ? null : { voidedAt: row.voided_at, voidedBy: row.voided_by!, reason: row.void_reason! },
 });

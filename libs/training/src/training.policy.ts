@@ -1,4 +1,4 @@
-import { AccessDecision, accessForbidden, Actor, grantAccess, refuseAccess } from '@app/core';
+import { AccessDecision, accessForbidden, Actor, grantAccess, hasAnyRole, refuseAccess } from '@app/core';
 import { officerRecordAccess, OfficerRecordScope } from '@app/officers';
 
 /** Training is the academies' record: an academy records completions for itself, and nobody else records any. */
@@ -20,4 +20,14 @@ export function completionReadAccess(actor: Actor): AccessDecision<CompletionRea
   if (actor.organizationType === 'academy' && actor.organizationId) return grantAccess({ recordedBy: actor.organizationId, officers: { everyOfficer: true } });
   const officers = officerRecordAccess(actor);
   return officers.granted ? grantAccess({ recordedBy: null, officers: officers.scope }) : officers;
+}
+
+/**
+ * Voiding a completion recorded in error: the academy that recorded it (`recordedBy`), or the
+ * commission's administrator (any completion, `recordedBy: null`). Nobody else.
+ */
+export function completionVoidAccess(actor: Actor): AccessDecision<{ recordedBy: string | null }> {
+  if (hasAnyRole(actor, ['commission_admin'])) return grantAccess({ recordedBy: null });
+  if (actor.organizationType === 'academy' && hasAnyRole(actor, ['academy_registrar'])) return grantAccess({ recordedBy: actor.organizationId });
+  return refuseAccess(accessForbidden());
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageQueryDto } from '../common/pagination.dto';
 import { readTrainingBatch } from './batch-body';
 import {
+  OfficerTrainingItem,
   OfficerTrainingPage,
   RecordTrainingCompletionDto,
   toOfficerTrainingItem,
@@ -14,7 +15,9 @@ import {
   TrainingBatchJsonDto,
   TrainingBatchResponse,
   TrainingCompletionResponse,
+  VoidTrainingCompletionDto,
 } from './dto/training-completion.dto';
+import { IdParamDto } from '../common/uuid-param.dto';
 import { PostIdParam } from '../common/post-id-param';
 import { ApiProblems } from '../openapi/api-problems';
 
@@ -72,6 +75,21 @@ export class TrainingCompletionsController {
   })
   async importBatch(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<TrainingBatchResponse> {
     return this.completions.importBatch(actor, await readTrainingBatch(request));
+  }
+
+  /**
+   * A completion recorded in error stays in the history marked voided (who, when, why) and no
+   * longer counts toward certification or renewal; record the correction as a new completion
+   * with a new `externalRef`. The academy that recorded it, or the commission administrator;
+   * another academy's completion → `404`; voided already → `409 TRAINING.ALREADY_VOIDED`.
+   */
+  @Roles('academy_registrar', 'commission_admin')
+  @ApiOperation({ summary: 'Void a training completion recorded in error', operationId: 'voidTrainingCompletion' })
+  @ApiProblems(404, 409)
+  @Post('training-completions/:id/void')
+  @HttpCode(200)
+  async voidCompletion(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: VoidTrainingCompletionDto): Promise<OfficerTrainingItem> {
+    return toOfficerTrainingItem(await this.completions.voidCompletion(actor, params.id, body.reason));
   }
 
   /**

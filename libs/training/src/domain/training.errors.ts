@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, invalidRequest, RuleViolationError } from '@app/core';
+import { ConflictError, InvalidInputError, invalidRequest, NotFoundError, RuleViolationError } from '@app/core';
 import { COMPLETION_FIELDS, FieldError, MAX_BATCH_RECORDS } from './completion-record';
 
 export const courseCodeTaken = (code: string) => new ConflictError('COURSE.CODE_TAKEN', `A course with code ${code} already exists.`);
@@ -50,3 +50,12 @@ export const csvEmpty = () =>
   new InvalidInputError('TRAINING.BATCH_EMPTY', `The CSV is empty: send a header row (${COMPLETION_FIELDS.join(',')}) and at least one data row.`, [
     { field: 'body', message: 'empty CSV' },
   ]);
+
+export const completionNotFound = (id: string) => new NotFoundError('TRAINING.COMPLETION_NOT_FOUND', `No training completion ${id}.`);
+
+/** 409: the first void stands; a correction is a new completion with a new externalRef. */
+export const alreadyVoided = (id: string) =>
+  new ConflictError(
+    'TRAINING.ALREADY_VOIDED',
+    `Training completion ${id} is already voided; record the correction as a new completion with a new externalRef.`,
+  );

@@ -8,7 +8,9 @@ import {
   type CompletionResult,
   type OfficerCompletion,
 } from '@app/training';
-import { IsArray, ValidateBy, ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsString, ValidateBy, ValidationOptions } from 'class-validator';
+import { MaxLength, MinLength } from '../../common/text-length';
 
 /**
  * Delegates to the training context's pure field rule, the one the batch import runs on
@@ -85,6 +87,21 @@ export class TrainingCompletionResponse {
 export class OfficerTrainingItem extends TrainingCompletionResponse {
   courseKind: CourseKind;
   courseTitle: string;
+  /** Recorded in error and voided: kept in the history, counted toward neither certification nor renewal. */
+  voided: boolean;
+  voidedAt: string | null;
+  /** The user or API key that voided it. */
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+export class VoidTrainingCompletionDto {
+  /** Why the completion was recorded in error, 1 to 2000 characters. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1, { message: 'reason must not be empty or only whitespace' })
+  @MaxLength(2000, { message: 'reason must be at most 2000 characters' })
+  reason: string;
 }
 
 export class OfficerTrainingPage {
@@ -130,4 +147,8 @@ export const toOfficerTrainingItem = (c: OfficerCompletion): OfficerTrainingItem
   ...toTrainingCompletionResponse(c),
   courseKind: c.courseKind,
   courseTitle: c.courseTitle,
+  voided: c.voided !== null,
+  voidedAt: c.voided ? c.voided.voidedAt.toISOString() : null,
+  voidedBy: c.voided ? c.voided.voidedBy : null,
+  voidReason: c.voided ? c.voided.reason : null,
 });
