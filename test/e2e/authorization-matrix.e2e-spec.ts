@@ -42,6 +42,10 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/officers/search': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'GET /api/v1/officers/possible-duplicates': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'POST /api/v1/officers/possible-duplicates/:id/dismiss': ['commission_admin'],
+  'POST /api/v1/officers/:postId/names': ['commission_admin'],
+  // Object-level: an agency for the officers it employs, an academy for those it enrolled; others a 404.
+  'POST /api/v1/officers/:postId/aliases': ['commission_admin', 'agency_admin', 'academy_registrar'],
+  'PATCH /api/v1/officers/:postId/identity': ['commission_admin'],
   // Object-level: the commission and employing agencies see the record, everyone else a 404 (not a 403).
   'GET /api/v1/officers/:postId': 'any',
   'POST /api/v1/officers/:postId/certification': ['commission_adjudicator'],

@@ -41,6 +41,7 @@ import { NoticesController } from './notifications/notices.controller';
 import { SecondFactorController } from './identity/second-factor.controller';
 import { OfficersController } from './officers/officers.controller';
 import { PossibleDuplicatesController } from './identity-changes/possible-duplicates.controller';
+import { IdentityChangesController } from './identity-changes/identity-changes.controller';
 import { FirstStartBootstrap } from './organizations/first-start-bootstrap';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { PublicOfficersController } from './public/public-officers.controller';
@@ -59,6 +60,7 @@ export const API_CONTROLLERS = [
   AuditController,
   OfficersController,
   PossibleDuplicatesController,
+  IdentityChangesController,
   CoursesController,
   TrainingCompletionsController,
   CertificationController,

@@ -16,6 +16,7 @@ export * from './officer-record.policy';
 export * from './employment.service';
 export * from './officer-import.service';
 export * from './possible-duplicates.service';
+export * from './identity-changes.service';
 export type { NewEmployment, Separation } from './persistence/employment.store';
 export { normalizeName, normalizePersonName } from './domain/name-normalization';
 export type { NormalizedName } from './domain/name-normalization';

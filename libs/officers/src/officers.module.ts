@@ -5,13 +5,14 @@ import { OfficerImportService } from './officer-import.service';
 import { OfficerRecordsService } from './officer-records.service';
 import { OfficersService } from './officers.service';
 import { PossibleDuplicatesService } from './possible-duplicates.service';
+import { IdentityChangesService } from './identity-changes.service';
 import { EmploymentEntity } from './persistence/employment.entity';
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity])],
-  providers: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService],
-  exports: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService],
+  providers: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService, IdentityChangesService],
+  exports: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService, IdentityChangesService],
 })
 export class OfficersModule {}
