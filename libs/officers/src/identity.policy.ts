@@ -9,8 +9,10 @@ export type AliasScope = { readonly everyOfficer: true } | { readonly employedBy
 
 export function aliasAccess(actor: Actor): AccessDecision<AliasScope> {
   if (hasAnyRole(actor, ['commission_admin'])) return grantAccess({ everyOfficer: true });
-  if (actor.organizationType === 'agency' && hasAnyRole(actor, ['agency_admin'])) return grantAccess({ employedBy: actor.organizationId });
-  if (actor.organizationType === 'academy' && hasAnyRole(actor, ['academy_registrar'])) return grantAccess({ enrolledBy: actor.organizationId });
+  if (actor.organizationType === 'agency' && actor.organizationId && hasAnyRole(actor, ['agency_admin']))
+    return grantAccess({ employedBy: actor.organizationId });
+  if (actor.organizationType === 'academy' && actor.organizationId && hasAnyRole(actor, ['academy_registrar']))
+    return grantAccess({ enrolledBy: actor.organizationId });
   return refuseAccess(accessForbidden());
 }
 

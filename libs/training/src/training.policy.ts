@@ -28,6 +28,7 @@ export function completionReadAccess(actor: Actor): AccessDecision<CompletionRea
  */
 export function completionVoidAccess(actor: Actor): AccessDecision<{ recordedBy: string | null }> {
   if (hasAnyRole(actor, ['commission_admin'])) return grantAccess({ recordedBy: null });
-  if (actor.organizationType === 'academy' && hasAnyRole(actor, ['academy_registrar'])) return grantAccess({ recordedBy: actor.organizationId });
+  if (actor.organizationType === 'academy' && actor.organizationId && hasAnyRole(actor, ['academy_registrar']))
+    return grantAccess({ recordedBy: actor.organizationId });
   return refuseAccess(accessForbidden());
 }

@@ -16,7 +16,7 @@ export interface CompletionVoid {
 export async function insertCompletionVoid(
   manager: EntityManager,
   completionId: string,
-  entry: { reason: string; voidedBy: string; organizationId: string },
+  entry: { reason: string; voidedBy: string; organizationId: string | null },
 ): Promise<CompletionVoid | null> {
   const [row] = await manager.query<{ voided_at: Date; voided_by: string; reason: string }[]>(
     `INSERT INTO training_completion_void (completion_id, reason, voided_by, voided_by_organization_id) VALUES ($1, $2, $3, $4)
