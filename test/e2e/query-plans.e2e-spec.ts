@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 /* eslint-disable no-restricted-imports -- white-box: the plans of the contexts' own statements, which their indexes do not export */
 import { loadForHireability } from '../../libs/certification/src/persistence/certification.store';
-import { findNameCandidates } from '../../libs/hiring/src/persistence/name-candidates.queries';
+import { findNameCandidates } from '../../libs/officers/src/persistence/name-candidates.queries';
 import { profilesByIds } from '../../libs/hiring/src/persistence/officer-profiles.queries';
 import { agencyPeriodsOf } from '../../libs/public/src/persistence/public-officer.queries';
 /* eslint-enable no-restricted-imports */

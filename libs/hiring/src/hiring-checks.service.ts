@@ -5,15 +5,13 @@ import { CertificationService } from '@app/certification';
 import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DisciplineFactsService } from '@app/discipline';
-import { dateOfBirthProblems, displayName, normalizeName } from '@app/officers';
+import { dateOfBirthProblems, displayName, findNameCandidates, matchNames, NameMatch, normalizeName } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { hiringMatch, HiringMatch } from './domain/hiring-answer';
 import { hiringCheckNotFound, invalidHiringCheckQuery } from './domain/hiring.errors';
-import { matchNames, NameMatch } from './domain/name-match';
 import { HiringCheckRecorder } from './hiring-check.recorder';
 import { hiringAccess } from './hiring.policy';
 import { findAgencyCheck, HiringCheckQuery, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
-import { findNameCandidates } from './persistence/name-candidates.queries';
 import { OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.queries';
 
 export type { HiringCheckQuery, StoredHiringCheck };

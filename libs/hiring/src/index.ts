@@ -9,6 +9,6 @@ export * from './hiring-checks.service';
 export * from './hires.service';
 export * from './roster.service';
 export { HIRING_CHECK_VALID_DAYS } from './domain/hire-guard';
-export { MATCH_REASONS, MATCH_THRESHOLD } from './domain/name-match';
-export type { MatchReason } from './domain/name-match';
+export { MATCH_REASONS, MATCH_THRESHOLD } from '@app/officers';
+export type { MatchReason } from '@app/officers';
 export type { HiringMatch, HiringReason, HiringWarning, HiringEmployment } from './domain/hiring-answer';

@@ -1,7 +1,7 @@
 import type { CertificationStatus, HireabilityReasonCode, HireabilityVerdict } from '@app/certification';
 import type { IsoDate } from '@app/core';
 import type { SeparationNature } from '@app/officers';
-import type { MatchReason } from './name-match';
+import type { MatchReason } from '@app/officers';
 
 /**
  * The answer to "may we hire this person?" for one matched officer (DOMAIN.md "Hiring

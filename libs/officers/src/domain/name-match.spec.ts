@@ -1,4 +1,4 @@
-import type { OfficerNameKind } from '@app/officers';
+import type { OfficerNameKind } from './officer-identity';
 import { MATCH_THRESHOLD, matchNames, MatchReason, scorePart, typoScore } from './name-match';
 import { candidate, Codes, nameQuery, trigramSimilarity } from './testing/name-evidence';
 

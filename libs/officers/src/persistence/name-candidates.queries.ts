@@ -1,4 +1,4 @@
-import type { OfficerNameKind } from '@app/officers';
+import type { OfficerNameKind } from '../domain/officer-identity';
 import type { IsoDate } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import type { NameCandidate, NameQuery, PartEvidence } from '../domain/name-match';

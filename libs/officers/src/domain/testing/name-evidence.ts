@@ -1,4 +1,4 @@
-import type { OfficerNameKind } from '@app/officers';
+import type { OfficerNameKind } from '../officer-identity';
 import type { NameCandidate, NameQuery, PartEvidence } from '../name-match';
 
 /**

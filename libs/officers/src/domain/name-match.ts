@@ -1,4 +1,4 @@
-import type { OfficerNameKind } from '@app/officers';
+import type { OfficerNameKind } from './officer-identity';
 
 /**
  * Scoring of a name query against an officer's names (DOMAIN.md "Hiring checks"). The
