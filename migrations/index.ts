@@ -21,6 +21,7 @@ import { Webhooks1765000000610 } from './1765000000610-Webhooks';
 import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
 import { WebhookDelivery1766000000100 } from './1766000000100-WebhookDelivery';
 import { CertificationConditions1766000000500 } from './1766000000500-CertificationConditions';
+import { GivenNameVariants1766000000600 } from './1766000000600-GivenNameVariants';
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   OfficerNotices1765000000700,
   WebhookDelivery1766000000100,
   CertificationConditions1766000000500,
+  GivenNameVariants1766000000600,
   OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,
 ];

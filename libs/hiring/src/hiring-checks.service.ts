@@ -5,9 +5,9 @@ import { CertificationService } from '@app/certification';
 import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DisciplineFactsService } from '@app/discipline';
-import { dateOfBirthProblems, displayName, findNameCandidates, matchNames, NameMatch, normalizeName } from '@app/officers';
+import { dateOfBirthProblems, displayName, findNameCandidates, matchNames, NameMatch, normalizeName, withSsnEvidence } from '@app/officers';
 import { DataSource } from 'typeorm';
-import { hiringMatch, HiringMatch } from './domain/hiring-answer';
+import { hiringMatch, HiringMatch, PossibleDuplicateIdentity } from './domain/hiring-answer';
 import { hiringCheckNotFound, invalidHiringCheckQuery } from './domain/hiring.errors';
 import { HiringCheckRecorder } from './hiring-check.recorder';
 import { hiringAccess } from './hiring.policy';
@@ -23,7 +23,11 @@ export interface HiringCheckResult {
   matches: HiringMatch[];
 }
 
-type FoundOfficer = { profile: OfficerProfile; match: Pick<NameMatch, 'matchScore' | 'matchReasons'> & Partial<Pick<NameMatch, 'matchedName'>> };
+type FoundOfficer = {
+  profile: OfficerProfile;
+  match: Pick<NameMatch, 'matchScore' | 'matchReasons'> & Partial<Pick<NameMatch, 'matchedName'>>;
+  possibleDuplicates?: PossibleDuplicateIdentity[];
+};
 const BY_POST_ID: FoundOfficer['match'] = { matchScore: 1, matchReasons: ['post_id'] };
 /** Newest first: (checkedAt, id). */
 const CHECKS_KEYSET = timeAndIdKeyset();
@@ -52,7 +56,7 @@ export class HiringChecksService {
     const { agencyId } = await this.access.require(actor, { action: 'hiring_check.create', entityType: 'hiring_check' }, hiringAccess(actor));
     const now = this.clock.now();
     const today = this.clock.today();
-    const found = 'postId' in query ? await this.byPostId(query.postId) : await this.byName(query, today);
+    const found = 'postId' in query ? await this.byPostId(query.postId, today) : await this.byName(query, today);
     const matches = await this.answer(found, today);
     const matchedOfficerIds = found.map((f) => f.profile.officerId);
 
@@ -104,36 +108,53 @@ export class HiringChecksService {
     return found ?? this.access.refuse(actor, attempt, hiringCheckNotFound());
   }
 
-  private async byPostId(postId: string): Promise<FoundOfficer[]> {
+  private async byPostId(postId: string, today: IsoDate): Promise<FoundOfficer[]> {
     const profile = await profileByPostId(this.dataSource.manager, postId);
-    return profile ? [{ profile, match: BY_POST_ID }] : [];
+    return profile ? [{ profile, match: BY_POST_ID, possibleDuplicates: await this.otherRecordsOf(profile, today) }] : [];
   }
 
-  private async byName(query: { firstName: string; lastName: string; dateOfBirth: IsoDate }, today: IsoDate): Promise<FoundOfficer[]> {
+  /**
+   * Other records of the same date of birth whose names the matcher would list for this
+   * officer's current name: a check by POST ID shows them, so that a second record created
+   * with `confirmDistinct` cannot hide a first one's revocation (DOMAIN.md "Hiring checks").
+   */
+  private async otherRecordsOf(profile: OfficerProfile, today: IsoDate): Promise<PossibleDuplicateIdentity[]> {
+    const query = nameQueryOf(profile.firstName, profile.lastName);
+    if (query.normalizedFirst === '' || query.normalizedLast === '') return [];
+    const others = matchNames(query, await findNameCandidates(this.dataSource.manager, profile.dateOfBirth, query)).filter((m) => m.officerId !== profile.officerId);
+    if (others.length === 0) return [];
+    const profiles = await profilesByIds(
+      this.dataSource.manager,
+      others.map((m) => m.officerId),
+    );
+    return others.flatMap((m) => {
+      const other = profiles.get(m.officerId);
+      return other ? [{ postId: other.postId, certificationStatus: this.certification.verdictFromSnapshot(other.certification, today).status }] : [];
+    });
+  }
+
+  private async byName(query: { firstName: string; lastName: string; dateOfBirth: IsoDate; ssnLast4?: string }, today: IsoDate): Promise<FoundOfficer[]> {
     const problems = dateOfBirthProblems(query.dateOfBirth, today);
     if (problems.length > 0) throw invalidHiringCheckQuery(problems);
-    const nameQuery = {
-      firstName: query.firstName,
-      lastName: query.lastName,
-      normalizedFirst: normalizeName(query.firstName),
-      normalizedLast: normalizeName(query.lastName),
-    };
+    const nameQuery = nameQueryOf(query.firstName, query.lastName);
     if (nameQuery.normalizedFirst === '' || nameQuery.normalizedLast === '') return [];
     const matches = matchNames(nameQuery, await findNameCandidates(this.dataSource.manager, query.dateOfBirth, nameQuery));
     const profiles = await profilesByIds(
       this.dataSource.manager,
       matches.map((m) => m.officerId),
     );
-    return matches.flatMap((match) => {
+    const found = matches.flatMap((match) => {
       const profile = profiles.get(match.officerId);
-      return profile ? [{ profile, match }] : [];
+      // SSN digits adjust the score of a listed match, never whether it is listed.
+      return profile ? [{ profile, match: withSsnEvidence(match, query.ssnLast4, profile.ssnLast4) }] : [];
     });
+    return found.sort((a, b) => b.match.matchScore - a.match.matchScore || a.profile.postId.localeCompare(b.profile.postId));
   }
 
   /** Certification and discipline from the snapshots read with each profile: no further query. */
   private answer(found: FoundOfficer[], today: IsoDate): Promise<HiringMatch[]> {
     return Promise.all(
-      found.map(async ({ profile, match }) => {
+      found.map(async ({ profile, match, possibleDuplicates }) => {
         const verdict = this.certification.verdictFromSnapshot(profile.certification, today);
         const { facts, caseNumbers } = await this.discipline.factsFromSnapshot(profile.discipline);
         return hiringMatch({
@@ -147,8 +168,16 @@ export class HiringChecksService {
           employments: profile.employments,
           caseNumbers,
           revokedInOtherJurisdiction: facts.revokedInOtherJurisdiction,
+          possibleDuplicates,
         });
       }),
     );
   }
 }
+
+const nameQueryOf = (firstName: string, lastName: string) => ({
+  firstName,
+  lastName,
+  normalizedFirst: normalizeName(firstName),
+  normalizedLast: normalizeName(lastName),
+});

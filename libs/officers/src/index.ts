@@ -29,6 +29,6 @@ export { SEPARATION_NATURES } from './persistence/employment.entity';
 export type { SeparationNature } from './persistence/employment.entity';
 export { findSameBirthDateSimilarNames, searchSimilarNames } from './persistence/name-match.queries';
 export type { NameMatchRow } from './persistence/name-match.queries';
-export { MATCH_REASONS, MATCH_THRESHOLD, matchNames } from './domain/name-match';
+export { MATCH_REASONS, MATCH_THRESHOLD, matchNames, withSsnEvidence } from './domain/name-match';
 export type { MatchReason, NameMatch, NameQuery } from './domain/name-match';
 export { findNameCandidates } from './persistence/name-candidates.queries';

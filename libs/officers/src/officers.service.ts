@@ -5,9 +5,11 @@ import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, DomainError, IsoDate, organizationOf } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { dateOfBirthProblems, displayName, formatPostId, officerNameRows } from './domain/officer-identity';
+import { dateOfBirthProblems, displayName, formatPostId, OfficerNameRow, officerNameRows } from './domain/officer-identity';
 import { implausibleDateOfBirth, officerNotFound, PossibleDuplicate, possibleDuplicateOfficer } from './domain/officers.errors';
 import { EmploymentEntity } from './persistence/employment.entity';
+import { matchNames, MATCH_THRESHOLD } from './domain/name-match';
+import { findNameCandidates } from './persistence/name-candidates.queries';
 import { findSameBirthDateSimilarNames } from './persistence/name-match.queries';
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
@@ -108,14 +110,18 @@ export class OfficersService {
     // Creates for one date of birth queue here, so two identical parallel requests cannot
     // both pass the duplicate check: the second sees the first's committed names.
     await manager.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [OFFICER_DOB_LOCK_NAMESPACE, `officer-dob:${command.dateOfBirth}`]);
+    const byRules = await this.matchedByRules(manager, command.dateOfBirth, names);
     const matches = await findSameBirthDateSimilarNames(
       manager,
       command.dateOfBirth,
       [...new Set(names.map((name) => name.normalizedFull))],
       DUPLICATE_MIN_SIMILARITY,
       MAX_DUPLICATES_LISTED,
+      [...byRules.keys()],
     );
-    const candidates: PossibleDuplicate[] = matches.map((m) => ({ postId: m.postId, name: displayName(m), matchScore: roundScore(m.score) }));
+    const candidates: PossibleDuplicate[] = matches
+      .map((m) => ({ postId: m.postId, name: displayName(m), matchScore: roundScore(Math.max(m.score, byRules.get(m.officerId) ?? 0)) }))
+      .sort((a, b) => b.matchScore - a.matchScore || a.postId.localeCompare(b.postId));
     if (candidates.length > 0 && !confirmDistinct) throw possibleDuplicateOfficer(candidates);
 
     const [{ n }] = await manager.query<{ n: string }[]>(`SELECT nextval('officer_post_number_seq') AS n`);
@@ -160,6 +166,24 @@ export class OfficersService {
       },
     });
     return { officerId: officer.id };
+  }
+
+  /**
+   * Officers born that day whom the hiring check's matcher lists for any of the new names
+   * (DOMAIN.md "Hiring checks": nicknames, transposed letters, sound-alikes, swapped and
+   * compound names), with their best score: the same rules find a duplicate as find a match.
+   */
+  private async matchedByRules(manager: EntityManager, dateOfBirth: IsoDate, names: readonly OfficerNameRow[]): Promise<Map<string, number>> {
+    const best = new Map<string, number>();
+    const distinct = new Map(names.map((n) => [`${n.normalizedFirst}|${n.normalizedLast}`, n]));
+    for (const name of distinct.values()) {
+      if (name.normalizedFirst === '' || name.normalizedLast === '') continue;
+      const query = { firstName: name.firstName, lastName: name.lastName, normalizedFirst: name.normalizedFirst, normalizedLast: name.normalizedLast };
+      for (const match of matchNames(query, await findNameCandidates(manager, dateOfBirth, query))) {
+        if (match.matchScore >= MATCH_THRESHOLD) best.set(match.officerId, Math.max(best.get(match.officerId) ?? 0, match.matchScore));
+      }
+    }
+    return best;
   }
 
   /**

@@ -75,5 +75,7 @@ function covers(earlier: HiringWarning, warning: HiringWarning, recordedSince: R
       return earlier.code === warning.code && earlier.agency === warning.agency && earlier.date === warning.date;
     case 'previously_relinquished':
       return earlier.code === warning.code;
+    case 'possible_duplicate_identity':
+      return earlier.code === warning.code && earlier.postId === warning.postId;
   }
 }

@@ -31,7 +31,18 @@ export type HiringWarning =
   | { code: 'open_case'; count: number }
   | { code: 'separated_under_investigation'; agency: string; date: IsoDate }
   | { code: 'sustained_findings'; count: number }
-  | { code: 'previously_relinquished' };
+  | { code: 'previously_relinquished' }
+  /**
+   * Another record with the same date of birth and a similar name (DOMAIN.md "Hiring checks"):
+   * a clean second record, created with `confirmDistinct`, must not hide a revoked first one.
+   */
+  | { code: 'possible_duplicate_identity'; postId: string; certificationStatus: CertificationStatus };
+
+/** Another record that may be the same person, as the warning names it. */
+export interface PossibleDuplicateIdentity {
+  postId: string;
+  certificationStatus: CertificationStatus;
+}
 
 export interface EmploymentFact {
   agency: string;
@@ -83,6 +94,8 @@ export interface MatchInput {
   caseNumbers: ReadonlyMap<string, string>;
   /** Revocations by other states (imported): not hireable, whatever the certification here says. */
   revokedInOtherJurisdiction?: readonly { jurisdiction: string; effectiveOn: IsoDate }[];
+  /** Other records with the same date of birth and a similar name. */
+  possibleDuplicates?: readonly PossibleDuplicateIdentity[];
 }
 
 /**
@@ -114,6 +127,7 @@ export function hiringWarnings(
   verdict: Pick<HireabilityVerdict, 'previouslyRelinquished'>,
   discipline: DisciplineCounts,
   employments: readonly EmploymentFact[],
+  possibleDuplicates: readonly PossibleDuplicateIdentity[] = [],
 ): HiringWarning[] {
   const warnings: HiringWarning[] = [];
   if (discipline.openCases > 0) warnings.push({ code: 'open_case', count: discipline.openCases });
@@ -122,6 +136,7 @@ export function hiringWarnings(
   }
   if (discipline.sustainedFindings > 0) warnings.push({ code: 'sustained_findings', count: discipline.sustainedFindings });
   if (verdict.previouslyRelinquished) warnings.push({ code: 'previously_relinquished' });
+  for (const other of possibleDuplicates) warnings.push({ code: 'possible_duplicate_identity', postId: other.postId, certificationStatus: other.certificationStatus });
   return warnings;
 }
 
@@ -136,7 +151,7 @@ export function hiringMatch(input: MatchInput): HiringMatch {
     certificationStatus: input.verdict.status,
     hireable: input.verdict.hireable && elsewhere.length === 0,
     reasons: [...hiringReasons(input.verdict, input.caseNumbers), ...elsewhere],
-    warnings: hiringWarnings(input.verdict, input.discipline, input.employments),
+    warnings: hiringWarnings(input.verdict, input.discipline, input.employments, input.possibleDuplicates),
     openCases: input.discipline.openCases,
     // The separation's nature is shown; its reason and notes are the separating agency's word to the commission.
     employmentHistory: input.employments.map((e) => ({

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { HiringMatch } from '../domain/hiring-answer';
 
-/** Restricted: `dateOfBirth` stays in `hiring_check.query`, never in audit details or logs. */
-export type HiringCheckQuery = { postId: string } | { firstName: string; lastName: string; dateOfBirth: string };
+/** Restricted: `dateOfBirth` and `ssnLast4` stay in `hiring_check.query`, never in audit details or logs. */
+export type HiringCheckQuery = { postId: string } | { firstName: string; middleName?: string; lastName: string; dateOfBirth: string; ssnLast4?: string };
 
 export interface StoredHiringCheck {
   id: string;

@@ -12,6 +12,9 @@ export interface OfficerProfile {
   middleName: string | null;
   lastName: string;
   suffix: string | null;
+  /** Restricted: for matching only (the duplicate-identity warning, SSN evidence), never in an answer. */
+  dateOfBirth: string;
+  ssnLast4: string | null;
   /** Oldest first. */
   employments: EmploymentFact[];
   /** Snapshots selected with the profile (one round trip); read back by their own contexts' services. */
@@ -26,6 +29,8 @@ interface ProfileRow {
   middle_name: string | null;
   last_name: string;
   suffix: string | null;
+  date_of_birth: string;
+  ssn_last4: string | null;
   employments: EmploymentFact[];
   certification: unknown;
   discipline: unknown;
@@ -34,7 +39,7 @@ interface ProfileRow {
 // One round trip: the officer, its whole employment history (dates come out of json as
 // YYYY-MM-DD), and the certification and discipline snapshots (fragments owned by those contexts).
 const PROFILE_COLUMNS = `
-  o.id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix,
+  o.id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix, o.date_of_birth, o.ssn_last4,
   coalesce((SELECT json_agg(json_build_object('agency', a.name, 'startDate', e.start_date, 'endDate', e.end_date,
                                               'separationNature', e.separation_nature, 'underInvestigation', e.under_investigation)
                             ORDER BY e.start_date, e.created_at)
@@ -50,6 +55,8 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
   middleName: row.middle_name,
   lastName: row.last_name,
   suffix: row.suffix,
+  dateOfBirth: row.date_of_birth,
+  ssnLast4: row.ssn_last4,
   employments: row.employments,
   certification: row.certification,
   discipline: row.discipline,

@@ -1,5 +1,5 @@
 import type { OfficerNameKind } from './officer-identity';
-import { MATCH_THRESHOLD, matchNames, MatchReason, scorePart, typoScore } from './name-match';
+import { MATCH_THRESHOLD, matchNames, MatchReason, scorePart, transposedScore, typoScore, withSsnEvidence } from './name-match';
 import { candidate, Codes, nameQuery, trigramSimilarity } from './testing/name-evidence';
 
 type Name = { firstName: string; lastName: string; kind?: OfficerNameKind };
@@ -181,5 +181,115 @@ describe('scorePart', () => {
   it('phonetic codes count for surnames, not for given names (Jane and John are both JN)', () => {
     expect(scorePart('jane', 'john', evidence('jane', 'john'), 'last').score).toBe(0.8);
     expect(scorePart('jane', 'john', evidence('jane', 'john'), 'first').score).toBeLessThan(MATCH_THRESHOLD ** 2);
+  });
+});
+
+/** Families as the seeded `given_name_variant` table links them (migration 1766000000600). */
+const NICKNAMES = [
+  ['william', 'bill', 'billy', 'will', 'willie'],
+  ['margaret', 'peggy', 'maggie', 'meg'],
+  ['james', 'jim', 'jimmy'],
+  ['robert', 'bob', 'rob'],
+];
+/** Primary|alternative double-metaphone codes as fuzzystrmatch gives them (`SELECT dmetaphone(x), dmetaphone_alt(x)`). */
+const ALT_CODES: Codes = { smith: 'SM0|XMT', schmidt: 'XMT|SMT', john: 'JN|AN' };
+
+function scoreWithTables(query: [string, string], names: Name[]) {
+  const q = nameQuery(...query);
+  return matchNames(
+    q,
+    names.map((name) => candidate('officer-1', name, q, ALT_CODES, NICKNAMES)),
+  );
+}
+
+describe('matchNames, issue 21: transposed letters, nicknames, sound-alikes', () => {
+  it.each<[string, [string, string], Name[], number, MatchReason[]]>([
+    [
+      'two letters swapped in a short given name (Jhon/John)',
+      ['Jhon', 'Smith'],
+      [{ firstName: 'John', lastName: 'Smith' }],
+      Math.sqrt(0.85),
+      ['transposed_letters'],
+    ],
+    [
+      'two letters swapped in a longer given name (Mcihael/Michael)',
+      ['Mcihael', 'Brown'],
+      [{ firstName: 'Michael', lastName: 'Brown' }],
+      Math.sqrt(0.85),
+      ['transposed_letters'],
+    ],
+    [
+      'two letters swapped in the surname (Smtih/Smith)',
+      ['John', 'Smtih'],
+      [{ firstName: 'John', lastName: 'Smith' }],
+      Math.sqrt(0.85),
+      ['transposed_letters'],
+    ],
+    ['swapped letters in both names', ['Jhon', 'Smtih'], [{ firstName: 'John', lastName: 'Smith' }], 0.85, ['transposed_letters']],
+    [
+      'swapped letters and swapped names',
+      ['Smith', 'Jhon'],
+      [{ firstName: 'John', lastName: 'Smith' }],
+      0.95 * Math.sqrt(0.85),
+      ['swapped_names', 'transposed_letters'],
+    ],
+    ['nickname without an alias (Bill/William)', ['Bill', 'Smith'], [{ firstName: 'William', lastName: 'Smith' }], Math.sqrt(0.9), ['nickname']],
+    ['nickname (Peggy/Margaret)', ['Peggy', 'Jones'], [{ firstName: 'Margaret', lastName: 'Jones' }], Math.sqrt(0.9), ['nickname']],
+    ['nickname (Jim/James)', ['Jim', 'Brown'], [{ firstName: 'James', lastName: 'Brown' }], Math.sqrt(0.9), ['nickname']],
+    [
+      'the record holds the nickname, the query the formal name',
+      ['William', 'Smith'],
+      [{ firstName: 'Bill', lastName: 'Smith' }],
+      Math.sqrt(0.9),
+      ['nickname'],
+    ],
+    ['two nicknames of one formal name (Billy/Will)', ['Billy', 'Smith'], [{ firstName: 'Will', lastName: 'Smith' }], Math.sqrt(0.9), ['nickname']],
+    ['nickname with a misspelt surname', ['Bob', 'Smyth'], [{ firstName: 'Robert', lastName: 'Smith' }], Math.sqrt(0.9 * 0.85), ['nickname', 'misspelling']],
+    ['sound-alike by the alternative code (Schmidt/Smith)', ['John', 'Schmidt'], [{ firstName: 'John', lastName: 'Smith' }], Math.sqrt(0.8), ['misspelling']],
+  ])('%s', (_, query, names, expectedScore, expectedReasons) => {
+    const [match] = scoreWithTables(query, names);
+    expect(match).toBeDefined();
+    expect(match.matchScore).toBeCloseTo(expectedScore, 2);
+    expect(match.matchReasons).toEqual(expectedReasons);
+  });
+
+  it.each<[string, [string, string], Name]>([
+    ['a nickname counts for the given name only (Bill as a surname is not William)', ['John', 'Bill'], { firstName: 'John', lastName: 'William' }],
+    ['another family (Bill/Robert)', ['Bill', 'Smith'], { firstName: 'Robert', lastName: 'Smith' }],
+    ['three edits are not a transposition (Jhon/Jane)', ['Jhon', 'Smith'], { firstName: 'Jane', lastName: 'Smith' }],
+    ['the alternative code does not make given names alike (Jon/Anne)', ['Anne', 'Smith'], { firstName: 'John', lastName: 'Smith' }],
+  ])('no match: %s', (_, query, name) => {
+    expect(scoreWithTables(query, [name])).toEqual([]);
+  });
+});
+
+describe('transposedScore (Damerau, optimal string alignment)', () => {
+  it.each<[string, string, number, number]>([
+    ['jhon', 'john', 2, 0.85],
+    ['mcihael', 'michael', 2, 0.85],
+    ['ab', 'ba', 2, 0], // two letters: one edit in two is not a name
+    ['john', 'jane', 3, 0], // no transposition: Damerau = Levenshtein, nothing added
+    ['smtih', 'smith', 2, 0.85],
+    ['christophre', 'christopher', 2, 0.85],
+  ])('%s / %s (Levenshtein %i) → %d', (stored, query, levenshteinDistance, expected) => {
+    expect(transposedScore(stored, query, levenshteinDistance)).toBe(expected);
+  });
+});
+
+describe('withSsnEvidence (DOMAIN.md "Hiring checks": SSN last four)', () => {
+  const match = { matchScore: 0.8, matchReasons: ['misspelling'] as MatchReason[] };
+  it.each<[string, string | undefined, string | null, number, MatchReason[]]>([
+    ['agreement raises the score', '1234', '1234', 0.9, ['misspelling', 'ssn_match']],
+    ['disagreement lowers it', '1234', '9999', 0.56, ['misspelling', 'ssn_mismatch']],
+    ['no digits in the query: unchanged', undefined, '1234', 0.8, ['misspelling']],
+    ['no digits on record: unchanged', '1234', null, 0.8, ['misspelling']],
+  ])('%s', (_, query, record, expectedScore, expectedReasons) => {
+    expect(withSsnEvidence(match, query, record)).toEqual({ matchScore: expectedScore, matchReasons: expectedReasons });
+  });
+
+  it('never hides a match: a mismatch below the listing threshold is still returned', () => {
+    const lowered = withSsnEvidence({ matchScore: 0.5, matchReasons: ['misspelling'] as MatchReason[] }, '1234', '4321');
+    expect(lowered.matchScore).toBeLessThan(MATCH_THRESHOLD);
+    expect(lowered.matchReasons).toContain('ssn_mismatch');
   });
 });

@@ -1,10 +1,14 @@
+import { limited as damerauWithin } from 'talisman/metrics/damerau-levenshtein';
 import type { OfficerNameKind } from './officer-identity';
 
 /**
  * Scoring of a name query against an officer's names (DOMAIN.md "Hiring checks"). The
- * database supplies the evidence (pg_trgm similarity, fuzzystrmatch levenshtein and
- * dmetaphone codes, over the names of the officers born on the queried day); this file
- * turns it into `matchScore` 0..1 and `matchReasons`. Pure: no I/O, table-tested.
+ * database supplies the evidence (pg_trgm similarity, fuzzystrmatch levenshtein,
+ * dmetaphone and dmetaphone_alt codes, the nickname table, over the names of the officers
+ * born on the queried day); this file turns it into `matchScore` 0..1 and `matchReasons`.
+ * The Damerau distance (a swap of two adjacent letters is one edit) is computed here, on
+ * those few candidates: PostgreSQL has none built in, and talisman's (the optimal string
+ * alignment variant) is a pure function the tables below can exercise. Pure: no I/O.
  *
  * Why a geometric mean of the first- and last-name scores: both halves must agree. Twins
  * share a surname and a date of birth; "John Smith" must not match "Jane Smith" merely
@@ -22,6 +26,11 @@ const SPACING_SCORE = 0.97;
 const WORDS_SCORE = 0.9;
 /** Same double-metaphone code for the surname (`Kowalsky` / `Kowalczyk`). */
 const SOUNDS_ALIKE_SCORE = 0.8;
+/** A familiar form of the given name in the nickname table (`Bill` / `William`): as close as a word-level match. */
+const NICKNAME_SCORE = 0.9;
+/** SSN last four digits (DOMAIN.md "Hiring checks"): agreement takes this share of the way to 1; disagreement multiplies the score by the factor, never removing the match. */
+const SSN_AGREEMENT_LIFT = 0.5;
+const SSN_MISMATCH_FACTOR = 0.7;
 /** Matched with the middle name as the given name (the officer goes by it): a notch below the same match on the given name. */
 const MIDDLE_NAME_FACTOR = 0.95;
 /** A contained word set must carry at least this many letters: `de` alone says nothing about `de la Cruz`. */
@@ -35,11 +44,17 @@ export const MATCH_REASONS = [
   'nickname',
   'swapped_names',
   'misspelling',
+  /** Two adjacent letters swapped (`Jhon` / `John`): one edit in the Damerau distance, two in Levenshtein's. */
+  'transposed_letters',
   'compound_surname',
   'diacritics',
   'middle_name_ignored',
   /** The query's given name is the officer's middle name ("Paul Jones" for John Paul Jones). */
   'known_by_middle_name',
+  /** The query's SSN last four digits are the record's. */
+  'ssn_match',
+  /** The query's SSN last four digits differ from the record's: the score is lowered, the match still listed. */
+  'ssn_mismatch',
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
@@ -59,10 +74,12 @@ export interface PartEvidence {
   distance: number;
   /** Best pg_trgm similarity between any word of the stored part and any word of the query part (words of 3+ letters). */
   wordSimilarity: number;
-  /** Stored and query parts have the same `dmetaphone` code (both non-empty). */
+  /** Stored and query parts share a `dmetaphone` or `dmetaphone_alt` code (non-empty): `Smith` / `Schmidt`. */
   soundsAlike: boolean;
   /** Some word of the stored part has the `dmetaphone` code of some word of the query part (words of 3+ letters). */
   wordSoundsAlike: boolean;
+  /** The stored part and the query part are of one family in the nickname table (`given_name_variant`). */
+  nickname?: boolean;
 }
 
 /** One `officer_name` row of an officer born on the queried day, with the evidence for both orders. */
@@ -89,7 +106,7 @@ export interface NameMatch {
   matchedName: { firstName: string; lastName: string; kind: OfficerNameKind };
 }
 
-type PartHow = 'exact' | 'spacing' | 'reordered' | 'words' | 'fuzzy';
+type PartHow = 'exact' | 'spacing' | 'reordered' | 'words' | 'nickname' | 'transposed' | 'fuzzy';
 interface PartScore {
   score: number;
   how: PartHow;
@@ -135,13 +152,26 @@ export function scorePart(stored: string, query: string, evidence: PartEvidence,
   if (sameWordsReordered(storedWords, queryWords)) return { score: SPACING_SCORE, how: 'reordered' };
   if (containedWords(storedWords, queryWords)) return { score: WORDS_SCORE, how: 'words' };
   const phonetic = role === 'last' && evidence.soundsAlike ? SOUNDS_ALIKE_SCORE : 0;
-  let fuzzy = Math.max(evidence.similarity, typoScore(evidence.distance, Math.max(stored.length, query.length)), phonetic);
+  const longest = Math.max(stored.length, query.length);
+  let fuzzy = Math.max(evidence.similarity, typoScore(evidence.distance, longest), phonetic);
   if (storedWords.length > 1 || queryWords.length > 1) {
     // One word of a compound name misspelt (`Kowalczyk-Smith` / `Kowalsky`): a word-level match, a notch lower.
     const wordPhonetic = role === 'last' && evidence.wordSoundsAlike ? SOUNDS_ALIKE_SCORE : 0;
     fuzzy = Math.max(fuzzy, 0.85 * Math.max(evidence.wordSimilarity, wordPhonetic));
   }
+  // Nicknames are given names: `Bill` for a surname is not `William`.
+  if (role === 'first' && evidence.nickname === true && NICKNAME_SCORE >= fuzzy) return { score: NICKNAME_SCORE, how: 'nickname' };
+  // Levenshtein counts a swap of two letters as two edits (`Jhon` / `John`: 2 of 4, no match); Damerau as one.
+  const damerau = evidence.distance >= 2 ? transposedScore(stored, query, evidence.distance, longest) : 0;
+  if (damerau > fuzzy) return { score: damerau, how: 'transposed' };
   return { score: fuzzy, how: 'fuzzy' };
+}
+
+/** The score of the Damerau (optimal string alignment) distance when it is below Levenshtein's, i.e. when a transposition is what made the difference; else 0. */
+export function transposedScore(stored: string, query: string, levenshteinDistance: number, longest = Math.max(stored.length, query.length)): number {
+  // Beyond 3 edits typoScore gives nothing: the computation stops there.
+  const distance = damerauWithin(3, stored, query);
+  return distance < levenshteinDistance ? typoScore(distance, longest) : 0;
 }
 
 const hasDiacritics = (value: string) => /\p{M}/u.test(value.normalize('NFKD')) || /[ßẞæœøłđðþıħ]/iu.test(value);
@@ -174,6 +204,8 @@ function scoreRow(candidate: NameCandidate, query: NameQuery, current: NameCandi
   if (isSwapped) reasons.add('swapped_names');
   if (givenPart.how === 'exact' && familyPart.how === 'exact' && !isSwapped) reasons.add('exact_name');
   if (givenPart.how === 'fuzzy' || familyPart.how === 'fuzzy') reasons.add('misspelling');
+  if (givenPart.how === 'transposed' || familyPart.how === 'transposed') reasons.add('transposed_letters');
+  if (givenPart.how === 'nickname') reasons.add('nickname');
   if (familyPart.how === 'spacing' || familyPart.how === 'words' || familyPart.how === 'reordered') reasons.add('compound_surname');
   if (givenPart.how === 'words' || givenPart.how === 'spacing') reasons.add('middle_name_ignored');
   // `Paul John` for John Paul: the middle name put first.
@@ -196,6 +228,24 @@ function scoreRow(candidate: NameCandidate, query: NameQuery, current: NameCandi
 }
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
+
+/**
+ * SSN last four digits, when both the query and the record carry them (DOMAIN.md "Hiring
+ * checks"): agreement raises the score, disagreement lowers it (`ssn_mismatch`). Applied to
+ * matches already listed, so a mismatch never hides one: a typo in four digits is likelier
+ * than a namesake born the same day, and the agency must see the record either way.
+ */
+export function withSsnEvidence<M extends Pick<NameMatch, 'matchScore' | 'matchReasons'>>(
+  match: M,
+  queryLast4: string | undefined,
+  recordLast4: string | null | undefined,
+): M {
+  if (!queryLast4 || !recordLast4) return match;
+  const agree = queryLast4 === recordLast4;
+  const matchScore = round(agree ? match.matchScore + (1 - match.matchScore) * SSN_AGREEMENT_LIFT : match.matchScore * SSN_MISMATCH_FACTOR);
+  const reasons = new Set<MatchReason>([...match.matchReasons, agree ? 'ssn_match' : 'ssn_mismatch']);
+  return { ...match, matchScore, matchReasons: MATCH_REASONS.filter((r) => reasons.has(r)) };
+}
 
 /**
  * Every officer with a name scoring at least MATCH_THRESHOLD, best first (then by officer

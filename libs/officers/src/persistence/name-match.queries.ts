@@ -40,8 +40,9 @@ const OFFICER_COLUMNS = `o.id AS officer_id, o.post_id, o.first_name, o.middle_n
 
 /**
  * Officers born on `dateOfBirth` with any name (current or alias) at least `minScore`
- * similar to any of `normalizedNames`. The date of birth is equality on the leading column
- * of `officer_name_dob_last`, so only that day's few rows are scored, however large the table.
+ * similar to any of `normalizedNames`, and the officers `alsoOfficerIds` (found by the
+ * matcher's rules) whatever their similarity. The date of birth is equality on the leading
+ * column of `officer_name_dob_last`, so only that day's few rows are scored, however large the table.
  */
 export async function findSameBirthDateSimilarNames(
   manager: EntityManager,
@@ -49,6 +50,7 @@ export async function findSameBirthDateSimilarNames(
   normalizedNames: string[],
   minScore: number,
   limit: number,
+  alsoOfficerIds: readonly string[] = [],
 ): Promise<NameMatchRow[]> {
   const rows = await manager.query<RawMatch[]>(
     `SELECT ${OFFICER_COLUMNS}, max(similarity(n.normalized_full, q.name))::float8 AS score
@@ -57,10 +59,10 @@ export async function findSameBirthDateSimilarNames(
        JOIN officer o ON o.id = n.officer_id
       WHERE n.date_of_birth = $1::date
       GROUP BY o.id
-     HAVING max(similarity(n.normalized_full, q.name)) >= $3
+     HAVING max(similarity(n.normalized_full, q.name)) >= $3 OR o.id = ANY($5::uuid[])
       ORDER BY score DESC, o.post_id
       LIMIT $4`,
-    [dateOfBirth, normalizedNames, minScore, limit],
+    [dateOfBirth, normalizedNames, minScore, limit, alsoOfficerIds],
   );
   return rows.map(toRow);
 }

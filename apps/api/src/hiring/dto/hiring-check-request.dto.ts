@@ -1,6 +1,6 @@
 import type { HiringCheckQuery } from '@app/hiring';
 import { Transform } from 'class-transformer';
-import { buildMessage, IsString, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import { buildMessage, IsOptional, IsString, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
 import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { IsMatchableName } from '../../common/matchable-name';
@@ -8,7 +8,7 @@ import { IsMatchableName } from '../../common/matchable-name';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 
-const NAME_FIELDS = ['firstName', 'lastName', 'dateOfBirth'] as const;
+const NAME_FIELDS = ['firstName', 'middleName', 'lastName', 'dateOfBirth', 'ssnLast4'] as const;
 type Shape = Partial<Record<'postId' | (typeof NAME_FIELDS)[number], unknown>>;
 const hasNameField = (o: Shape) => NAME_FIELDS.some((field) => o[field] !== undefined);
 
@@ -60,6 +60,11 @@ export class CreateHiringCheckDto {
   @QueryName()
   firstName?: string;
 
+  /** Middle name(s), optional; kept with the check. A name query is matched on given and family names (a middle name never lowers a score). */
+  @IsOptional()
+  @QueryName()
+  middleName?: string;
+
   /** Family name, 1 to 100 characters; hyphenated or compound names may be given whole or in part. */
   @ValidateIf((o: Shape) => o.postId === undefined || o.lastName !== undefined)
   @QueryName()
@@ -69,7 +74,21 @@ export class CreateHiringCheckDto {
   @ValidateIf((o: Shape) => o.postId === undefined || o.dateOfBirth !== undefined)
   @IsIsoDate()
   dateOfBirth?: string;
+
+  /** Restricted. The last four SSN digits, optional: agreement with the record raises a match's score, disagreement lowers it (`ssn_mismatch`) but never hides the match. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^(?!0000)[0-9]{4}$/, { message: 'ssnLast4 must be four digits, not 0000' })
+  ssnLast4?: string;
 }
 
 export const toHiringCheckQuery = (body: CreateHiringCheckDto): HiringCheckQuery =>
-  body.postId !== undefined ? { postId: body.postId } : { firstName: body.firstName!, lastName: body.lastName!, dateOfBirth: body.dateOfBirth! };
+  body.postId !== undefined
+    ? { postId: body.postId }
+    : {
+        firstName: body.firstName!,
+        ...(body.middleName !== undefined ? { middleName: body.middleName } : {}),
+        lastName: body.lastName!,
+        dateOfBirth: body.dateOfBirth!,
+        ...(body.ssnLast4 !== undefined ? { ssnLast4: body.ssnLast4 } : {}),
+      };

@@ -15,7 +15,7 @@ export class HiringReasonResponse {
 
 /** Does not block the hire, but must be seen. */
 export class HiringWarningResponse {
-  /** `open_case`, `separated_under_investigation`, `sustained_findings` or `previously_relinquished`. */
+  /** `open_case`, `separated_under_investigation`, `sustained_findings`, `previously_relinquished` or `possible_duplicate_identity`. */
   code: string;
   /** `open_case`, `sustained_findings`: how many (no details). */
   count?: number;
@@ -23,6 +23,10 @@ export class HiringWarningResponse {
   agency?: string;
   /** `separated_under_investigation`: the separation date. */
   date?: string;
+  /** `possible_duplicate_identity`: the other record (same date of birth, similar name). */
+  postId?: string;
+  /** `possible_duplicate_identity`: the other record's certification status. */
+  certificationStatus?: string;
 }
 
 export class HiringEmploymentResponse {
@@ -44,7 +48,7 @@ export class HiringMatchResponse {
   name: string;
   /** 1 for a POST ID; for a name, how close the best of the officer's names came (0..1, listed from 0.45). */
   matchScore: number;
-  /** `post_id`, `exact_name`, `alias`, `nickname`, `swapped_names`, `misspelling`, `compound_surname`, `diacritics`, `middle_name_ignored`, `known_by_middle_name`. */
+  /** `post_id`, `exact_name`, `alias`, `nickname`, `swapped_names`, `misspelling`, `transposed_letters`, `compound_surname`, `diacritics`, `middle_name_ignored`, `known_by_middle_name`, `ssn_match`, `ssn_mismatch`. */
   matchReasons: string[];
   /** The alias that matched, when it was not the current name. */
   matchedName?: MatchedNameResponse;

@@ -5,7 +5,9 @@ import type { NameCandidate, NameQuery, PartEvidence } from '../name-match';
  * For unit tests only: the evidence PostgreSQL would supply, computed in JS. `similarity`
  * follows pg_trgm (per-word trigrams, two spaces before and one after each word, set
  * overlap); `distance` is plain Levenshtein; double-metaphone codes come from `codes`
- * (default: the word itself, so nothing sounds alike unless the test says so).
+ * (default: the word itself, so nothing sounds alike unless the test says so; `SM0|XMT` gives
+ * the primary and the alternative code); `nicknames` lists families of given names, as the
+ * `given_name_variant` table links them.
  */
 export function trigrams(value: string): Set<string> {
   const set = new Set<string>();
@@ -44,8 +46,9 @@ export function levenshtein(a: string, b: string): number {
 
 export type Codes = Record<string, string>;
 
-function evidence(stored: string, query: string, codes: Codes): PartEvidence {
-  const code = (word: string) => codes[word] ?? word.toUpperCase();
+function evidence(stored: string, query: string, codes: Codes, nicknames: readonly (readonly string[])[] = []): PartEvidence {
+  const code = (word: string) => (codes[word] ?? word.toUpperCase()).split('|')[0];
+  const bothCodes = (word: string) => (codes[word] ?? word.toUpperCase()).split('|').filter(Boolean);
   // Like the SQL: words of fewer than 3 letters (particles, initials) take no part in word matching.
   const storedWords = stored.split(' ').filter((w) => w.length >= 3);
   const queryWords = query.split(' ').filter((w) => w.length >= 3);
@@ -61,8 +64,9 @@ function evidence(stored: string, query: string, codes: Codes): PartEvidence {
     similarity: trigramSimilarity(stored, query),
     distance: levenshtein(stored, query),
     wordSimilarity,
-    soundsAlike: stored !== '' && code(stored) === code(query),
+    soundsAlike: stored !== '' && bothCodes(stored).some((c) => bothCodes(query).includes(c)),
     wordSoundsAlike,
+    nickname: stored !== query && nicknames.some((family) => family.includes(stored) && family.includes(query)),
   };
 }
 
@@ -85,6 +89,7 @@ export function candidate(
   name: { firstName: string; lastName: string; kind?: OfficerNameKind },
   query: NameQuery,
   codes: Codes = {},
+  nicknames: readonly (readonly string[])[] = [],
 ): NameCandidate {
   const nf = normalizeForTest(name.firstName);
   const nl = normalizeForTest(name.lastName);
@@ -95,9 +100,9 @@ export function candidate(
     lastName: name.lastName,
     normalizedFirst: nf,
     normalizedLast: nl,
-    first: evidence(nf, query.normalizedFirst, codes),
+    first: evidence(nf, query.normalizedFirst, codes, nicknames),
     last: evidence(nl, query.normalizedLast, codes),
     lastVsQueryFirst: evidence(nl, query.normalizedFirst, codes),
-    firstVsQueryLast: evidence(nf, query.normalizedLast, codes),
+    firstVsQueryLast: evidence(nf, query.normalizedLast, codes, nicknames),
   };
 }
