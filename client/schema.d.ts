@@ -2477,10 +2477,14 @@ export interface components {
             postId?: string;
             /** @description Given name(s), 1 to 100 characters; a middle name may be included or left out. */
             firstName?: string;
+            /** @description Middle name(s), optional; kept with the check. A name query is matched on given and family names (a middle name never lowers a score). */
+            middleName?: string;
             /** @description Family name, 1 to 100 characters; hyphenated or compound names may be given whole or in part. */
             lastName?: string;
             /** @description Restricted. `YYYY-MM-DD`, a real date, not in the future; must match exactly. Stored with the check, never logged or audited. */
             dateOfBirth?: string;
+            /** @description Restricted. The last four SSN digits, optional: agreement with the record raises a match's score, disagreement lowers it (`ssn_mismatch`) but never hides the match. */
+            ssnLast4?: string;
         };
         MatchedNameResponse: {
             firstName: string;
@@ -2499,7 +2503,7 @@ export interface components {
             caseNumber?: string;
         };
         HiringWarningResponse: {
-            /** @description `open_case`, `separated_under_investigation`, `sustained_findings` or `previously_relinquished`. */
+            /** @description `open_case`, `separated_under_investigation`, `sustained_findings`, `previously_relinquished` or `possible_duplicate_identity`. */
             code: string;
             /** @description `open_case`, `sustained_findings`: how many (no details). */
             count?: number;
@@ -2507,6 +2511,10 @@ export interface components {
             agency?: string;
             /** @description `separated_under_investigation`: the separation date. */
             date?: string;
+            /** @description `possible_duplicate_identity`: the other record (same date of birth, similar name). */
+            postId?: string;
+            /** @description `possible_duplicate_identity`: the other record's certification status. */
+            certificationStatus?: string;
         };
         HiringEmploymentResponse: {
             agency: string;
@@ -2521,7 +2529,7 @@ export interface components {
             name: string;
             /** @description 1 for a POST ID; for a name, how close the best of the officer's names came (0..1, listed from 0.45). */
             matchScore: number;
-            /** @description `post_id`, `exact_name`, `alias`, `nickname`, `swapped_names`, `misspelling`, `compound_surname`, `diacritics`, `middle_name_ignored`, `known_by_middle_name`. */
+            /** @description `post_id`, `exact_name`, `alias`, `nickname`, `swapped_names`, `misspelling`, `transposed_letters`, `compound_surname`, `diacritics`, `middle_name_ignored`, `known_by_middle_name`, `ssn_match`, `ssn_mismatch`. */
             matchReasons: string[];
             /** @description The alias that matched, when it was not the current name. */
             matchedName?: components["schemas"]["MatchedNameResponse"];

@@ -1,5 +1,11 @@
-import { limited as damerauWithin } from 'talisman/metrics/damerau-levenshtein';
 import type { OfficerNameKind } from './officer-identity';
+
+/**
+ * talisman's Damerau–Levenshtein distance, optimal string alignment variant (a transposition of
+ * two adjacent letters is one edit), or Infinity beyond `max`. talisman ships no types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped CommonJS module: typed here, where it is used
+const { limited: damerauWithin } = require('talisman/metrics/damerau-levenshtein') as { limited: (max: number, a: string, b: string) => number };
 
 /**
  * Scoring of a name query against an officer's names (DOMAIN.md "Hiring checks"). The
