@@ -67,6 +67,28 @@ describe('hiringWarnings', () => {
       { code: 'previously_relinquished' },
     ]);
   });
+
+  it.each<[string, { postId: string; certificationStatus: 'revoked' | 'certified' }[], object[]]>([
+    ['no other record', [], []],
+    [
+      'a revoked record with the same date of birth and a similar name (issue 21: a clean second record must not hide it)',
+      [{ postId: 'MA-000001', certificationStatus: 'revoked' }],
+      [{ code: 'possible_duplicate_identity', postId: 'MA-000001', certificationStatus: 'revoked' }],
+    ],
+    [
+      'every such record, in the order given',
+      [
+        { postId: 'MA-000001', certificationStatus: 'revoked' },
+        { postId: 'MA-000003', certificationStatus: 'certified' },
+      ],
+      [
+        { code: 'possible_duplicate_identity', postId: 'MA-000001', certificationStatus: 'revoked' },
+        { code: 'possible_duplicate_identity', postId: 'MA-000003', certificationStatus: 'certified' },
+      ],
+    ],
+  ])('possible_duplicate_identity: %s', (_, others, expected) => {
+    expect(hiringWarnings(verdict(), none, [employment()], others)).toEqual(expected);
+  });
 });
 
 describe('hiringMatch', () => {
