@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-import { chainHash, GENESIS_HASH } from '../libs/audit/src/domain/hash-chain';
-import { PROFILE_BY_POST_ID_SQL } from '../libs/hiring/src/persistence/officer-profiles.queries';
+import { chainHash, GENESIS_HASH } from '@app/audit';
+import { hireabilitySnapshotSql } from '@app/certification';
+import { disciplineSnapshotSql } from '@app/discipline';
 import { pickSample, seedRegistry } from './lookup-seed';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, LoadResult, loadTest, printRow, startBenchApp } from './support';
 
@@ -23,6 +24,17 @@ import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, LoadResult, loadTest, printRow
  * Every hiring check is stored and audited, as in production.
  */
 const CHECK_RATE = 200;
+/** The profile a check by POST ID reads (libs/hiring officer-profiles.queries.ts), from the same fragments. */
+const PROFILE_BY_POST_ID_SQL = `
+  SELECT o.id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix, o.date_of_birth, o.ssn_last4,
+         coalesce((SELECT json_agg(json_build_object('agency', a.name, 'startDate', e.start_date, 'endDate', e.end_date,
+                                                     'separationNature', e.separation_nature, 'underInvestigation', e.under_investigation)
+                                   ORDER BY e.start_date, e.created_at)
+                     FROM employment e JOIN organization a ON a.id = e.agency_id
+                    WHERE e.officer_id = o.id), '[]'::json) AS employments,
+         ${hireabilitySnapshotSql('o.id')} AS certification,
+         ${disciplineSnapshotSql('o.id')} AS discipline
+    FROM officer o WHERE o.post_id = $1`;
 const BARE_AUDIT_LOCK = 7_007_007; // the audit chain's own lock: (b0) queues behind the same writers as (b)
 
 async function main(): Promise<void> {

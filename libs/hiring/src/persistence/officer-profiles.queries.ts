@@ -62,8 +62,8 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
   discipline: row.discipline,
 });
 
-// Built once (a hiring check's hot path), not per call. Exported for bench/lookup.bench.ts's bare baseline (the same read).
-export const PROFILE_BY_POST_ID_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`;
+// Built once (a hiring check's hot path), not per call.
+const PROFILE_BY_POST_ID_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`;
 const PROFILES_BY_IDS_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ${anyOfArrayParameter(1, 'uuid')}`;
 
 export async function profileByPostId(manager: EntityManager, postId: string): Promise<OfficerProfile | null> {
