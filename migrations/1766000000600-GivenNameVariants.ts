@@ -139,7 +139,10 @@ export class GivenNameVariants1766000000600 implements MigrationInterface {
     // The matcher looks a query's given name up on either side of a pair.
     await db.query(`CREATE INDEX given_name_variant_variant ON given_name_variant (variant, name)`);
     const pairs = Object.entries(FAMILIES).flatMap(([name, variants]) => variants.map((variant) => [name, variant]));
-    await db.query(`INSERT INTO given_name_variant (name, variant) SELECT * FROM unnest($1::text[], $2::text[])`, [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+    await db.query(`INSERT INTO given_name_variant (name, variant) SELECT * FROM unnest($1::text[], $2::text[])`, [
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
     // Reference data: the service reads it; changes go through a migration or the commission's SQL, as for `ground`.
     await db.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON given_name_variant FROM post_registry_app`);
   }

@@ -121,7 +121,9 @@ export class HiringChecksService {
   private async otherRecordsOf(profile: OfficerProfile, today: IsoDate): Promise<PossibleDuplicateIdentity[]> {
     const query = nameQueryOf(profile.firstName, profile.lastName);
     if (query.normalizedFirst === '' || query.normalizedLast === '') return [];
-    const others = matchNames(query, await findNameCandidates(this.dataSource.manager, profile.dateOfBirth, query)).filter((m) => m.officerId !== profile.officerId);
+    const others = matchNames(query, await findNameCandidates(this.dataSource.manager, profile.dateOfBirth, query)).filter(
+      (m) => m.officerId !== profile.officerId,
+    );
     if (others.length === 0) return [];
     const profiles = await profilesByIds(
       this.dataSource.manager,

@@ -136,7 +136,8 @@ export function hiringWarnings(
   }
   if (discipline.sustainedFindings > 0) warnings.push({ code: 'sustained_findings', count: discipline.sustainedFindings });
   if (verdict.previouslyRelinquished) warnings.push({ code: 'previously_relinquished' });
-  for (const other of possibleDuplicates) warnings.push({ code: 'possible_duplicate_identity', postId: other.postId, certificationStatus: other.certificationStatus });
+  for (const other of possibleDuplicates)
+    warnings.push({ code: 'possible_duplicate_identity', postId: other.postId, certificationStatus: other.certificationStatus });
   return warnings;
 }
 
