@@ -2,6 +2,14 @@ import type { FunctionComponent } from 'preact';
 import type { Role } from './session';
 import { HiringCheckScreen } from './screens/hiring/check';
 import { PastChecksScreen } from './screens/hiring/past-checks';
+import { EnrolRecruitScreen } from './screens/academy/enrol-recruit';
+import { UploadCompletionsScreen } from './screens/academy/upload';
+import { CompletionsScreen } from './screens/academy/completions';
+import { RosterScreen } from './screens/agency/roster';
+import { MisconductReportScreen } from './screens/agency/report';
+import { SeparationScreen } from './screens/agency/separation';
+import { WebhooksScreen } from './screens/agency/webhooks';
+import { UsersScreen } from './screens/agency/users';
 
 /**
  * Every screen of the console, with the roles that see it (DOMAIN.md "Who works where").
@@ -21,10 +29,20 @@ export interface ScreenRoute {
 }
 
 const HIRING: Role[] = ['agency_admin', 'agency_hiring'];
+const AGENCY_ADMIN: Role[] = ['agency_admin'];
+const REGISTRAR: Role[] = ['academy_registrar'];
 
 export const ROUTES: ScreenRoute[] = [
   { path: '/hiring/check', title: 'Hiring check', section: 'Hiring', roles: HIRING, component: HiringCheckScreen },
   { path: '/hiring/checks', pattern: '/hiring/checks/:id?', title: 'Past checks', section: 'Hiring', roles: HIRING, component: PastChecksScreen },
+  { path: '/agency/roster', title: 'Roster', section: 'Agency', roles: AGENCY_ADMIN, component: RosterScreen },
+  { path: '/agency/reports', title: 'Misconduct report', section: 'Agency', roles: AGENCY_ADMIN, component: MisconductReportScreen },
+  { path: '/agency/separations', title: 'Separation', section: 'Agency', roles: AGENCY_ADMIN, component: SeparationScreen },
+  { path: '/agency/webhooks', title: 'Webhooks', section: 'Agency', roles: AGENCY_ADMIN, component: WebhooksScreen },
+  { path: '/agency/users', title: 'Users and API keys', section: 'Agency', roles: AGENCY_ADMIN, component: UsersScreen },
+  { path: '/academy/enrol', title: 'Enrol a recruit', section: 'Academy', roles: REGISTRAR, component: EnrolRecruitScreen },
+  { path: '/academy/upload', title: 'Upload completions', section: 'Academy', roles: REGISTRAR, component: UploadCompletionsScreen },
+  { path: '/academy/completions', title: 'Completions', section: 'Academy', roles: REGISTRAR, component: CompletionsScreen },
 ];
 
 export const routesFor = (roles: readonly string[]): ScreenRoute[] => ROUTES.filter((route) => route.roles.some((role) => roles.includes(role)));
