@@ -740,12 +740,15 @@ export interface paths {
         /**
          * Get an officer's certification
          * @description Commission roles; an agency that employs or employed the officer. Anyone else: the same 404 as an unknown POST ID.
+         *     Every read is audited; an agency sees a case named only once the commission decided it.
          */
         get: operations["getCertification"];
         put?: never;
         /**
          * Certify an officer
          * @description Initial certification or a new term (c. 6E §4(f)(1)); 422 lists every unmet requirement at once.
+         *     With `conditions`, a conditional certification (555 CMR 7.04, 9.10); `422 conditions_not_allowed`
+         *     for a background check, a felony conviction or moral character.
          */
         post: operations["certifyOfficer"];
         delete?: never;
@@ -788,6 +791,26 @@ export interface paths {
          * @description Transitions outside cases: inactivate, reactivate, admin_suspend, lift_admin_suspension, accept_relinquishment.
          */
         post: operations["transitionCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/officers/{postId}/certification/conditions/{conditionId}/satisfy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Satisfy a certification condition
+         * @description A condition met (555 CMR 9.10), with the evidence accepted; 409 when it already is.
+         */
+        post: operations["satisfyCertificationCondition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1692,7 +1715,8 @@ export interface components {
             middleName: string | null;
             lastName: string;
             suffix: string | null;
-            dateOfBirth: string;
+            /** @description Null when withheld (a former employer more than 12 months after the separation). */
+            dateOfBirth: string | null;
             ssnLast4: string | null;
             /** @description Where the officer's notices are mailed; null when none is on file. */
             email: string | null;
@@ -1750,7 +1774,8 @@ export interface components {
             middleName: string | null;
             lastName: string;
             suffix: string | null;
-            dateOfBirth: string;
+            /** @description Null when withheld (a former employer more than 12 months after the separation). */
+            dateOfBirth: string | null;
             ssnLast4: string | null;
             /** @description Where the officer's notices are mailed; null when none is on file. */
             email: string | null;
@@ -1960,12 +1985,29 @@ export interface components {
             items: components["schemas"]["OfficerTrainingItem"][];
             nextCursor: string | null;
         };
+        CertificationConditionDto: {
+            /** @description What is still due, e.g. "complete 40 hours of in-service training". */
+            description: string;
+            /**
+             * Format: date
+             * @description The last day to meet it: after the certification's effective date, not after its term ends.
+             */
+            dueOn: string;
+            /**
+             * @description What blocks full certification: `training`, `leave`, `hardship`, `documents` allow a condition;
+             *     `background_check`, `felony_conviction`, `moral_character` are refused (`422 conditions_not_allowed`).
+             * @enum {string}
+             */
+            basis: "training" | "leave" | "hardship" | "documents" | "background_check" | "felony_conviction" | "moral_character";
+        };
         CertifyDto: {
             /**
              * Format: date
              * @description The first day of the term; defaults to today. May be backdated, not past the last recorded change, never in the future.
              */
             effectiveOn?: string;
+            /** @description A conditional certification (555 CMR 7.04, 9.10): up to 10 conditions, each with a due date and its basis. */
+            conditions?: components["schemas"]["CertificationConditionDto"][];
             /** @description The commission's background-check finding (DOMAIN.md: an attestation, not computed); recorded in the audit entry. */
             backgroundCheckAttested?: boolean;
             /** @description The commission's fitness and moral-character finding; recorded in the audit entry. */
@@ -1980,9 +2022,9 @@ export interface components {
             reason: string;
             /** @description Legal basis, e.g. `M.G.L. c. 6E §4(f)(3)`. */
             basis: string;
-            /** @description The commission case that made the change, if any. */
+            /** @description The commission case that made the change; null too when the reader may not see it named (an agency, before the decision). */
             caseId: string | null;
-            /** @description The case's number, once the discipline context resolves it. */
+            /** @description The case's number, where the reader may see it named. */
             caseNumber?: string;
             /** @description The date the change took effect. */
             effectiveOn: string;
@@ -1990,6 +2032,23 @@ export interface components {
             at: string;
             /** @description The import that recorded the change (`basis: "import"`); absent otherwise. */
             importId?: string;
+        };
+        CertificationConditionResponse: {
+            /** @enum {string} */
+            basis: "training" | "leave" | "hardship" | "documents";
+            /**
+             * @description `overdue`: not satisfied and `dueOn` has passed; `superseded`: a later certification judged the officer afresh.
+             * @enum {string}
+             */
+            status: "open" | "overdue" | "satisfied" | "superseded";
+            id: string;
+            description: string;
+            /** @description The effective date of the certification that carried it. */
+            imposedOn: string;
+            dueOn: string;
+            satisfiedOn: string | null;
+            /** @description The evidence accepted; shown to the commission only (absent otherwise). */
+            evidence?: string;
         };
         CertifiedResponse: {
             /**
@@ -2011,6 +2070,8 @@ export interface components {
             suspensionEndsOn: string | null;
             /** @description Every recorded change, oldest first. */
             history: components["schemas"]["CertificationHistoryItemResponse"][];
+            /** @description The conditions of a conditional certification (555 CMR 7.04, 9.10), earliest due first; empty when granted without any. */
+            conditions: components["schemas"]["CertificationConditionResponse"][];
         };
         CertificationResponse: {
             /**
@@ -2030,12 +2091,15 @@ export interface components {
             suspensionEndsOn: string | null;
             /** @description Every recorded change, oldest first. */
             history: components["schemas"]["CertificationHistoryItemResponse"][];
+            /** @description The conditions of a conditional certification (555 CMR 7.04, 9.10), earliest due first; empty when granted without any. */
+            conditions: components["schemas"]["CertificationConditionResponse"][];
         };
         CertificationTransitionDto: {
             /** @enum {string} */
             action: "inactivate" | "reactivate" | "admin_suspend" | "lift_admin_suspension" | "accept_relinquishment";
             /**
-             * @description `admin_suspend`: required, `in_service_training` or `failure_to_report` (c. 6E §9, POST practice).
+             * @description `admin_suspend`: required, `in_service_training` or `failure_to_report` (c. 6E §9, POST practice), or
+             *     `condition_unmet` once a condition of a conditional certification is overdue (555 CMR 9.10; else 422).
              *     Other actions: the stated reason written into the history row (optional, up to 500 characters).
              * @example in_service_training
              */
@@ -2044,6 +2108,10 @@ export interface components {
             disclosures?: string;
             /** @description The date the change takes effect; defaults to today. Not in the future, not before the last recorded change. */
             effectiveOn?: string;
+        };
+        SatisfyConditionDto: {
+            /** @description What shows the condition met (a course record, a document received). Shown to the commission only; never audited or logged. */
+            evidence: string;
         };
         CreateMisconductReportDto: {
             /** @description The officer's POST ID; the officer must be or have been employed by the caller's agency. */
@@ -6017,6 +6085,116 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CertificationTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    satisfyCertificationCondition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description POST ID (lower case accepted) */
+                postId: string;
+                conditionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SatisfyConditionDto"];
             };
         };
         responses: {

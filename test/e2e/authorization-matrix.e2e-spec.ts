@@ -51,6 +51,7 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/officers/:postId/certification': ['commission_adjudicator'],
   'POST /api/v1/officers/:postId/certification/renewal': ['commission_adjudicator'],
   'POST /api/v1/officers/:postId/certification/transitions': ['commission_adjudicator'],
+  'POST /api/v1/officers/:postId/certification/conditions/:conditionId/satisfy': ['commission_adjudicator'],
   // Object-level like the officer record: the commission and employing agencies, everyone else a 404.
   'GET /api/v1/officers/:postId/certification': 'any',
   // The officer reads their own once the officer role exists (issue 22).
@@ -100,6 +101,7 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
 const SAMPLE_PARAMS: Record<string, string> = {
   id: '00000000-0000-4000-8000-000000000000',
   postId: 'MA-999999',
+  conditionId: '00000000-0000-4000-8000-000000000000',
 };
 
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x');

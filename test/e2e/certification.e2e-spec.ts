@@ -65,6 +65,7 @@ describe('certification (e2e)', () => {
         firstCertifiedOn: '2025-08-15',
         adminSuspensionReason: null,
         suspensionEndsOn: null,
+        conditions: [],
         warnings: [],
         history: [
           {

@@ -48,7 +48,17 @@ describe('query plans of named statements (e2e)', () => {
     ['certification-hireability', (call) => loadForHireability(runner.manager, ids(call))],
     ['public-agency-periods', (call) => agencyPeriodsOf(runner.manager, ids(call))],
     ['hiring-profiles-by-ids', (call) => profilesByIds(runner.manager, ids(call))],
-    ['discipline-case-numbers', (call) => t.app.get(DisciplineFactsService).caseNumbersOf(ids(call), runner.manager)],
+    [
+      'discipline-case-numbers',
+      (call) =>
+        t.app
+          .get(DisciplineFactsService)
+          .caseNumbersFor(
+            { kind: 'user', id: 'plans', organizationId: null, organizationType: 'commission', roles: ['commission_admin'] },
+            ids(call),
+            runner.manager,
+          ),
+    ],
     ['discipline-cases-of-officers', (call) => t.app.get(DisciplineFactsService).factsFor(ids(call), runner.manager)],
     ['discipline-sustained-reports-of-officers', (call) => t.app.get(DisciplineFactsService).factsFor(ids(call), runner.manager)],
     [

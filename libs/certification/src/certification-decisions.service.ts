@@ -14,17 +14,20 @@ import { effectiveDateRefused, invalidTransitionRequest } from './domain/certifi
 import {
   ADMIN_SUSPENSION_REASONS,
   AdminSuspensionReason,
-  assertEligibleForCertification,
   assertRenewable,
   CertificationCommand,
   CertificationTransition,
+  computeExpiry,
   checkInitialEligibility,
   checkRenewal,
+  decideConditionalGrant,
+  overdueConditions,
   InitialEligibilityWarning,
   settleCertification,
   transitionCertification,
 } from './domain';
 import type { CertificationHistoryEntity } from './persistence/certification-history.entity';
+import { conditionsOf, insertConditions, supersedeOpenConditions } from './persistence/certification-condition.store';
 import { historyOf, lockOrCreateCertification, toState } from './persistence/certification.store';
 import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-disclosure.entity';
 
@@ -46,7 +49,11 @@ export class CertificationDecisionsService {
     @Inject(CERTIFICATION_RULES) private readonly rules: CertificationRules,
   ) {}
 
-  /** 201 certified, or 422 CERTIFICATION.NOT_ELIGIBLE with every unmet reason (c. 6E §4(f)(1)). */
+  /**
+   * 201 certified, or 422 CERTIFICATION.NOT_ELIGIBLE with every unmet reason (c. 6E §4(f)(1)).
+   * With conditions (555 CMR 7.04, 9.10) the grant may stand in for the requirements a condition
+   * covers (decideConditionalGrant); the earlier grants' open conditions are superseded.
+   */
   certify(actor: Actor, postId: string, request: CertifyRequest): Promise<CertificationView & { warnings: InitialEligibilityWarning[] }> {
     return this.dataSource.transaction(async (manager) => {
       const officer = await this.officers.requireByPostId(postId, manager);
@@ -64,8 +71,20 @@ export class CertificationDecisionsService {
         termYears: this.rules.termYears,
         inServiceHoursPerYear: this.rules.inServiceHoursPerYear,
       });
-      assertEligibleForCertification(eligibility);
-      const transition = transitionCertification(state, { type: 'certify' }, certificationContext(this.rules, effectiveOn, officer.dateOfBirth));
+      const requested = request.conditions ?? [];
+      const context = certificationContext(this.rules, effectiveOn, officer.dateOfBirth);
+      const grant = decideConditionalGrant({
+        eligibility,
+        conditions: requested,
+        effectiveOn,
+        expiresOn: computeExpiry(effectiveOn, officer.dateOfBirth, this.rules.termYears, this.rules.expiryAlignment),
+        backgroundCheckAttested: request.backgroundCheckAttested,
+        fitnessAttested: request.fitnessAttested,
+      });
+      const transition = transitionCertification(state, { type: 'certify', conditional: requested.length > 0 }, context);
+      const now = this.clock.now();
+      const superseded = await supersedeOpenConditions(manager, officer.id, now);
+      const conditions = await insertConditions(manager, officer.id, requested, { imposedOn: effectiveOn, imposedBy: actor.id, createdAt: now });
       await saveAndAudit(manager, this.audit, {
         row,
         transition,
@@ -78,6 +97,9 @@ export class CertificationDecisionsService {
           ...(eligibility.reentryHours ? { reentryHours: eligibility.reentryHours } : {}),
           backgroundCheckAttested: request.backgroundCheckAttested ?? null,
           fitnessAttested: request.fitnessAttested ?? null,
+          // The descriptions may tell of a hardship or a leave: the entry keeps what and when, not why.
+          ...(conditions.length > 0 ? { conditions: conditions.map((c) => ({ id: c.id, basis: c.basis, dueOn: c.dueOn })), covers: grant.covered } : {}),
+          ...(superseded.length > 0 ? { supersededConditions: superseded } : {}),
         },
       });
       return { ...(await loadCertificationView(manager, officer, this.clock.today())), warnings: eligibility.warnings };
@@ -118,9 +140,11 @@ export class CertificationDecisionsService {
   transition(actor: Actor, postId: string, request: TransitionRequest): Promise<CertificationView> {
     return this.dataSource.transaction(async (manager) => {
       const officer = await this.officers.requireByPostId(postId, manager);
-      const command = commandFor(request);
       const row = await lockOrCreateCertification(manager, officer.id);
       const effectiveOn = this.effectiveOn(request.effectiveOn, await historyOf(manager, officer.id));
+      // Judged on the effective date, with the row locked: a condition satisfied a moment ago counts.
+      const overdue = overdueConditions(await conditionsOf(manager, officer.id), effectiveOn);
+      const command = commandFor(request, overdue.length);
       const transition = transitionCertification(toState(row), command, certificationContext(this.rules, effectiveOn, officer.dateOfBirth));
       if (command.type === 'accept_relinquishment') {
         await manager.insert(RelinquishmentDisclosureEntity, {
@@ -137,7 +161,11 @@ export class CertificationDecisionsService {
         recordedAt: this.clock.now(),
         action: `certification.${request.action}`,
         // The audit entry says that disclosures were recorded, never what they say.
-        details: { ...decisionDetails(officer.postId, transition), ...(command.type === 'accept_relinquishment' ? { disclosuresRecorded: true } : {}) },
+        details: {
+          ...decisionDetails(officer.postId, transition),
+          ...(command.type === 'accept_relinquishment' ? { disclosuresRecorded: true } : {}),
+          ...(request.reason === 'condition_unmet' ? { overdueConditions: overdue } : {}),
+        },
       });
       return loadCertificationView(manager, officer, this.clock.today());
     });
@@ -173,7 +201,7 @@ function decisionDetails(postId: string, transition: CertificationTransition): R
 }
 
 /** The request as a state-machine command; the DTO validates too, this guards other callers. */
-function commandFor(request: TransitionRequest): CertificationCommand {
+function commandFor(request: TransitionRequest, overdueConditions: number): CertificationCommand {
   const reason = request.reason?.trim() || undefined;
   if (request.action !== 'accept_relinquishment' && request.disclosures !== undefined) {
     throw invalidTransitionRequest('disclosures', 'disclosures are accepted only with accept_relinquishment');
@@ -183,7 +211,7 @@ function commandFor(request: TransitionRequest): CertificationCommand {
       if (!(ADMIN_SUSPENSION_REASONS as readonly string[]).includes(reason ?? '')) {
         throw invalidTransitionRequest('reason', `reason must be one of ${ADMIN_SUSPENSION_REASONS.join(', ')}`);
       }
-      return { type: 'admin_suspend', reason: reason as AdminSuspensionReason };
+      return { type: 'admin_suspend', reason: reason as AdminSuspensionReason, overdueConditions };
     case 'accept_relinquishment': {
       const disclosures = request.disclosures ?? '';
       if (disclosures.trim() === '' || disclosures.length > MAX_DISCLOSURES_LENGTH) {
@@ -191,9 +219,10 @@ function commandFor(request: TransitionRequest): CertificationCommand {
       }
       return { type: 'accept_relinquishment', disclosures, reason };
     }
+    case 'lift_admin_suspension':
+      return { type: request.action, reason, overdueConditions };
     case 'inactivate':
     case 'reactivate':
-    case 'lift_admin_suspension':
       return { type: request.action, reason };
     default:
       throw invalidTransitionRequest('action', `action must be one of ${CERTIFICATION_TRANSITION_ACTIONS.join(', ')}`);

@@ -1,4 +1,5 @@
 import type { IsoDate } from '@app/core';
+import type { ConditionRequest } from './domain';
 
 /** The adjudicator's transitions outside cases (API.md `…/certification/transitions`). */
 export const CERTIFICATION_TRANSITION_ACTIONS = ['inactivate', 'reactivate', 'admin_suspend', 'lift_admin_suspension', 'accept_relinquishment'] as const;
@@ -11,6 +12,8 @@ export interface CertifyRequest {
   /** The commission's own findings (DOMAIN.md): recorded in the audit entry, not computed. */
   backgroundCheckAttested?: boolean;
   fitnessAttested?: boolean;
+  /** A conditional certification (555 CMR 7.04, 9.10): what is still due, by when, and why. */
+  conditions?: ConditionRequest[];
 }
 
 export interface TransitionRequest {

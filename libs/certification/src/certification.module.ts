@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OfficersModule } from '@app/officers';
 import { TrainingModule } from '@app/training';
 import { CertificationCaseEffectsService } from './certification-case-effects.service';
+import { CertificationConditionsService } from './certification-conditions.service';
 import { CertificationDecisionsService } from './certification-decisions.service';
 import { CertificationImportService } from './certification-import.service';
 import { CERTIFICATION_RULES, certificationRulesFrom } from './certification-rules';
@@ -24,6 +25,7 @@ import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-dis
     { provide: CERTIFICATION_RULES, useFactory: certificationRulesFrom, inject: [ConfigService] },
     CertificationService,
     CertificationDecisionsService,
+    CertificationConditionsService,
     CertificationCaseEffectsService,
     CertificationSettlementService,
     CertificationImportService,
@@ -32,6 +34,7 @@ import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-dis
     CertificationImportService,
     CertificationService,
     CertificationDecisionsService,
+    CertificationConditionsService,
     CertificationCaseEffectsService,
     CertificationSettlementService,
     CERTIFICATION_RULES,

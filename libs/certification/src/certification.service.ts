@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
 import { Actor, Clock, IsoDate } from '@app/core';
 import { OfficersService } from '@app/officers';
 import { DataSource, EntityManager } from 'typeorm';
+import { certificationDetailScope } from './certification.policy';
 import { CertificationView, loadCertificationView } from './certification-view';
 import { certificationNotFound } from './domain/certification.errors';
 import { certificationStanding, CertificationStanding, HireabilityVerdict, hireabilityVerdict, notCertifiedState } from './domain';
@@ -28,6 +30,7 @@ export class CertificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly officers: OfficersService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -37,8 +40,22 @@ export class CertificationService {
    * (OfficersService.requireVisibleByPostId, the one rule for the officer's record).
    */
   async get(actor: Actor, postId: string): Promise<CertificationView> {
-    const officer = await this.officers.requireVisibleByPostId(actor, postId);
-    return loadCertificationView(this.dataSource.manager, officer, this.clock.today());
+    const officer = await this.officers.requireVisibleByPostId(actor, postId, 'certification.read');
+    return this.dataSource.transaction(async (manager) => {
+      const view = await loadCertificationView(manager, officer, this.clock.today(), certificationDetailScope(actor));
+      // The detail (history with its cases, conditions) is restricted (DOMAIN.md "Audit"): every read is recorded, as the officer's record is.
+      await this.audit.record(manager, actor, {
+        action: 'certification.read',
+        entityType: 'certification',
+        entityId: officer.id,
+        details: {
+          postId: officer.postId,
+          caseIds: [...new Set(view.history.flatMap((h) => (h.caseId !== null ? [h.caseId] : [])))],
+          conditions: view.conditions.length,
+        },
+      });
+      return view;
+    });
   }
 
   /** Where one officer's certification stands today (not_certified without a row); the caller has checked access. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
-import type { IsoDate } from '@app/core';
+import type { Actor, IsoDate } from '@app/core';
+import { caseReferenceDisclosed, caseReferenceReader } from './discipline.policy';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CASE_STATUSES,
@@ -84,25 +85,29 @@ export class DisciplineFactsService {
   }
 
   /**
-   * The number of each case by id (API.md `caseNumber`), for whoever shows a record that names
-   * cases by id: a refused hire's reasons, the certification history (libs/certification cannot
-   * ask: it is this context that depends on it). Pass a manager to read inside a transaction.
+   * The number of each case by id (API.md `caseNumber`) that `reader` may see named
+   * (caseReferenceDisclosed), for whoever shows a record that names cases by id: a refused
+   * hire's reasons, the certification history (libs/certification cannot ask: it is this context
+   * that depends on it). A case left out is not to be named at all, neither by number nor by id.
+   * Pass a manager to read inside a transaction.
    */
-  async caseNumbersOf(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+  async caseNumbersFor(reader: Actor, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     const ids = [...new Set(caseIds)];
     if (ids.length === 0) return new Map();
-    const rows = await preparedQuery<{ id: string; case_number: string }>(
+    const rows = await preparedQuery<{ id: string; case_number: string; status: CaseStatus }>(
       manager,
       'discipline-case-numbers',
-      `SELECT id, case_number FROM commission_case WHERE id = ${anyOfArrayParameter(1, 'uuid')}`,
+      `SELECT id, case_number, status FROM commission_case WHERE id = ${anyOfArrayParameter(1, 'uuid')}`,
       [ids],
     );
-    return new Map(rows.map((row) => [row.id, row.case_number]));
+    const as = caseReferenceReader(reader);
+    return new Map(rows.filter((row) => caseReferenceDisclosed(as, row.status)).map((row) => [row.id, row.case_number]));
   }
 
   /**
    * One officer's facts from a `disciplineSnapshotSql` value another context selected in its
-   * own statement (one round trip), with the case numbers of the officer's cases by id.
+   * own statement (one round trip), with the numbers of the officer's cases an agency may see
+   * named (caseReferenceDisclosed): the snapshot answers agencies' hiring checks.
    */
   async factsFromSnapshot(snapshot: unknown): Promise<{ facts: DisciplineFacts; caseNumbers: Map<string, string> }> {
     const { cases, sustained } = (snapshot ?? { cases: [], sustained: 0 }) as DisciplineSnapshot;
@@ -117,7 +122,8 @@ export class DisciplineFactsService {
       }
     }
     facts.finalActions.sort(byEffectiveDate);
-    return { facts, caseNumbers: new Map(commissionCases.map((row) => [row.id, row.case_number])) };
+    const named = commissionCases.filter((row) => caseReferenceDisclosed('agency', row.status));
+    return { facts, caseNumbers: new Map(named.map((row) => [row.id, row.case_number])) };
   }
 
   /**

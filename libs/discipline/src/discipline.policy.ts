@@ -1,5 +1,5 @@
 import { AccessDecision, accessForbidden, Actor, COMMISSION_ROLES, grantAccess, hasAnyRole, refuseAccess } from '@app/core';
-import { caseNotFound } from './domain';
+import { CaseStatus, caseNotFound } from './domain';
 
 /**
  * Cases: the commission reads every case whole; an agency reads a case it reported into
@@ -26,4 +26,29 @@ export function reportReadAccess(actor: Actor): AccessDecision<{ agencyId: strin
  */
 export function agencyFilingAccess(actor: Actor): AccessDecision<{ agencyId: string }> {
   return actor.organizationType === 'agency' && actor.organizationId ? grantAccess({ agencyId: actor.organizationId }) : refuseAccess(accessForbidden());
+}
+
+/** Who reads a case's reference (its number, its id) where a record names it: the certification history, a hiring answer, a refused hire. */
+export type CaseReferenceReader = 'commission' | 'subject' | 'agency';
+
+/** `subject`: the officer's own account, reading its own record (its visibility rule sees to that), is told of its own cases. */
+export function caseReferenceReader(actor: Actor): CaseReferenceReader {
+  if (hasAnyRole(actor, COMMISSION_ROLES)) return 'commission';
+  return actor.officerId !== undefined ? 'subject' : 'agency';
+}
+
+/** The statuses in which the commission's decision stands: decided (in effect at once), under appeal, final. */
+const DECISION_STANDS: readonly CaseStatus[] = ['decided', 'appealed', 'final'];
+
+/**
+ * The one rule for naming a case outside the commission (issue 21 item 5). Of a case still
+ * before its decision (an interim suspension's, c. 6E §9, included) an agency learns the count
+ * only (hiring `open_case`): it is not a finding, and its existence is restricted (c. 6E §8;
+ * DOMAIN.md "What is public"). Once the commission decided, the order names its case (a
+ * revocation "with date and case number", DOMAIN.md "Hiring checks"). A dismissed case or a
+ * decision reversed on appeal is void and stays unnamed. The commission reads every reference,
+ * and so does the officer of their own cases (they are served the notices).
+ */
+export function caseReferenceDisclosed(reader: CaseReferenceReader, status: CaseStatus): boolean {
+  return reader !== 'agency' || DECISION_STANDS.includes(status);
 }

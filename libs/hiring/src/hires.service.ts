@@ -105,7 +105,7 @@ export class HiresService {
     const elsewhere = otherJurisdictionReasons(await this.discipline.revokedInOtherJurisdiction(manager, officer.id));
     if (!verdict.hireable || elsewhere.length > 0) {
       const caseIds = verdict.reasons.map((r) => r.caseId).filter((id): id is string => !!id);
-      throw notHireable([...hiringReasons(verdict, await this.discipline.caseNumbersOf(caseIds, manager)), ...elsewhere]);
+      throw notHireable([...hiringReasons(verdict, await this.discipline.caseNumbersFor(actor, caseIds, manager)), ...elsewhere]);
     }
     if (!certificationCoversStart(verdict.expiresOn, command.startDate)) throw certificationEndsBeforeStart(verdict.expiresOn);
     if (await this.employments.isEmployedBy(manager, officer.id, agencyId)) throw alreadyEmployed();

@@ -10,7 +10,7 @@ import { OfficersService, OfficerNameInput, roundScore } from './officers.servic
 import { searchSimilarNames } from './persistence/name-match.queries';
 import { OfficerEntity } from './persistence/officer.entity';
 import { SeparationNature } from './persistence/employment.entity';
-import { mayReadSeparationNotes } from './officer-record.policy';
+import { mayReadRestrictedIdentity, mayReadSeparationNotes, officerRecordAccess } from './officer-record.policy';
 
 export interface EmploymentHistoryItem {
   employmentId: string;
@@ -28,6 +28,8 @@ export interface EmploymentHistoryItem {
  */
 export interface OfficerRecord {
   officer: OfficerEntity;
+  /** False: the date of birth, SSN digits and email are withheld (a former employer more than 12 months after the separation). */
+  restrictedIdentity: boolean;
   aliases: OfficerNameInput[];
   employmentHistory: EmploymentHistoryItem[];
 }
@@ -57,16 +59,27 @@ export class OfficerRecordsService {
     const officer = await this.officers.requireVisibleByPostId(actor, postId);
     return this.dataSource.transaction(async (manager) => {
       const names = await this.officers.findNames(officer.id, manager);
+      const employmentHistory = await this.employmentHistory(manager, actor, officer.id);
+      // The scope was granted by requireVisibleByPostId; the policy is pure, asked again for what it shows.
+      const scope = officerRecordAccess(actor);
+      const restrictedIdentity =
+        scope.granted &&
+        mayReadRestrictedIdentity(
+          scope.scope,
+          employmentHistory.map((e) => ({ agencyId: e.agency.id, endDate: e.endDate })),
+          this.clock.today(),
+        );
       const record: OfficerRecord = {
         officer,
+        restrictedIdentity,
         aliases: names.filter((n) => n.kind === 'alias').map((n) => ({ firstName: n.firstName, lastName: n.lastName })),
-        employmentHistory: await this.employmentHistory(manager, actor, officer.id),
+        employmentHistory,
       };
       await this.audit.record(manager, actor, {
         action: 'officer.read',
         entityType: 'officer',
         entityId: officer.id,
-        details: { postId, restrictedFields: ['dateOfBirth', 'ssnLast4', 'email'] },
+        details: { postId, restrictedFields: restrictedIdentity ? ['dateOfBirth', 'ssnLast4', 'email'] : [] },
       });
       return record;
     });

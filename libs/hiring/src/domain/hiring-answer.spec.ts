@@ -30,12 +30,12 @@ describe('hiringReasons (DOMAIN.md "Hiring checks": reasons with date and case n
     expect(reasons).toEqual([{ code: 'revoked', since: '2026-03-10', caseNumber: '2026-000007' }]);
   });
 
-  it('names no case for a suspension, even a known one: an interim suspension’s case is open (a count only)', () => {
-    const reasons = hiringReasons(
-      verdict({ reasons: [{ code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01', caseId: 'case-uuid' }] }),
-      new Map([['case-uuid', '2026-000008']]),
-    );
-    expect(reasons).toEqual([{ code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01' }]);
+  it('names a suspension’s case only when the policy disclosed it (a decided suspension), never an interim one’s', () => {
+    const suspended = verdict({ reasons: [{ code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01', caseId: 'case-uuid' }] });
+    expect(hiringReasons(suspended, new Map([['case-uuid', '2026-000008']]))).toEqual([
+      { code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01', caseNumber: '2026-000008' },
+    ]);
+    expect(hiringReasons(suspended, new Map())).toEqual([{ code: 'suspended', since: '2026-03-01', endsOn: '2026-06-01' }]);
   });
 
   it('keeps an interim suspension open-ended (endsOn null) and drops an unknown case', () => {

@@ -109,15 +109,17 @@ export function otherJurisdictionReasons(revocations: readonly { jurisdiction: s
 
 /**
  * The verdict's reasons as an agency reads them (DOMAIN.md "Hiring checks"): `revoked` with its
- * date and case number, `suspended` with its end date and no case: an interim suspension's case
- * is still open, and of an open case a check shows the count only. Never a case's internal id.
+ * date and case number, `suspended` with its end date. `caseNumbers` holds only the cases an
+ * agency may see named (discipline's caseReferenceDisclosed, the rule the certification history
+ * follows too): an interim suspension's case is still before its decision, and of it a check
+ * shows the count only. Never a case's internal id.
  */
 export function hiringReasons(verdict: Pick<HireabilityVerdict, 'reasons'>, caseNumbers: ReadonlyMap<string, string>): HiringReason[] {
   return verdict.reasons.map((reason) => {
     const out: HiringReason = { code: reason.code };
     if (reason.since) out.since = reason.since;
     if (reason.endsOn !== undefined) out.endsOn = reason.endsOn;
-    const caseNumber = reason.code === 'revoked' && reason.caseId ? caseNumbers.get(reason.caseId) : undefined;
+    const caseNumber = reason.caseId ? caseNumbers.get(reason.caseId) : undefined;
     if (caseNumber) out.caseNumber = caseNumber;
     return out;
   });

@@ -1,11 +1,54 @@
-import { ADMIN_SUSPENSION_REASONS, CERTIFICATION_TRANSITION_ACTIONS, MAX_DISCLOSURES_LENGTH } from '@app/certification';
+import {
+  ADMIN_SUSPENSION_REASONS,
+  CERTIFICATION_TRANSITION_ACTIONS,
+  CONDITION_REQUEST_BASES,
+  MAX_CONDITION_DESCRIPTION_LENGTH,
+  MAX_CONDITION_EVIDENCE_LENGTH,
+  MAX_CONDITIONS,
+  MAX_DISCLOSURES_LENGTH,
+} from '@app/certification';
 import type { CertificationTransitionAction } from '@app/certification';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, ValidateBy } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, ValidateBy, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '../../common/is-iso-date';
+import { MaxLength, MinLength } from '../../common/text-length';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** One condition of a conditional certification (555 CMR 7.04, 9.10). */
+export class CertificationConditionDto {
+  /** What is still due, e.g. "complete 40 hours of in-service training". */
+  @ApiProperty({ maxLength: MAX_CONDITION_DESCRIPTION_LENGTH })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'description must not be empty' })
+  @MaxLength(MAX_CONDITION_DESCRIPTION_LENGTH)
+  description: string;
+
+  /** The last day to meet it: after the certification's effective date, not after its term ends. */
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
+  dueOn: string;
+
+  /**
+   * What blocks full certification: `training`, `leave`, `hardship`, `documents` allow a condition;
+   * `background_check`, `felony_conviction`, `moral_character` are refused (`422 conditions_not_allowed`).
+   */
+  @ApiProperty({ enum: CONDITION_REQUEST_BASES })
+  @IsIn(CONDITION_REQUEST_BASES)
+  basis: (typeof CONDITION_REQUEST_BASES)[number];
+}
+
+export class SatisfyConditionDto {
+  /** What shows the condition met (a course record, a document received). Shown to the commission only; never audited or logged. */
+  @ApiProperty({ maxLength: MAX_CONDITION_EVIDENCE_LENGTH })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'evidence must not be empty' })
+  @MaxLength(MAX_CONDITION_EVIDENCE_LENGTH)
+  evidence: string;
+}
 
 export class CertifyDto {
   /** The first day of the term; defaults to today. May be backdated, not past the last recorded change, never in the future. */
@@ -23,6 +66,15 @@ export class CertifyDto {
   @IsOptional()
   @IsBoolean()
   fitnessAttested?: boolean;
+
+  /** A conditional certification (555 CMR 7.04, 9.10): up to 10 conditions, each with a due date and its basis. */
+  @ApiProperty({ required: false, type: [CertificationConditionDto], maxItems: MAX_CONDITIONS })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CONDITIONS)
+  @ValidateNested({ each: true })
+  @Type(() => CertificationConditionDto)
+  conditions?: CertificationConditionDto[];
 }
 
 /**
@@ -49,7 +101,8 @@ export class CertificationTransitionDto {
   action: CertificationTransitionAction;
 
   /**
-   * `admin_suspend`: required, `in_service_training` or `failure_to_report` (c. 6E §9, POST practice).
+   * `admin_suspend`: required, `in_service_training` or `failure_to_report` (c. 6E §9, POST practice), or
+   * `condition_unmet` once a condition of a conditional certification is overdue (555 CMR 9.10; else 422).
    * Other actions: the stated reason written into the history row (optional, up to 500 characters).
    */
   @ApiProperty({ required: false, type: String, maxLength: MAX_STATED_REASON_LENGTH, example: 'in_service_training' })

@@ -1,5 +1,5 @@
-import { ADMIN_SUSPENSION_REASONS, CERTIFICATION_STATUSES } from '@app/certification';
-import type { AdminSuspensionReason } from '@app/certification';
+import { ADMIN_SUSPENSION_REASONS, CERTIFICATION_STATUSES, CONDITION_BASES } from '@app/certification';
+import type { AdminSuspensionReason, CertificationConditionView, ConditionBasis, ConditionStanding } from '@app/certification';
 import type { CertificationHistoryView, CertificationView } from '@app/certification';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -14,9 +14,9 @@ export class CertificationHistoryItemResponse {
   reason: string;
   /** Legal basis, e.g. `M.G.L. c. 6E §4(f)(3)`. */
   basis: string;
-  /** The commission case that made the change, if any. */
+  /** The commission case that made the change; null too when the reader may not see it named (an agency, before the decision). */
   caseId: string | null;
-  /** The case's number, once the discipline context resolves it. */
+  /** The case's number, where the reader may see it named. */
   caseNumber?: string;
   /** The date the change took effect. */
   effectiveOn: string;
@@ -24,6 +24,22 @@ export class CertificationHistoryItemResponse {
   at: string;
   /** The import that recorded the change (`basis: "import"`); absent otherwise. */
   importId?: string;
+}
+
+export class CertificationConditionResponse {
+  id: string;
+  @ApiProperty({ enum: CONDITION_BASES })
+  basis: ConditionBasis;
+  description: string;
+  /** The effective date of the certification that carried it. */
+  imposedOn: string;
+  dueOn: string;
+  /** `overdue`: not satisfied and `dueOn` has passed; `superseded`: a later certification judged the officer afresh. */
+  @ApiProperty({ enum: ['open', 'overdue', 'satisfied', 'superseded'] })
+  status: ConditionStanding;
+  satisfiedOn: string | null;
+  /** The evidence accepted; shown to the commission only (absent otherwise). */
+  evidence?: string;
 }
 
 export class CertificationResponse {
@@ -42,6 +58,8 @@ export class CertificationResponse {
   suspensionEndsOn: string | null;
   /** Every recorded change, oldest first. */
   history: CertificationHistoryItemResponse[];
+  /** The conditions of a conditional certification (555 CMR 7.04, 9.10), earliest due first; empty when granted without any. */
+  conditions: CertificationConditionResponse[];
 }
 
 export class CertifiedResponse extends CertificationResponse {
@@ -59,13 +77,25 @@ const toHistoryItem = (h: CertificationHistoryView, caseNumbers: ReadonlyMap<str
     to: h.to,
     reason: h.reason,
     basis: h.basis,
-    caseId: h.caseId,
+    // `caseNumbers` holds the cases the reader may see named (discipline's caseReferenceDisclosed).
+    caseId: caseNumber !== undefined ? h.caseId : null,
     ...(caseNumber !== undefined ? { caseNumber } : {}),
     effectiveOn: h.effectiveOn,
     at: h.at,
     ...(h.importId !== null ? { importId: h.importId } : {}),
   };
 };
+
+const toConditionItem = (c: CertificationConditionView): CertificationConditionResponse => ({
+  id: c.id,
+  basis: c.basis,
+  description: c.description,
+  imposedOn: c.imposedOn,
+  dueOn: c.dueOn,
+  status: c.status,
+  satisfiedOn: c.satisfiedOn,
+  ...(c.evidence !== null ? { evidence: c.evidence } : {}),
+});
 
 export const toCertificationResponse = (view: CertificationView, caseNumbers: ReadonlyMap<string, string>): CertificationResponse => ({
   postId: view.postId,
@@ -76,6 +106,7 @@ export const toCertificationResponse = (view: CertificationView, caseNumbers: Re
   adminSuspensionReason: view.adminSuspensionReason,
   suspensionEndsOn: view.suspensionEndsOn,
   history: view.history.map((h) => toHistoryItem(h, caseNumbers)),
+  conditions: view.conditions.map(toConditionItem),
 });
 
 export const toCertifiedResponse = (

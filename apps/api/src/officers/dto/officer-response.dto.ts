@@ -6,7 +6,10 @@ export class OfficerAliasResponse {
   lastName: string;
 }
 
-/** Identity as registered. `dateOfBirth`, `ssnLast4` and `email` are restricted: only the commission and employing agencies read them. */
+/**
+ * Identity as registered. `dateOfBirth`, `ssnLast4` and `email` are restricted: only the commission,
+ * employing agencies and, for 12 months after the separation, former employers read them (null otherwise).
+ */
 export class OfficerIdentityResponse {
   /** Lifelong registry identifier, e.g. `MA-000042`. */
   postId: string;
@@ -14,7 +17,8 @@ export class OfficerIdentityResponse {
   middleName: string | null;
   lastName: string;
   suffix: string | null;
-  dateOfBirth: string;
+  /** Null when withheld (a former employer more than 12 months after the separation). */
+  dateOfBirth: string | null;
   ssnLast4: string | null;
   /** Where the officer's notices are mailed; null when none is on file. */
   email: string | null;
@@ -72,15 +76,15 @@ export class OfficerSearchResponse {
   items: OfficerSearchHitResponse[];
 }
 
-const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[]): OfficerIdentityResponse => ({
+const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[], restricted = true): OfficerIdentityResponse => ({
   postId: o.postId,
   firstName: o.firstName,
   middleName: o.middleName,
   lastName: o.lastName,
   suffix: o.suffix,
-  dateOfBirth: o.dateOfBirth,
-  ssnLast4: o.ssnLast4,
-  email: o.email,
+  dateOfBirth: restricted ? o.dateOfBirth : null,
+  ssnLast4: restricted ? o.ssnLast4 : null,
+  email: restricted ? o.email : null,
   aliases: aliases.map((a) => ({ firstName: a.firstName, lastName: a.lastName })),
   createdAt: o.createdAt.toISOString(),
 });
@@ -89,7 +93,7 @@ const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[]): OfficerIde
 export const toCreatedOfficerResponse = (created: CreatedOfficer): OfficerIdentityResponse => identity(created.officer, created.aliases);
 
 export const toOfficerRecordResponse = (record: OfficerRecord, certification: CertificationStanding): OfficerRecordResponse => ({
-  ...identity(record.officer, record.aliases),
+  ...identity(record.officer, record.aliases, record.restrictedIdentity),
   employmentHistory: record.employmentHistory.map((e) => ({
     employmentId: e.employmentId,
     agency: { id: e.agency.id, name: e.agency.name, code: e.agency.code },
