@@ -22,6 +22,7 @@ import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
 import { WebhookDelivery1766000000100 } from './1766000000100-WebhookDelivery';
 import { CertificationConditions1766000000500 } from './1766000000500-CertificationConditions';
 import { GivenNameVariants1766000000600 } from './1766000000600-GivenNameVariants';
+import { OfficerNameSoundKey1766000000610 } from './1766000000610-OfficerNameSoundKey';
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   WebhookDelivery1766000000100,
   CertificationConditions1766000000500,
   GivenNameVariants1766000000600,
+  OfficerNameSoundKey1766000000610,
   OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,
 ];

@@ -91,11 +91,59 @@ export async function searchListedOfficers(
   after: PublicSearchCursor | undefined,
   limit: number,
 ): Promise<(ListedOfficerRow & { rank: number })[]> {
+  if (normalizedName.includes(' ')) {
+    const bySound = await soundKeyPage(manager, normalizedName, after, limit);
+    // The path depends on the query alone, never on the page: a later page that the sound-alikes
+    // no longer fill ends the list instead of switching to the trigram search's other order.
+    if (bySound.length > 0 || (after !== undefined && (await soundKeyPage(manager, normalizedName, undefined, 1)).length > 0)) return bySound;
+  }
   for (const threshold of NARROW_STEPS) {
     const page = await matchingPage(manager, normalizedName, after, limit, { word: threshold, whole: threshold });
     if (page.length === limit && page[limit - 1].rank > Math.round(1000 * threshold)) return page;
   }
   return matchingPage(manager, normalizedName, after, limit, { word: WORD_SIMILARITY_THRESHOLD, whole: SIMILARITY_THRESHOLD });
+}
+
+/**
+ * Surname-first (issue 21): the listed officers with a name whose family and given names have
+ * the double-metaphone codes of two of the query's words (either order: "Kowalsky Wei" too),
+ * through the btree `officer_name_sound_key`, kept only when they also pass the trigram search's
+ * thresholds, ranked and paged as it ranks them. A two-word query that sounds like a registered
+ * name is answered from those few hundred rows; otherwise the trigram search below runs.
+ */
+const SOUND_KEY_PAGE_SQL = `
+  WITH w AS (SELECT word, ord FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS t(word, ord)),
+  pairs AS MATERIALIZED (
+    SELECT DISTINCT dmetaphone(l.word) AS last_code, dmetaphone(f.word) AS first_code
+      FROM w l JOIN w f ON l.ord <> f.ord
+     WHERE dmetaphone(l.word) <> '' AND dmetaphone(f.word) <> '')
+  SELECT ${PUBLIC_COLUMNS}, hits.rank
+    FROM (SELECT n.officer_id, n.post_id,
+                 max(round(1000 * greatest(word_similarity($1, n.normalized_full), similarity(n.normalized_full, $1))))::int AS rank
+            FROM pairs p
+            JOIN officer_name n ON dmetaphone(n.normalized_last) = p.last_code AND dmetaphone(n.normalized_first) = p.first_code
+           WHERE word_similarity($1, n.normalized_full) >= ${WORD_SIMILARITY_THRESHOLD} OR similarity(n.normalized_full, $1) >= ${SIMILARITY_THRESHOLD}
+           GROUP BY n.officer_id, n.post_id
+           ORDER BY rank DESC, n.post_id) hits
+    JOIN officer o ON o.id = hits.officer_id
+   WHERE ${LISTED}
+     AND ($2::int IS NULL OR hits.rank < $2 OR (hits.rank = $2 AND hits.post_id > $3))
+   ORDER BY hits.rank DESC, hits.post_id
+   LIMIT $4`;
+
+async function soundKeyPage(
+  manager: EntityManager,
+  normalizedName: string,
+  after: PublicSearchCursor | undefined,
+  limit: number,
+): Promise<(ListedOfficerRow & { rank: number })[]> {
+  const rows = await preparedQuery<RawOfficer & { rank: number }>(manager, 'public-search-sound-key', SOUND_KEY_PAGE_SQL, [
+    normalizedName,
+    after?.rank ?? null,
+    after?.postId ?? null,
+    limit,
+  ]);
+  return rows.map((r) => ({ ...toRow(r), rank: r.rank }));
 }
 
 async function matchingPage(
