@@ -126,3 +126,54 @@ describe('staff console: agency administrator (browser)', () => {
     expect(h.problems).toEqual([]);
   });
 });
+
+describe('staff console: a session that ends mid-form (browser)', () => {
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    h = await startConsole();
+    const agency = await h.t.createOrganization('agency');
+    await createUser(h.t, agency.id, ['agency_hiring'], 'clerk@agency.test');
+    await createOfficer(h.t, { firstName: 'Pat', lastName: 'Quinlan', dateOfBirth: '1979-09-09' });
+    await signIn(h, 'clerk@agency.test');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('should open the sign-in over the screen when the token stops working, and keep what was typed', async () => {
+    const { page, t } = h;
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Hiring check' }).click();
+    await page.getByLabel('First name').fill('Pat');
+    await page.getByLabel('Last name').fill('Quinlan');
+    await page.getByLabel('Date of birth', { exact: true }).fill('1979-09-09');
+
+    // Elsewhere, the password changes: every token issued before it stops working (API.md).
+    const token = await t.login('clerk@agency.test');
+    const changed = await t
+      .http()
+      .post('/api/v1/me/password')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ currentPassword: 'a-long-enough-password', newPassword: 'a-brand-new-passphrase-9' });
+    expect(changed.status).toBeLessThan(300);
+
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session ended' });
+    await dialog.waitFor();
+    await expect(page.locator('[data-testid="problem"]').innerText()).resolves.toMatch(/Your session ended\. Sign in again, then send this again/);
+    await expectAccessible(page, 'session-ended');
+    await screenshot(page, 'session-ended');
+    await expect(dialog.getByLabel('Email').inputValue()).resolves.toBe('clerk@agency.test');
+    await dialog.getByLabel('Password').fill('a-brand-new-passphrase-9');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The form is as it was; sent again, it answers.
+    await expect(page.getByLabel('First name').inputValue()).resolves.toBe('Pat');
+    await expect(page.getByLabel('Date of birth', { exact: true }).inputValue()).resolves.toBe('1979-09-09');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.locator('#check-results').innerText()).resolves.toBe('1 officer found');
+    expect(h.problems).toEqual([]);
+  });
+});

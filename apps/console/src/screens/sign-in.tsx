@@ -83,6 +83,7 @@ export function SignIn({ expiredEmail, notice }: { expiredEmail?: string; notice
             label="Password"
             type="password"
             autoComplete="current-password"
+            autoFocus={!!expiredEmail}
             required
             value={password}
             onValue={setPassword}

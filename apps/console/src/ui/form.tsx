@@ -194,7 +194,11 @@ export function ProblemSummary({ error, fieldIds = {}, heading }: { error: unkno
   }, [error]);
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
-  const detail = problem?.detail ?? (error instanceof Error ? error.message : 'Something went wrong.');
+  // A token that stopped working (not a wrong password): the sign-in opens over the screen; say so in words.
+  const sessionEnded = problem?.code === 'AUTH.UNAUTHENTICATED';
+  const detail = sessionEnded
+    ? 'Your session ended. Sign in again, then send this again: what you typed is kept.'
+    : (problem?.detail ?? (error instanceof Error ? error.message : 'Something went wrong.'));
   const errors = problem?.errors ?? [];
   return (
     <div class="usa-alert usa-alert--error usa-alert--slim margin-bottom-2" role="alert" tabIndex={-1} ref={ref} data-testid="problem">
