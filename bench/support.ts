@@ -121,7 +121,7 @@ export async function loadTest(options: {
  * `postgres`, by pid; undefined without /proc. Requests per second on this VM move ±20 %
  * between runs; CPU per request moves far less, and says which side a change helped.
  */
-function postgresCpuTicks(): Map<string, number> | undefined {
+export function postgresCpuTicks(): Map<string, number> | undefined {
   const ticks = new Map<string, number>();
   try {
     for (const pid of readdirSync('/proc')) {
@@ -143,7 +143,7 @@ function postgresCpuTicks(): Map<string, number> | undefined {
 }
 
 /** µs of PostgreSQL CPU between two readings: processes started meanwhile count whole; those that ended meanwhile are missed. */
-function postgresCpuSince(before: Map<string, number> | undefined): number | undefined {
+export function postgresCpuSince(before: Map<string, number> | undefined): number | undefined {
   const after = postgresCpuTicks();
   if (!before || !after) return undefined;
   let ticks = 0;
