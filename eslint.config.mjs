@@ -28,6 +28,7 @@ const LAYERS = [
   'hiring',
   'public',
   'imports',
+  'workspace',
   'runtime',
 ];
 

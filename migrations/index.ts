@@ -20,6 +20,7 @@ import { Outbox1765000000600 } from './1765000000600-Outbox';
 import { Webhooks1765000000610 } from './1765000000610-Webhooks';
 import { OfficerNotices1765000000700 } from './1765000000700-OfficerNotices';
 import { WebhookDelivery1766000000100 } from './1766000000100-WebhookDelivery';
+import { WorkspaceIndexes1766000000200 } from './1766000000200-WorkspaceIndexes';
 import { CertificationConditions1766000000500 } from './1766000000500-CertificationConditions';
 import { GivenNameVariants1766000000600 } from './1766000000600-GivenNameVariants';
 import { OfficerNameSoundKey1766000000610 } from './1766000000610-OfficerNameSoundKey';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   Webhooks1765000000610,
   OfficerNotices1765000000700,
   WebhookDelivery1766000000100,
+  WorkspaceIndexes1766000000200,
   CertificationConditions1766000000500,
   GivenNameVariants1766000000600,
   OfficerNameSoundKey1766000000610,

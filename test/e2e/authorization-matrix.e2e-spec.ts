@@ -85,7 +85,7 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /api/v1/webhooks/:id/deliveries': ['agency_admin'],
   'POST /api/v1/webhooks/:id/test': ['agency_admin'],
   'POST /api/v1/webhooks/:id/deliveries/:deliveryId/retry': ['agency_admin'],
-  'GET /api/v1/hiring-checks': ['agency_admin', 'agency_hiring'],
+  'GET /api/v1/hiring-checks': ['agency_admin', 'agency_hiring', 'commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'GET /api/v1/hiring-checks/:id': ['agency_admin', 'agency_hiring'],
   'POST /api/v1/officers/:postId/employments': ['agency_admin', 'agency_hiring'],
   'POST /api/v1/imports': ['commission_admin'],
@@ -95,6 +95,8 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'GET /api/v1/imports/:id/rejections.csv': ['commission_admin'],
   'GET /api/v1/imports/:id/flags': ['commission_admin'],
   'GET /api/v1/imports/:id/officers.csv': ['commission_admin'],
+  'GET /api/v1/work-queue': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'GET /api/v1/stats/overview': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
 };
 
 /** Sample values for path parameters: well-formed, so a refusal can only come from the guard. */

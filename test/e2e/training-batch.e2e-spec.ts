@@ -107,7 +107,9 @@ describe('training batch import (e2e)', () => {
       ]);
       const after = await batchAudits();
       expect(after).toHaveLength(audits + 1);
-      expect(after[after.length - 1].details).toEqual({ format: 'json', received: 8, accepted: 2, unchanged: 0, rejected: 6 });
+      // officerIds: the officers whose records the batch created, so GET /audit?postId= finds the entry.
+      const officerId = (await t.db.query(`SELECT id FROM officer WHERE post_id = $1`, [postId])).rows[0].id;
+      expect(after[after.length - 1].details).toEqual({ format: 'json', received: 8, accepted: 2, unchanged: 0, rejected: 6, officerIds: [officerId] });
     });
 
     it('should reject rows claiming more hours than their course has (an 8-hour course recorded as 120 hours), storing the others', async () => {

@@ -18,6 +18,7 @@ import { NotificationsModule, WebhooksModule } from '@app/notifications';
 import { OfficersModule } from '@app/officers';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
+import { WorkspaceModule } from '@app/workspace';
 import { AppConfig } from '@app/runtime';
 import { TrainingModule } from '@app/training';
 import { LoggerModule } from 'nestjs-pino';
@@ -49,6 +50,7 @@ import { PublicPageController } from './public/public-page.controller';
 import { CoursesController } from './training/courses.controller';
 import { TrainingCompletionsController } from './training/training-completions.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { WorkspaceController } from './workspace/workspace.controller';
 
 /** Every controller of the API (the OpenAPI document reads their routes' decorators too: openapi/). */
 export const API_CONTROLLERS = [
@@ -74,6 +76,7 @@ export const API_CONTROLLERS = [
   NoticesController,
   ImportsController,
   WebhooksController,
+  WorkspaceController,
 ];
 
 @Module({})
@@ -120,6 +123,7 @@ export class ApiModule {
         HiringModule,
         PublicModule,
         ImportsModule,
+        WorkspaceModule,
         WorkerModule,
         WebhooksModule,
       ],

@@ -10,8 +10,8 @@ import { DataSource } from 'typeorm';
 import { hiringMatch, HiringMatch, PossibleDuplicateIdentity } from './domain/hiring-answer';
 import { hiringCheckNotFound, invalidHiringCheckQuery } from './domain/hiring.errors';
 import { HiringCheckRecorder } from './hiring-check.recorder';
-import { hiringAccess } from './hiring.policy';
-import { findAgencyCheck, HiringCheckQuery, listAgencyChecks, StoredHiringCheck } from './persistence/hiring-check.store';
+import { hiringAccess, hiringCheckListAccess } from './hiring.policy';
+import { findAgencyCheck, HiringCheckQuery, listChecks, StoredHiringCheck } from './persistence/hiring-check.store';
 import { OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.queries';
 
 export type { HiringCheckQuery, StoredHiringCheck };
@@ -81,17 +81,31 @@ export class HiringChecksService {
     );
   }
 
-  /** The caller agency's checks, newest first. Audited: the answers are restricted. */
-  async list(actor: Actor, page: { limit: number; cursor?: string }): Promise<Page<StoredHiringCheck>> {
-    const { agencyId } = await this.access.require(actor, { action: 'hiring_check.list', entityType: 'hiring_check' }, hiringAccess(actor));
-    const after = CHECKS_KEYSET.after(page.cursor);
+  /**
+   * Newest first: an agency's own checks; for the commission every agency's, or one agency's
+   * (`agencyId`); `postId` keeps the checks that found that officer. Audited: the answers are restricted.
+   */
+  async list(actor: Actor, query: { limit: number; cursor?: string; agencyId?: string; postId?: string }): Promise<Page<StoredHiringCheck>> {
+    const filters = { agencyId: query.agencyId ?? null, postId: query.postId ?? null };
+    const scope = await this.access.require(
+      actor,
+      { action: 'hiring_check.list', entityType: 'hiring_check', details: filters },
+      hiringCheckListAccess(actor, query.agencyId),
+    );
+    const after = CHECKS_KEYSET.after(query.cursor);
     return this.dataSource.transaction(async (manager) => {
-      const checks = await CHECKS_KEYSET.page(
-        page.limit,
-        (limit) => listAgencyChecks(manager, agencyId, { limit, after }),
-        (last) => ({ at: last.checkedAt.toISOString(), id: last.id }),
-      );
-      await this.audit.record(manager, actor, { action: 'hiring_check.list', entityType: 'hiring_check', details: { count: checks.items.length } });
+      const checks = scope.nothing
+        ? { items: [], nextCursor: null }
+        : await CHECKS_KEYSET.page(
+            query.limit,
+            (limit) => listChecks(manager, { agencyId: scope.agencyId, officerPostId: query.postId }, { limit, after }),
+            (last) => ({ at: last.checkedAt.toISOString(), id: last.id }),
+          );
+      await this.audit.record(manager, actor, {
+        action: 'hiring_check.list',
+        entityType: 'hiring_check',
+        details: { ...filters, count: checks.items.length },
+      });
       return checks;
     });
   }

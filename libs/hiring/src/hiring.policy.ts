@@ -16,3 +16,14 @@ export function rosterAccess(actor: Actor, agencyId: string, notFound: () => Dom
   if (actor.organizationType === 'commission') return grantAccess({ agencyId });
   return actor.organizationType === 'agency' && actor.organizationId === agencyId ? grantAccess({ agencyId }) : refuseAccess(notFound());
 }
+
+/**
+ * The list of checks: an agency its own; the commission every agency's (oversight of the duty to
+ * check before hiring, c. 6E §4(d)), optionally one agency's. `agencyId` null: all.
+ */
+export function hiringCheckListAccess(actor: Actor, requestedAgencyId?: string): AccessDecision<{ agencyId: string | null; nothing: boolean }> {
+  if (actor.organizationType === 'commission') return grantAccess({ agencyId: requestedAgencyId ?? null, nothing: false });
+  if (actor.organizationType !== 'agency') return refuseAccess(accessForbidden());
+  // Another agency's checks are not a refusal to explain but an empty list: never a hint they exist.
+  return grantAccess({ agencyId: actor.organizationId, nothing: requestedAgencyId !== undefined && requestedAgencyId !== actor.organizationId });
+}

@@ -118,11 +118,13 @@ export class TrainingCompletionsService {
         else unchanged++;
       }
       // One entry per batch with counts: the rows themselves are in the table, tied to the academy.
+      // `officerIds` names the officers whose records it created, so GET /audit?postId= finds it.
+      const officerIds = [...new Set(outcomes.flatMap((outcome) => (outcome.status === 'created' && outcome.officerId ? [outcome.officerId] : [])))];
       await this.audit.record(manager, actor, {
         action: 'training_completion.import',
         entityType: 'training_completion_batch',
         entityId: null,
-        details: { format: batch.format, received: batch.records.length, accepted, unchanged, rejected: rejected.length },
+        details: { format: batch.format, received: batch.records.length, accepted, unchanged, rejected: rejected.length, officerIds },
       });
       return { accepted, unchanged, rejected };
     });

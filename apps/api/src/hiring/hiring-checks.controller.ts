@@ -4,9 +4,8 @@ import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
 import { HiringChecksService } from '@app/hiring';
 import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
-import { PageQueryDto } from '../common/pagination.dto';
 import { IdParamDto } from '../common/uuid-param.dto';
-import { CreateHiringCheckDto, toHiringCheckQuery } from './dto/hiring-check-request.dto';
+import { CreateHiringCheckDto, ListHiringChecksQueryDto, toHiringCheckQuery } from './dto/hiring-check-request.dto';
 import {
   HiringCheckDetailResponse,
   HiringCheckPage,
@@ -34,11 +33,14 @@ export class HiringChecksController {
     return toHiringCheckResponse(await this.checks.check(actor, toHiringCheckQuery(body), idempotencyKey));
   }
 
-  /** The caller agency's own checks, newest first. */
-  @Roles('agency_admin', 'agency_hiring')
+  /**
+   * Newest first: an agency's own checks; the commission's roles every agency's (oversight of the
+   * duty to check before hiring), `agencyId` for one agency. `postId`: the checks that found that officer.
+   */
+  @Roles('agency_admin', 'agency_hiring', 'commission_admin', 'commission_investigator', 'commission_adjudicator')
   @ApiOperation({ summary: 'List hiring checks', operationId: 'listHiringChecks' })
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<HiringCheckPage> {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListHiringChecksQueryDto): Promise<HiringCheckPage> {
     return toHiringCheckPage(await this.checks.list(actor, query));
   }
 

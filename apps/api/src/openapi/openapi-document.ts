@@ -19,6 +19,7 @@ const TAGS: [name: string, description: string][] = [
   ['notices', 'Notices to officers of each submission about them, within 10 days (555 CMR 12.00).'],
   ['imports', "A state's existing records loaded from the system being replaced, streamed and processed by a durable job."],
   ['webhooks', "An agency's endpoints for signed events about the officers it employs or separated within 12 months."],
+  ['workspace', "The commission's work queue and the registry's figures."],
   ['audit', 'The hash-chained audit log and its published head.'],
   ['public', 'The public portal: officer records and open data, no credentials (c. 6E §13).'],
   ['health', 'Readiness and liveness probes.'],

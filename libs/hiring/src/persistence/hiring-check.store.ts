@@ -89,18 +89,23 @@ export async function findAgencyCheck(manager: EntityManager, agencyId: string, 
   return row ? toStored(row) : null;
 }
 
-/** Newest first, keyset on (checked_at, id). */
-export async function listAgencyChecks(
+/**
+ * Newest first, keyset on (checked_at, id). `agencyId` null: every agency's (the commission's
+ * oversight); `officerPostId`: only checks that found that officer.
+ */
+export async function listChecks(
   manager: EntityManager,
-  agencyId: string,
+  filter: { agencyId: string | null; officerPostId?: string },
   page: { limit: number; after?: { at: string; id: string } },
 ): Promise<StoredHiringCheck[]> {
   const rows = await manager.query<HiringCheckRow[]>(
     `SELECT ${COLUMNS} FROM hiring_check
-      WHERE agency_id = $1 AND ($2::timestamptz IS NULL OR (checked_at, id) < ($2::timestamptz, $3::uuid))
+      WHERE ($1::uuid IS NULL OR agency_id = $1::uuid)
+        AND ($2::text IS NULL OR matched_officer_ids && ARRAY(SELECT o.id FROM officer o WHERE o.post_id = $2::text))
+        AND ($3::timestamptz IS NULL OR (checked_at, id) < ($3::timestamptz, $4::uuid))
       ORDER BY checked_at DESC, id DESC
-      LIMIT $4`,
-    [agencyId, page.after?.at ?? null, page.after?.id ?? null, page.limit],
+      LIMIT $5`,
+    [filter.agencyId, filter.officerPostId ?? null, page.after?.at ?? null, page.after?.id ?? null, page.limit],
   );
   return rows.map(toStored);
 }

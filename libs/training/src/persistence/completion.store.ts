@@ -26,7 +26,7 @@ export interface IncompleteCompletion {
 }
 
 export type CompletionOutcome =
-  | { row: number; status: 'created' | 'unchanged'; input: CompletionInput; id: string; recordedAt: Date }
+  | { row: number; status: 'created' | 'unchanged'; input: CompletionInput; id: string; recordedAt: Date; officerId?: string }
   | { row: number; status: 'rejected'; externalRef: string | null; errors: FieldError[] };
 
 /** A row that passed every rule, with its ids resolved. */
@@ -104,7 +104,7 @@ export class CompletionStore {
       const ref = item.input.externalRef;
       const inserted = created.get(ref);
       if (inserted) {
-        outcomes.push({ row: item.row, status: 'created', input: item.input, id: inserted.id, recordedAt: inserted.recordedAt });
+        outcomes.push({ row: item.row, status: 'created', input: item.input, id: inserted.id, recordedAt: inserted.recordedAt, officerId: resolved.officerId });
         continue;
       }
       // A row that blocked our insert cannot disappear: the service has no delete path.

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditEntryEntity } from '@app/audit';
-import { Type } from 'class-transformer';
+import { POST_ID_PATTERN } from '@app/officers';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Min, ValidateIf } from 'class-validator';
 import { MaxLength } from '../../common/text-length';
 import { PageQueryDto } from '../../common/pagination.dto';
@@ -15,6 +16,12 @@ export class AuditQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(128)
   entityId?: string;
+
+  /** Every entry about this officer, whatever the entity (not with entityType or entityId). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(POST_ID_PATTERN, { message: 'postId must look like MA-000042' })
+  postId?: string;
 }
 
 /** A head saved earlier (from /public/audit/head): both or neither. */

@@ -1,6 +1,8 @@
 import type { HiringCheckQuery } from '@app/hiring';
 import { Transform } from 'class-transformer';
-import { buildMessage, IsOptional, IsString, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import { POST_ID_PATTERN } from '@app/officers';
+import { buildMessage, IsOptional, IsString, IsUUID, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
 import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { IsMatchableName } from '../../common/matchable-name';
@@ -92,3 +94,17 @@ export const toHiringCheckQuery = (body: CreateHiringCheckDto): HiringCheckQuery
         dateOfBirth: body.dateOfBirth!,
         ...(body.ssnLast4 !== undefined ? { ssnLast4: body.ssnLast4 } : {}),
       };
+
+/** `GET /hiring-checks`: the commission may narrow to one agency or one officer; an agency to one officer. */
+export class ListHiringChecksQueryDto extends PageQueryDto {
+  /** The commission: one agency's checks. An agency naming another gets an empty list. */
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId must be a UUID' })
+  agencyId?: string;
+
+  /** Only checks that found this officer. */
+  @IsOptional()
+  @Transform(upper)
+  @Matches(POST_ID_PATTERN, { message: 'postId must look like MA-000042' })
+  postId?: string;
+}

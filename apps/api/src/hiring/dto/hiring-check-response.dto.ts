@@ -95,6 +95,8 @@ export class HiringCheckSummaryMatchResponse {
 
 export class HiringCheckSummaryResponse {
   id: string;
+  /** The agency that asked. */
+  agencyId: string;
   checkedAt: string;
   checkedBy: HiringCheckActorResponse;
   query: HiringCheckQueryResponse;
@@ -148,6 +150,7 @@ export const toHiringCheckDetailResponse = (check: StoredHiringCheck): HiringChe
 export const toHiringCheckPage = (page: { items: StoredHiringCheck[]; nextCursor: string | null }): HiringCheckPage => ({
   items: page.items.map((check) => ({
     id: check.id,
+    agencyId: check.agencyId,
     checkedAt: check.checkedAt.toISOString(),
     checkedBy: { kind: check.actorKind, id: check.actorId },
     query: toQuery(check.query, false),

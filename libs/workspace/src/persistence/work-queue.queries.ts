@@ -1,0 +1,170 @@
+import type { EntityManager } from 'typeorm';
+import type { IsoDate } from '@app/core';
+import { EXPIRING_WITHIN_DAYS, LATE_REPORT_WINDOW_DAYS, PartAfter, partAfter, WorkItemKind, WorkItemRow, WorkQueuePosition } from '../domain/work-queue';
+
+export interface WorkQueueClocks {
+  appealWindowDays: number;
+  interimHearingMaxDays: number;
+}
+
+/**
+ * One SQL part per kind, each selecting (kind, reason, due_on, subject_type, subject_id, post_id,
+ * reference, item_key) in (due_on, item_key) order from its own index, limited to one page: the
+ * queue is their merge, so no part reads further than a page however large the registry.
+ * `$1` today, `$2` the page size + 1, `$3` the registry's time zone, `$4`/`$5` the clocks;
+ * `{after}` is replaced by the cursor's condition on the part's (due, key) expressions.
+ */
+interface Part {
+  kind: WorkItemKind;
+  /** The part's due date and tie-breaker as SQL expressions (for the cursor's condition). */
+  due: string;
+  key: string;
+  /** A uuid key orders and compares as itself (an index can serve it): the same order as its text in "C". */
+  keyIsUuid: boolean;
+  sql: string;
+}
+
+const CASE_DUE = `d.due_on`;
+const CASE_KEY = `(k.id::text || '/' || d.reason)`;
+
+const PARTS: Part[] = [
+  {
+    // DOMAIN.md "Cases": the officer's response window, a scheduled hearing, a requested interim
+    // hearing's last day (c. 6E §9) and the end of the appeal window (c. 30A §14).
+    kind: 'case_deadline',
+    due: CASE_DUE,
+    key: CASE_KEY,
+    keyIsUuid: false,
+    sql: `SELECT 'case_deadline' AS kind, d.reason, ${CASE_DUE} AS due_on, 'case' AS subject_type, k.id::text AS subject_id,
+                 o.post_id, k.case_number AS reference, ${CASE_KEY} AS item_key
+            FROM commission_case k
+            JOIN officer o ON o.id = k.officer_id
+           CROSS JOIN LATERAL (VALUES
+             ('response_due', CASE WHEN k.status = 'notice_issued' AND jsonb_typeof(k.state -> 'response') IS DISTINCT FROM 'object'
+                                   THEN (k.state -> 'notice' ->> 'responseDueOn')::date END),
+             ('hearing', CASE WHEN k.status = 'hearing_scheduled' THEN (k.state -> 'hearing' ->> 'hearingOn')::date END),
+             ('interim_hearing', CASE WHEN jsonb_typeof(k.state -> 'interimSuspension') = 'object'
+                                       AND k.state -> 'interimSuspension' ->> 'endedOn' IS NULL
+                                       AND k.state -> 'interimSuspension' ->> 'hearingRequestedOn' IS NOT NULL
+                                       AND k.state -> 'interimSuspension' ->> 'hearingHeldOn' IS NULL
+                                       AND (k.state -> 'interimSuspension' ->> 'hearingWaived')::boolean IS NOT TRUE
+                                      THEN (k.state -> 'interimSuspension' ->> 'suspendedOn')::date + $5::int END),
+             ('appeal_window', CASE WHEN k.status = 'decided' THEN (k.state -> 'decision' ->> 'decidedOn')::date + $4::int END)
+           ) AS d(reason, due_on)
+           WHERE k.status IN ('open', 'notice_issued', 'hearing_scheduled', 'heard', 'decided', 'appealed') AND d.due_on IS NOT NULL {after}`,
+  },
+  {
+    // c. 6E §4(f)(3): terms ending within 60 days (an ended one already reads lapsed).
+    kind: 'certification_expiring',
+    due: 'c.expires_on',
+    key: 'c.officer_id',
+    keyIsUuid: true,
+    sql: `SELECT 'certification_expiring' AS kind, 'certification_expiring' AS reason, c.expires_on AS due_on, 'certification' AS subject_type,
+                 c.officer_id::text AS subject_id, o.post_id, NULL AS reference, c.officer_id::text AS item_key
+            FROM certification c
+            JOIN officer o ON o.id = c.officer_id
+           WHERE c.status = 'certified' AND c.expires_on > $1::date AND c.expires_on <= $1::date + ${EXPIRING_WITHIN_DAYS} {after}`,
+  },
+  {
+    // c. 6E §8(b): reports filed after the deadline, until a case takes them up.
+    kind: 'late_report',
+    due: 'r.due_on',
+    key: 'r.id',
+    keyIsUuid: true,
+    sql: `SELECT 'late_report' AS kind, 'late_report' AS reason, r.due_on, 'misconduct_report' AS subject_type, r.id::text AS subject_id,
+                 o.post_id, a.code AS reference, r.id::text AS item_key
+            FROM misconduct_report r
+            JOIN officer o ON o.id = r.officer_id
+            JOIN organization a ON a.id = r.agency_id
+           WHERE r.late AND r.filed_on >= $1::date - ${LATE_REPORT_WINDOW_DAYS}
+             AND NOT EXISTS (SELECT 1 FROM case_report cr WHERE cr.report_id = r.id) {after}`,
+  },
+  {
+    // 555 CMR 12.00: notices not sent by their dueBy.
+    kind: 'notice_overdue',
+    due: 'n.due_by',
+    key: 'n.id',
+    keyIsUuid: true,
+    sql: `SELECT 'notice_overdue' AS kind, 'notice_overdue' AS reason, n.due_by AS due_on, 'notice' AS subject_type, n.id::text AS subject_id,
+                 o.post_id, n.kind AS reference, n.id::text AS item_key
+            FROM notice n
+            JOIN officer o ON o.id = n.officer_id
+           WHERE n.status <> 'sent' AND n.due_by < $1::date {after}`,
+  },
+  {
+    // Pairs that may be one person: due the day they were found (a missed duplicate is the recycled officer).
+    kind: 'possible_duplicate',
+    due: '(p.created_at AT TIME ZONE $3::text)::date',
+    key: 'p.id',
+    keyIsUuid: true,
+    sql: `SELECT 'possible_duplicate' AS kind, 'possible_duplicate' AS reason, (p.created_at AT TIME ZONE $3::text)::date AS due_on,
+                 'possible_duplicate' AS subject_type, p.id::text AS subject_id, o.post_id, other.post_id AS reference, p.id::text AS item_key
+            FROM possible_duplicate p
+            JOIN officer o ON o.id = p.officer_id
+            JOIN officer other ON other.id = p.other_officer_id
+           WHERE p.status = 'open' {after}`,
+  },
+  {
+    // An endpoint failing for 24 hours: due the day it was marked.
+    kind: 'webhook_failing',
+    due: '(w.failing_since AT TIME ZONE $3::text)::date',
+    key: 'w.id',
+    keyIsUuid: true,
+    sql: `SELECT 'webhook_failing' AS kind, 'webhook_failing' AS reason, (w.failing_since AT TIME ZONE $3::text)::date AS due_on,
+                 'webhook' AS subject_type, w.id::text AS subject_id, NULL AS post_id, a.code AS reference, w.id::text AS item_key
+            FROM webhook_endpoint w
+            JOIN organization a ON a.id = w.organization_id
+           WHERE w.status = 'failing' AND w.deleted_at IS NULL {after}`,
+  },
+];
+
+const orderKey = (part: Part) => (part.keyIsUuid ? part.key : `${part.key} COLLATE "C"`);
+
+function afterSql(part: Part, after: PartAfter, params: unknown[]): string {
+  if (after.op === 'none') return '';
+  params.push(after.dueOn);
+  const day = `$${params.length}::date`;
+  if (after.op === 'after_day') return `AND ${part.due} > ${day}`;
+  if (after.op === 'from_day') return `AND ${part.due} >= ${day}`;
+  params.push(after.itemKey);
+  return `AND (${part.due} > ${day} OR (${part.due} = ${day} AND ${orderKey(part)} > $${params.length}::${part.keyIsUuid ? 'uuid' : 'text'}))`;
+}
+
+export async function workQueueRows(
+  manager: EntityManager,
+  query: { today: IsoDate; timeZone: string; clocks: WorkQueueClocks; after?: WorkQueuePosition; limit: number },
+): Promise<WorkItemRow[]> {
+  const params: unknown[] = [query.today, query.limit, query.timeZone, query.clocks.appealWindowDays, query.clocks.interimHearingMaxDays];
+  const parts = PARTS.map(
+    (part) => `(${part.sql.replace('{after}', afterSql(part, partAfter(part.kind, query.after), params))}
+      ORDER BY ${part.due}, ${orderKey(part)} LIMIT $2)`,
+  );
+  const rows = await manager.query<
+    {
+      kind: WorkItemKind;
+      reason: WorkItemRow['reason'];
+      due_on: string;
+      subject_type: string;
+      subject_id: string;
+      post_id: string | null;
+      reference: string | null;
+      item_key: string;
+    }[]
+  >(
+    `SELECT kind, reason, to_char(due_on, 'YYYY-MM-DD') AS due_on, subject_type, subject_id, post_id, reference, item_key
+       FROM (${parts.join('\n UNION ALL ')}) AS q
+      ORDER BY q.due_on, q.kind COLLATE "C", q.item_key COLLATE "C"
+      LIMIT $2`,
+    params,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    reason: r.reason,
+    dueOn: r.due_on,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    postId: r.post_id,
+    reference: r.reference,
+    itemKey: r.item_key,
+  }));
+}
