@@ -394,7 +394,8 @@ export interface paths {
         };
         /**
          * List audit entries
-         * @description The audit log, newest entry first (commission admin only).
+         * @description The audit log, newest entry first (commission admin only): all of it, one entity's
+         *     (`entityType`, `entityId`), or every entry about one officer whatever the entity (`postId`).
          */
         get: operations["listAuditEntries"];
         put?: never;
@@ -1056,7 +1057,8 @@ export interface paths {
         };
         /**
          * List hiring checks
-         * @description The caller agency's own checks, newest first.
+         * @description Newest first: an agency's own checks; the commission's roles every agency's (oversight of the
+         *     duty to check before hiring), `agencyId` for one agency. `postId`: the checks that found that officer.
          */
         get: operations["listHiringChecks"];
         put?: never;
@@ -1417,6 +1419,48 @@ export interface paths {
          *     the attempt, pending. `422 WEBHOOK.DISABLED` once a 410 disabled the endpoint.
          */
         post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the work queue
+         * @description What is due, across every agency: case deadlines (response, hearing, interim hearing, appeal
+         *     window), late reports, overdue notices, possible duplicates, certifications ending within 60
+         *     days, failing webhooks. By due date, so overdue items come first.
+         */
+        get: operations["listWorkQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the registry overview figures
+         * @description The dashboard's figures; `from`/`to` bound the monthly series and the median (default: the last twelve months).
+         */
+        get: operations["getStatsOverview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2638,6 +2682,8 @@ export interface components {
         };
         HiringCheckSummaryResponse: {
             id: string;
+            /** @description The agency that asked. */
+            agencyId: string;
             checkedAt: string;
             checkedBy: components["schemas"]["HiringCheckActorResponse"];
             query: components["schemas"]["HiringCheckQueryResponse"];
@@ -2836,6 +2882,71 @@ export interface components {
         WebhookDeliveryPage: {
             items: components["schemas"]["WebhookDeliveryResponse"][];
             nextCursor: string | null;
+        };
+        WorkItemSubjectResponse: {
+            /** @description `case`, `certification` (id: the officer's), `misconduct_report`, `notice`, `possible_duplicate`, `webhook`, … */
+            type: string;
+            id: string;
+            postId: string | null;
+        };
+        WorkItemResponse: {
+            /** @enum {string} */
+            kind: "case_deadline" | "certification_expiring" | "condition_due" | "dispute_open" | "late_report" | "notice_overdue" | "possible_duplicate" | "webhook_failing";
+            /** @description Which clock: `response_due`, `hearing`, `interim_hearing`, `appeal_window` for a case; the kind otherwise. */
+            reason: string;
+            /** @description YYYY-MM-DD */
+            dueOn: string;
+            /** @description Due before today. */
+            overdue: boolean;
+            subject: components["schemas"]["WorkItemSubjectResponse"];
+            summary: string;
+        };
+        WorkQueuePage: {
+            items: components["schemas"]["WorkItemResponse"][];
+            nextCursor: string | null;
+        };
+        DecisionsInMonthResponse: {
+            /** @description YYYY-MM */
+            month: string;
+            revoke: number;
+            suspend: number;
+            retrain: number;
+            reprimand: number;
+            no_action: number;
+        };
+        HiringChecksInMonthResponse: {
+            /** @description YYYY-MM */
+            month: string;
+            checks: number;
+            /** @description Checks that found at least one officer. */
+            matches: number;
+            /** @description Checks that found at least one officer who was not hireable. */
+            notHireable: number;
+        };
+        WanderingOfficerResponse: {
+            postId: string;
+            name: string;
+            separationsUnderInvestigation: number;
+        };
+        StatsOverviewResponse: {
+            /** @description Every case now, by status (every status present). */
+            casesByStatus: {
+                [key: string]: number;
+            };
+            /** @description Every certification by the status it reads today (every status present). */
+            certificationsByStatus: {
+                [key: string]: number;
+            };
+            /** @description The range counted (YYYY-MM-DD, inclusive). */
+            from: string;
+            to: string;
+            /** @description Decisions made in each month of the range, by sanction. */
+            decisionsByMonth: components["schemas"]["DecisionsInMonthResponse"][];
+            /** @description Over cases that became final within the range: days from the first report's filing to the final decision; null without any. */
+            medianDaysReportToFinal: number | null;
+            hiringChecks: components["schemas"]["HiringChecksInMonthResponse"][];
+            /** @description Officers with two or more separations under investigation, most first (at most 500). */
+            wanderingOfficers: components["schemas"]["WanderingOfficerResponse"][];
         };
     };
     responses: never;
@@ -4352,6 +4463,8 @@ export interface operations {
                 limit?: number;
                 entityType?: string;
                 entityId?: string;
+                /** @description Every entry about this officer, whatever the entity (not with entityType or entityId). */
+                postId?: string;
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
             };
@@ -7355,6 +7468,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
+                /** @description The commission: one agency's checks. An agency naming another gets an empty list. */
+                agencyId?: string;
+                /** @description Only checks that found this officer. */
+                postId?: string;
             };
             header?: never;
             path?: never;
@@ -9055,6 +9172,148 @@ export interface operations {
             };
             /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkQueue: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueuePage"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatsOverview: {
+        parameters: {
+            query?: {
+                /** @description First day counted (YYYY-MM-DD); default: the first day of the twelfth month back from `to`. */
+                from?: string;
+                /** @description Last day counted (YYYY-MM-DD); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsOverviewResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

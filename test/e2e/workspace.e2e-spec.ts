@@ -214,6 +214,38 @@ describe('commission workspace (e2e)', () => {
       subject: { type: 'webhook', id: hook.rows[0].id, postId: null },
     });
 
+    // A certification condition past due (06-10) and one not yet within 30 days (08-01); an open dispute since 06-12.
+    for (const [dueOn, listed] of [
+      ['2026-06-10', true],
+      ['2026-08-01', false],
+    ] as const) {
+      const { rows } = await t.db.query(
+        `INSERT INTO certification_condition (officer_id, basis, description, imposed_on, due_on, imposed_by, created_at)
+         VALUES ($1, 'training', 'Finish the firearms course', '2026-01-02', $2, 'test', now()) RETURNING id`,
+        [l.officerId, dueOn],
+      );
+      if (listed)
+        expected.push({
+          kind: 'condition_due',
+          reason: 'condition_due',
+          dueOn,
+          overdue: true,
+          subject: { type: 'certification_condition', id: rows[0].id, postId: l.postId },
+        });
+    }
+    const opener = (await t.db.query(`SELECT id FROM app_user ORDER BY created_at LIMIT 1`)).rows[0].id;
+    const dispute = await t.db.query(
+      `INSERT INTO dispute (officer_id, subject_type, statement, opened_by, opened_at) VALUES ($1, 'identity', 'My date of birth is wrong.', $2, '2026-06-12T10:00:00Z') RETURNING id`,
+      [d.officerId, opener],
+    );
+    expected.push({
+      kind: 'dispute_open',
+      reason: 'dispute_open',
+      dueOn: '2026-06-12',
+      overdue: true,
+      subject: { type: 'dispute', id: dispute.rows[0].id, postId: d.postId },
+    });
+
     // Notices no one could send (no mail transport) are overdue once their 10 days are over: whatever the submissions above made.
     const notices = await t.db.query(
       `SELECT n.id, to_char(n.due_by, 'YYYY-MM-DD') AS due, o.post_id FROM notice n JOIN officer o ON o.id = n.officer_id WHERE n.status <> 'sent' AND n.due_by < '2026-06-15'`,
@@ -248,7 +280,16 @@ describe('commission workspace (e2e)', () => {
       const firstNotOverdue = items.findIndex((item) => !item.overdue);
       expect(items.slice(firstNotOverdue).every((item) => !item.overdue)).toBe(true);
       expect(new Set(items.map((item) => item.kind))).toEqual(
-        new Set(['case_deadline', 'late_report', 'notice_overdue', 'possible_duplicate', 'certification_expiring', 'webhook_failing']),
+        new Set([
+          'case_deadline',
+          'late_report',
+          'notice_overdue',
+          'possible_duplicate',
+          'certification_expiring',
+          'webhook_failing',
+          'condition_due',
+          'dispute_open',
+        ]),
       );
     });
 

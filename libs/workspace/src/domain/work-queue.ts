@@ -33,6 +33,8 @@ export type WorkItemReason =
 
 /** DOMAIN.md, API.md: certifications ending within 60 days are in the queue. */
 export const EXPIRING_WITHIN_DAYS = 60;
+/** Open certification conditions enter the queue this many days before they fall due. */
+export const CONDITION_DUE_WITHIN_DAYS = 30;
 /**
  * A late report stays in the queue this long after it was filed, unless a case takes it up: long
  * enough for the commission to decide on an administrative suspension for failure to report.
@@ -70,7 +72,7 @@ const SUMMARIES: Record<WorkItemReason, (reference: string | null) => string> = 
   late_report: (ref) => `Misconduct report filed after its deadline by agency ${ref} (c. 6E §8(b)).`,
   notice_overdue: (ref) => `Notice to the officer${ref ? ` (${ref})` : ''} not sent by its due date (555 CMR 12.00).`,
   possible_duplicate: (ref) => `Possible duplicate record${ref ? ` of ${ref}` : ''}: dismiss or merge.`,
-  dispute_open: () => 'The officer disputes part of the record: resolve the dispute.',
+  dispute_open: (ref) => `The officer disputes ${ref ? `a record (${ref})` : 'part of the record'}: resolve the dispute.`,
   condition_due: (ref) => `Certification condition due${ref ? `: ${ref}` : ''} (555 CMR 7.04).`,
   certification_expiring: () => `Certification term ends within ${EXPIRING_WITHIN_DAYS} days.`,
   webhook_failing: (ref) => `Webhook endpoint of agency ${ref} failing for 24 hours: its administrators must fix it.`,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * The audit entries about one officer, whatever the entity (API.md "Audit": officer,
- * certification, training, employment, report, case, hiring check, notice, duplicate pair), newest
+ * certification, training, employment, report, case, hiring check, notice, dispute, duplicate pair), newest
  * first, as `seq`s. An entry is about the officer when it names a record of theirs (entity type
  * and id), names the officer in its details (`postId`, or `officerIds` for entries about many
  * officers at once), whichever context wrote it. The records are found first (each by its
@@ -18,7 +18,9 @@ const LINKED_RECORDS = `
   UNION ALL SELECT 'case', k.id::text FROM commission_case k WHERE k.officer_id = $1::uuid
   UNION ALL SELECT 'hiring_check', h.id::text FROM hiring_check h WHERE h.matched_officer_ids @> ARRAY[$1::uuid]
   UNION ALL SELECT 'notice', n.id::text FROM notice n WHERE n.officer_id = $1::uuid
-  UNION ALL SELECT 'possible_duplicate', p.id::text FROM possible_duplicate p WHERE p.officer_id = $1::uuid OR p.other_officer_id = $1::uuid`;
+  UNION ALL SELECT 'possible_duplicate', p.id::text FROM possible_duplicate p WHERE p.officer_id = $1::uuid OR p.other_officer_id = $1::uuid
+  UNION ALL SELECT 'dispute', d.id::text FROM dispute d WHERE d.officer_id = $1::uuid
+  UNION ALL SELECT 'certification_condition', cc.id::text FROM certification_condition cc WHERE cc.officer_id = $1::uuid`;
 
 export async function officerAuditSeqs(
   manager: EntityManager,

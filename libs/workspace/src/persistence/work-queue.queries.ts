@@ -1,6 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { IsoDate } from '@app/core';
-import { EXPIRING_WITHIN_DAYS, LATE_REPORT_WINDOW_DAYS, PartAfter, partAfter, WorkItemKind, WorkItemRow, WorkQueuePosition } from '../domain/work-queue';
+import {
+  CONDITION_DUE_WITHIN_DAYS,
+  EXPIRING_WITHIN_DAYS,
+  LATE_REPORT_WINDOW_DAYS,
+  PartAfter,
+  partAfter,
+  WorkItemKind,
+  WorkItemRow,
+  WorkQueuePosition,
+} from '../domain/work-queue';
 
 export interface WorkQueueClocks {
   appealWindowDays: number;
@@ -103,6 +112,30 @@ const PARTS: Part[] = [
             JOIN officer o ON o.id = p.officer_id
             JOIN officer other ON other.id = p.other_officer_id
            WHERE p.status = 'open' {after}`,
+  },
+  {
+    // 555 CMR 7.04, 9.10: an open condition due within 30 days, or past due (then the adjudicator may admin_suspend).
+    kind: 'condition_due',
+    due: 'cc.due_on',
+    key: 'cc.id',
+    keyIsUuid: true,
+    sql: `SELECT 'condition_due' AS kind, 'condition_due' AS reason, cc.due_on, 'certification_condition' AS subject_type, cc.id::text AS subject_id,
+                 o.post_id, left(cc.description, 100) AS reference, cc.id::text AS item_key
+            FROM certification_condition cc
+            JOIN officer o ON o.id = cc.officer_id
+           WHERE cc.status = 'open' AND cc.due_on <= $1::date + ${CONDITION_DUE_WITHIN_DAYS} {after}`,
+  },
+  {
+    // The officer disputes part of the record: due the day it was opened (it marks the record disputed until resolved).
+    kind: 'dispute_open',
+    due: '(ds.opened_at AT TIME ZONE $3::text)::date',
+    key: 'ds.id',
+    keyIsUuid: true,
+    sql: `SELECT 'dispute_open' AS kind, 'dispute_open' AS reason, (ds.opened_at AT TIME ZONE $3::text)::date AS due_on, 'dispute' AS subject_type,
+                 ds.id::text AS subject_id, o.post_id, ds.subject_type AS reference, ds.id::text AS item_key
+            FROM dispute ds
+            JOIN officer o ON o.id = ds.officer_id
+           WHERE ds.status = 'open' {after}`,
   },
   {
     // An endpoint failing for 24 hours: due the day it was marked.
