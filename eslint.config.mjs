@@ -25,6 +25,7 @@ const LAYERS = [
   'training',
   'certification',
   'discipline',
+  'merges',
   'hiring',
   'public',
   'imports',

@@ -46,6 +46,7 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   // Object-level: an agency for the officers it employs, an academy for those it enrolled; others a 404.
   'POST /api/v1/officers/:postId/aliases': ['commission_admin', 'agency_admin', 'academy_registrar'],
   'PATCH /api/v1/officers/:postId/identity': ['commission_admin'],
+  'POST /api/v1/officers/:postId/merge': ['commission_admin'],
   // Object-level: the commission and employing agencies see the record, everyone else a 404 (not a 403).
   'GET /api/v1/officers/:postId': 'any',
   'POST /api/v1/officers/:postId/certification': ['commission_adjudicator'],

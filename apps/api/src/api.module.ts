@@ -11,6 +11,7 @@ import { ClockModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { DisciplineModule } from '@app/discipline';
 import { HiringModule } from '@app/hiring';
+import { MergesModule } from '@app/merges';
 import { MailModule } from '@app/mail';
 import { ImportsModule } from '@app/imports';
 import { JobsModule } from '@app/jobs';
@@ -120,6 +121,7 @@ export class ApiModule {
         TrainingModule,
         CertificationModule,
         DisciplineModule,
+        MergesModule,
         HiringModule,
         PublicModule,
         ImportsModule,

@@ -11,6 +11,7 @@ import { CERTIFICATION_RULES, certificationRulesFrom } from './certification-rul
 import { CertificationSettlementService } from './certification-settlement.service';
 import { CertificationService } from './certification.service';
 import { CertificationConditionEntity } from './persistence/certification-condition.entity';
+import { CertificationMergeService } from './certification-merge.service';
 import { CertificationHistoryEntity } from './persistence/certification-history.entity';
 import { CertificationEntity } from './persistence/certification.entity';
 import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-disclosure.entity';
@@ -29,8 +30,10 @@ import { RelinquishmentDisclosureEntity } from './persistence/relinquishment-dis
     CertificationCaseEffectsService,
     CertificationSettlementService,
     CertificationImportService,
+    CertificationMergeService,
   ],
   exports: [
+    CertificationMergeService,
     CertificationImportService,
     CertificationService,
     CertificationDecisionsService,

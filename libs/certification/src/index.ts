@@ -7,6 +7,7 @@ export * from './certification-conditions.service';
 export * from './certification-case-effects.service';
 export * from './certification-settlement.service';
 export * from './certification-settlement.job';
+export * from './certification-merge.service';
 export { CERTIFICATION_RULES } from './certification-rules';
 export type { CertificationRules } from './certification-rules';
 export { CERTIFICATION_TRANSITION_ACTIONS, MAX_DISCLOSURES_LENGTH } from './certification-requests';

@@ -73,7 +73,9 @@ export class DisciplineFactsService {
     const imported = await preparedQuery<ImportedActionRow & { officer_id: string }>(
       manager,
       'discipline-imported-actions-of-officers',
-      `SELECT f.officer_id, ${IMPORTED_ACTION_COLUMNS} FROM imported_final_action f WHERE f.officer_id = ${anyOfArrayParameter(1, 'uuid')}`,
+      // Imported actions are append-only and stay on the record they were imported for: a merged record's read as its survivor's.
+      `SELECT l.survivor AS officer_id, ${IMPORTED_ACTION_COLUMNS}
+         FROM unnest((SELECT $1::uuid[])) AS l(survivor) JOIN imported_final_action f ON f.officer_id = ANY(officer_lineage(l.survivor))`,
       [ids],
     );
     const categoryOf = await this.categoryLookup(manager);
@@ -145,7 +147,7 @@ export class DisciplineFactsService {
   async revokedInOtherJurisdiction(manager: EntityManager, officerId: string): Promise<DisciplineFacts['revokedInOtherJurisdiction']> {
     const rows = await manager.query<{ jurisdiction: string; effective_on: string }[]>(
       `SELECT jurisdiction, to_char(effective_on, 'YYYY-MM-DD') AS effective_on FROM imported_final_action
-        WHERE officer_id = $1 AND out_of_state AND type = 'revocation' ORDER BY effective_on`,
+        WHERE officer_id = ANY(officer_lineage($1)) AND out_of_state AND type = 'revocation' ORDER BY effective_on`,
       [officerId],
     );
     return rows.map((row) => ({ jurisdiction: row.jurisdiction, effectiveOn: row.effective_on }));
@@ -232,7 +234,7 @@ function addImportedAction(officer: DisciplineFacts, row: ImportedActionRow): vo
 export const publishedFinalActionExistsSql = (officerIdSql: string) =>
   `(EXISTS (SELECT 1 FROM commission_case k WHERE k.officer_id = ${officerIdSql} AND k.status = 'final'
               AND k.state->'decision'->>'sanction' IN (${PUBLISHED_SANCTION_CODES.map((code) => `'${code}'`).join(', ')}))
-    OR EXISTS (SELECT 1 FROM imported_final_action f WHERE f.officer_id = ${officerIdSql} AND NOT f.out_of_state))`;
+    OR EXISTS (SELECT 1 FROM imported_final_action f WHERE f.officer_id = ANY(officer_lineage(${officerIdSql})) AND NOT f.out_of_state))`;
 
 /**
  * Whether the officer `officerIdSql` (a column reference of the enclosing statement, never input)
@@ -250,7 +252,7 @@ export const casesSnapshotSql = (officerIdSql: string) =>
   `(coalesce((SELECT jsonb_agg(jsonb_build_object('id', k.id, 'case_number', k.case_number, 'status', k.status, 'state', k.state) ORDER BY k.opened_at, k.id)
               FROM commission_case k WHERE k.officer_id = ${officerIdSql}), '[]'::jsonb)
     || coalesce((SELECT jsonb_agg(to_jsonb(x) ORDER BY x.effective_on) FROM (SELECT ${IMPORTED_ACTION_COLUMNS}
-              FROM imported_final_action f WHERE f.officer_id = ${officerIdSql}) x), '[]'::jsonb))::json`;
+              FROM imported_final_action f WHERE f.officer_id = ANY(officer_lineage(${officerIdSql}))) x), '[]'::jsonb))::json`;
 
 /**
  * One officer's cases (oldest first) and the count of agency-sustained report findings, as

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DisciplineMergeService } from './discipline-merge.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificationModule } from '@app/certification';
 import { NotificationsModule } from '@app/notifications';
@@ -24,6 +25,7 @@ import { SeparationsService } from './separations.service';
     NotificationsModule,
   ],
   providers: [
+    DisciplineMergeService,
     DisciplineConfig,
     GroundsService,
     ReportsService,
@@ -33,6 +35,6 @@ import { SeparationsService } from './separations.service';
     DisciplineFactsService,
     ImportedFinalActionsService,
   ],
-  exports: [GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService, ImportedFinalActionsService],
+  exports: [DisciplineMergeService, GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService, ImportedFinalActionsService],
 })
 export class DisciplineModule {}

@@ -4,6 +4,7 @@ export * from './discipline-facts.service';
 export * from './imported-final-actions.service';
 export * from './grounds.service';
 export * from './separations.service';
+export * from './discipline-merge.service';
 export * from './reports/reports.service';
 export type { MisconductReportView, ReportVersionView } from './reports/report-views';
 export * from './cases/cases.service';

@@ -12,6 +12,7 @@ export { recordOfficerEvent, recordOfficerEvents } from './outbox/outbox.writer'
 export { OFFICER_EVENT_TYPES, TEST_EVENT_TYPE } from './outbox/officer-events';
 export type { OfficerEvent, OfficerEventData, OfficerEventType } from './outbox/officer-events';
 export * from './notices/notices.service';
+export { reassignOfficerNotices } from './notices/persistence/notice.store';
 export * from './notices/notice-sender';
 export { NOTICE_SEND_QUEUE } from './notices/notice-dispatch';
 export { NoticeSendingJob, NOTICE_SWEEP_QUEUE, NOTICE_SWEEP_CRON } from './notices/notice-sending.job';

@@ -17,6 +17,8 @@ export * from './employment.service';
 export * from './officer-import.service';
 export * from './possible-duplicates.service';
 export * from './identity-changes.service';
+export * from './officer-merges.service';
+export { findSurvivorByPostId } from './officers.service';
 export type { NewEmployment, Separation } from './persistence/employment.store';
 export { normalizeName, normalizePersonName } from './domain/name-normalization';
 export type { NormalizedName } from './domain/name-normalization';

@@ -30,6 +30,8 @@ export interface OfficerRecord {
   officer: OfficerEntity;
   /** False: the date of birth, SSN digits and email are withheld (a former employer more than 12 months after the separation). */
   restrictedIdentity: boolean;
+  /** POST IDs of records merged into this one; each answers with this record. */
+  mergedFrom: string[];
   aliases: OfficerNameInput[];
   employmentHistory: EmploymentHistoryItem[];
 }
@@ -72,6 +74,7 @@ export class OfficerRecordsService {
       const record: OfficerRecord = {
         officer,
         restrictedIdentity,
+        mergedFrom: await this.officers.mergedFrom(officer.id, manager),
         aliases: names.filter((n) => n.kind === 'alias').map((n) => ({ firstName: n.firstName, lastName: n.lastName })),
         employmentHistory,
       };

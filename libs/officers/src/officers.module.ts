@@ -6,13 +6,30 @@ import { OfficerRecordsService } from './officer-records.service';
 import { OfficersService } from './officers.service';
 import { PossibleDuplicatesService } from './possible-duplicates.service';
 import { IdentityChangesService } from './identity-changes.service';
+import { OfficerMergesService } from './officer-merges.service';
 import { EmploymentEntity } from './persistence/employment.entity';
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity])],
-  providers: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService, IdentityChangesService],
-  exports: [OfficersService, OfficerRecordsService, EmploymentService, OfficerImportService, PossibleDuplicatesService, IdentityChangesService],
+  providers: [
+    OfficersService,
+    OfficerRecordsService,
+    EmploymentService,
+    OfficerImportService,
+    PossibleDuplicatesService,
+    IdentityChangesService,
+    OfficerMergesService,
+  ],
+  exports: [
+    OfficersService,
+    OfficerRecordsService,
+    EmploymentService,
+    OfficerImportService,
+    PossibleDuplicatesService,
+    IdentityChangesService,
+    OfficerMergesService,
+  ],
 })
 export class OfficersModule {}

@@ -14,6 +14,7 @@ import { findSameBirthDateSimilarNames } from './persistence/name-match.queries'
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
 import { insertPossibleDuplicates } from './persistence/possible-duplicate.store';
+import { mergedPostIds } from './persistence/officer-merge.store';
 import { officerRecordAccess, OfficerRecordScope } from './officer-record.policy';
 
 export { officerNotFound };
@@ -59,11 +60,19 @@ export class OfficersService {
     private readonly config: ConfigService,
   ) {}
 
-  /** The officer with this POST ID, or OFFICER.NOT_FOUND (404). Pass the transaction's manager inside one. */
+  /**
+   * The officer with this POST ID, or OFFICER.NOT_FOUND (404). Pass the transaction's manager inside one.
+   * A merged record's POST ID answers with its survivor (API.md "Identity changes and merges").
+   */
   async requireByPostId(postId: string, manager: EntityManager = this.dataSource.manager): Promise<OfficerEntity> {
-    const officer = await manager.findOneBy(OfficerEntity, { postId });
+    const officer = await findSurvivorByPostId(manager, postId);
     if (!officer) throw officerNotFound(postId);
     return officer;
+  }
+
+  /** POST IDs of the records merged into this officer (`mergedFrom`), in POST ID order. */
+  mergedFrom(officerId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return mergedPostIds(manager, officerId);
   }
 
   /**
@@ -194,7 +203,7 @@ export class OfficersService {
    */
   async requireVisibleByPostId(actor: Actor, postId: string, attempt = 'officer.read', scope?: OfficerRecordScope): Promise<OfficerEntity> {
     const within = scope ?? (await this.access.require(actor, { action: attempt, entityType: 'officer', details: { postId } }, officerRecordAccess(actor)));
-    const officer = await this.dataSource.manager.findOneBy(OfficerEntity, { postId });
+    const officer = await findSurvivorByPostId(this.dataSource.manager, postId);
     if (officer && (await this.isWithin(within, officer.id))) return officer;
     return this.access.refuse(actor, { action: attempt, entityType: 'officer', entityId: officer?.id ?? null, details: { postId } }, officerNotFound(postId));
   }
@@ -232,3 +241,11 @@ export class OfficersService {
 }
 
 export const roundScore = (score: number) => Math.round(score * 1000) / 1000;
+
+/** The officer that answers for a POST ID: itself, or the survivor its merges lead to. */
+export function findSurvivorByPostId(manager: EntityManager, postId: string): Promise<OfficerEntity | null> {
+  return manager
+    .createQueryBuilder(OfficerEntity, 'o')
+    .where('o.id = (SELECT officer_survivor(x.id) FROM officer x WHERE x.post_id = :postId)', { postId })
+    .getOne();
+}

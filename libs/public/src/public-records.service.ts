@@ -65,7 +65,8 @@ export class PublicRecordsService {
     const standing = this.certification.standingFromSnapshot(officer.certification, today);
     const renewals = await this.certification.renewalDatesOfTermsToCome([{ officerId: officer.id, issuedOn: standing.issuedOn }], today);
     const certification: CertificationFacts = { ...standing, renewedOn: renewals.get(officer.id) ?? null };
-    return this.recordOf(officer, certification, discipline, officer.agencies);
+    const record = this.recordOf(officer, certification, discipline, officer.agencies);
+    return officer.mergedFrom.length > 0 ? { ...record, mergedFrom: officer.mergedFrom } : record;
   }
 
   /**

@@ -2,15 +2,20 @@ import { Body, Controller, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
+import { OfficerMergeService } from '@app/merges';
 import { IdentityChangesService } from '@app/officers';
 import { PostIdParam } from '../common/post-id-param';
 import { ApiProblems } from '../openapi/api-problems';
+import { MergedOfficerResponse, MergeOfficerDto, toMergedOfficerResponse } from './dto/merge.dto';
 import { AddAliasDto, ChangeNameDto, CorrectIdentityDto, OfficerIdentityChangeResponse, toOfficerIdentityChangeResponse } from './dto/identity-change.dto';
 
 @ApiTags('officers')
 @Controller('officers/:postId')
 export class IdentityChangesController {
-  constructor(private readonly identity: IdentityChangesService) {}
+  constructor(
+    private readonly identity: IdentityChangesService,
+    private readonly merges: OfficerMergeService,
+  ) {}
 
   /**
    * A new current name (marriage, divorce, court order, correction); the old one stays as a
@@ -48,5 +53,21 @@ export class IdentityChangesController {
   @Patch('identity')
   async correctIdentity(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Body() body: CorrectIdentityDto): Promise<OfficerIdentityChangeResponse> {
     return toOfficerIdentityChangeResponse(await this.identity.correctIdentity(actor, postId, body));
+  }
+
+  /**
+   * One officer of two: the duplicate's training, employment, reports, cases, hiring checks,
+   * notices, names and aliases become the survivor's; the worse certification survives; the
+   * duplicate's POST ID answers with the survivor everywhere, with `mergedFrom`. A record into
+   * itself, into a merged record, or different dates of birth without
+   * `confirmDifferentBirthDates: true` → `422`; the duplicate merged already → `409`.
+   */
+  @Roles('commission_admin')
+  @ApiOperation({ summary: 'Merge a duplicate officer record into this one', operationId: 'mergeOfficer' })
+  @ApiProblems(404, 409, 422)
+  @Post('merge')
+  @HttpCode(200)
+  async merge(@CurrentActor() actor: Actor, @PostIdParam() postId: string, @Body() body: MergeOfficerDto): Promise<MergedOfficerResponse> {
+    return toMergedOfficerResponse(await this.merges.merge(actor, postId, body));
   }
 }

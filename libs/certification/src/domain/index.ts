@@ -11,3 +11,4 @@ export * from './certification-standing';
 export * from './certification-hireability';
 export * from './certification-import';
 export * from './certification-conditions';
+export * from './certification-merge';

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { anyOfArrayParameter, preparedQuery } from '@app/database';
 import {
   certificationNotFound,
+  MERGE_REASON,
   RENEWAL_REASON,
   type CertificationHistoryEntry,
   type CertificationState,
@@ -60,8 +61,15 @@ export async function lockOrCreateCertification(manager: EntityManager, officerI
   return row;
 }
 
+/** The officer's history, with that of every record merged into it (append-only rows stay where written; reads follow the merge). */
 export function historyOf(manager: EntityManager, officerId: string): Promise<CertificationHistoryEntity[]> {
-  return manager.getRepository(CertificationHistoryEntity).find({ where: { officerId }, order: { id: 'ASC' } });
+  return manager
+    .getRepository(CertificationHistoryEntity)
+    .createQueryBuilder('h')
+    .where('h.officerId = ANY(officer_lineage(:officerId))', { officerId })
+    .orderBy('h.recordedAt', 'ASC')
+    .addOrderBy('h.id', 'ASC')
+    .getMany();
 }
 
 export interface SaveMeta {
@@ -140,9 +148,9 @@ const STATE_COLUMNS = `c.officer_id, c.status, c.issued_on, c.expires_on, c.firs
 const HIREABILITY_SELECT = `
   SELECT ${STATE_COLUMNS},
          (SELECT h.effective_on FROM certification_history h
-           WHERE h.officer_id = c.officer_id AND h.to_status = c.status AND h.from_status <> h.to_status
-           ORDER BY h.id DESC LIMIT 1) AS status_since,
-         EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = c.officer_id AND h.to_status = 'relinquished') AS ever_relinquished
+           WHERE h.officer_id = ANY(officer_lineage(c.officer_id)) AND h.to_status = c.status AND h.from_status <> h.to_status AND h.reason <> '${MERGE_REASON}'
+           ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1) AS status_since,
+         EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = ANY(officer_lineage(c.officer_id)) AND h.to_status = 'relinquished') AS ever_relinquished
     FROM certification c`;
 
 const stateOfRow = (r: StateRow): CertificationState => ({

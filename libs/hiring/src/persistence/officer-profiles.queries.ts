@@ -63,7 +63,8 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
 });
 
 // Built once (a hiring check's hot path), not per call.
-const PROFILE_BY_POST_ID_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.post_id = $1`;
+// A merged record's POST ID answers with its survivor (API.md "Identity changes and merges").
+const PROFILE_BY_POST_ID_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = (SELECT officer_survivor(x.id) FROM officer x WHERE x.post_id = $1)`;
 const PROFILES_BY_IDS_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ${anyOfArrayParameter(1, 'uuid')}`;
 
 export async function profileByPostId(manager: EntityManager, postId: string): Promise<OfficerProfile | null> {

@@ -17,3 +17,10 @@ export const identityUnchanged = () =>
   ]);
 
 export const aliasExists = () => new ConflictError('OFFICER.ALIAS_EXISTS', 'The officer already bears this name.');
+
+/** 409: the record was merged already (two merges of one pair at once: the second finds the first's). */
+export const alreadyMerged = (postId: string) =>
+  new ConflictError('OFFICER.ALREADY_MERGED', `${postId} has already been merged into another record; its POST ID answers with that record.`);
+
+export const mergeRefused = (reasons: string[]) =>
+  new RuleViolationError('OFFICER.MERGE_REFUSED', `The records cannot be merged: ${reasons.join(', ')}.`, reasons);

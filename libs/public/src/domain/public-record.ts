@@ -35,6 +35,8 @@ export interface PublicOfficerRecord {
   lastCertifiedOn: IsoDate | null;
   agencies: PublicAgencyPeriod[];
   publicActions: PublicAction[];
+  /** Present when records were merged into this one: their POST IDs, each answering with this record. */
+  mergedFrom?: string[];
 }
 
 /** What the certification context says about the officer today (effective status: an expired term reads lapsed). */

@@ -191,6 +191,8 @@ export interface OfficerSnapshot extends ListedOfficerRow {
   /** A `casesSnapshotSql` value (the cases, not the agencies' report findings). */
   cases: unknown;
   agencies: PublicAgencyPeriod[];
+  /** POST IDs of records merged into this one (each answers with this one). */
+  mergedFrom: string[];
 }
 
 /** Built once: the fragments are constants, and the page is the registry's most frequent read. */
@@ -200,8 +202,10 @@ const OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
             coalesce((SELECT json_agg(json_build_object('name', org.name, 'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
                         FROM employment e JOIN organization org ON org.id = e.agency_id
                        WHERE e.officer_id = o.id), '[]'::json) AS agencies,
-            ${SERVED_OR_CERTIFIED} AS served_or_certified
-       FROM officer o WHERE o.post_id = $1`;
+            ${SERVED_OR_CERTIFIED} AS served_or_certified,
+            (SELECT coalesce(array_agg(m.post_id ORDER BY m.post_id), '{}') FROM officer m
+              WHERE m.id = ANY(officer_lineage(o.id)) AND m.id <> o.id) AS merged_from
+       FROM officer o WHERE o.id = (SELECT officer_survivor(x.id) FROM officer x WHERE x.post_id = $1)`;
 
 /**
  * The officer with this POST ID and, in the same statement, what the certification and
@@ -210,13 +214,19 @@ const OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
  * an officer that neither served nor was certified is listed (a final case).
  */
 export async function findOfficerSnapshot(manager: EntityManager, postId: string): Promise<OfficerSnapshot | null> {
-  const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[]; served_or_certified: boolean }>(
-    manager,
-    'public-officer-snapshot',
-    OFFICER_SNAPSHOT_SQL,
-    [postId],
-  );
-  return row ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies, servedOrCertified: row.served_or_certified } : null;
+  const [row] = await preparedQuery<
+    RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[]; served_or_certified: boolean; merged_from: string[] }
+  >(manager, 'public-officer-snapshot', OFFICER_SNAPSHOT_SQL, [postId]);
+  return row
+    ? {
+        ...toRow(row),
+        certification: row.certification,
+        cases: row.cases,
+        agencies: row.agencies,
+        servedOrCertified: row.served_or_certified,
+        mergedFrom: row.merged_from,
+      }
+    : null;
 }
 
 /**
@@ -228,6 +238,8 @@ export async function officersWithFinalCases(manager: EntityManager, afterPostId
   const rows = await manager.query<RawOfficer[]>(
     `SELECT ${PUBLIC_COLUMNS} FROM officer o
       WHERE o.post_id > $1 AND ${publishedFinalActionExistsSql('o.id')}
+        -- A merged record's actions are listed under its survivor (read through officer_lineage).
+        AND NOT EXISTS (SELECT 1 FROM officer_merge m WHERE m.duplicate_officer_id = o.id)
       ORDER BY o.post_id LIMIT $2`,
     [afterPostId, limit],
   );

@@ -158,7 +158,8 @@ export class CompletionStore {
   private async officerIdsByPostId(manager: EntityManager, postIds: string[]): Promise<Map<string, string>> {
     const rows = await manager
       .createQueryBuilder(OfficerEntity, 'o')
-      .select('o.id', 'id')
+      // A merged record's POST ID answers with its survivor: the completion is the survivor's.
+      .select('officer_survivor(o.id)', 'id')
       .addSelect('o.postId', 'postId')
       .where('o.postId = ANY(:postIds)', { postIds })
       .getRawMany<{ id: string; postId: string }>();

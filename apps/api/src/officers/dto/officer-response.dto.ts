@@ -58,6 +58,8 @@ export class CertificationSummaryResponse {
 }
 
 export class OfficerRecordResponse extends OfficerIdentityResponse {
+  /** Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
+  mergedFrom?: string[];
   /** Oldest first. */
   employmentHistory: EmploymentHistoryItemResponse[];
   certification: CertificationSummaryResponse;
@@ -108,6 +110,7 @@ export const toOfficerRecordResponse = (record: OfficerRecord, certification: Ce
     },
   })),
   certification: { status: certification.status, issuedOn: certification.issuedOn, expiresOn: certification.expiresOn },
+  ...(record.mergedFrom.length > 0 ? { mergedFrom: [...record.mergedFrom] } : {}),
 });
 
 export const toOfficerSearchResponse = (hits: OfficerSearchHit[]): OfficerSearchResponse => ({

@@ -72,6 +72,8 @@ export class PublicOfficerResponse {
   agencies: PublicAgencyResponse[];
   /** Final suspensions, revocations and retraining orders, oldest first. */
   publicActions: PublicActionResponse[];
+  /** Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
+  mergedFrom?: string[];
 }
 
 export class PublicOfficerPageResponse {
@@ -95,5 +97,6 @@ export function toPublicOfficerResponse(record: PublicOfficerRecord): PublicOffi
       groundCategory: a.groundCategory,
       agency: a.agency,
     })),
+    ...(record.mergedFrom ? { mergedFrom: [...record.mergedFrom] } : {}),
   };
 }

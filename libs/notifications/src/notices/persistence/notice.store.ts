@@ -46,3 +46,12 @@ export async function recordAttemptOutcome(manager: EntityManager, noticeId: str
       return;
   }
 }
+
+/**
+ * A merge (API.md "Identity changes and merges"): the duplicate's notices become the survivor's,
+ * inside the merge's transaction. A notice not yet sent is mailed to the survivor's address.
+ */
+export async function reassignOfficerNotices(manager: EntityManager, duplicateId: string, survivorId: string): Promise<number> {
+  const result = await manager.update(NoticeEntity, { officerId: duplicateId }, { officerId: survivorId });
+  return result.affected ?? 0;
+}
