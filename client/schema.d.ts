@@ -612,6 +612,30 @@ export interface paths {
         patch: operations["correctOfficerIdentity"];
         trace?: never;
     };
+    "/api/v1/officers/{postId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate officer record into this one
+         * @description One officer of two: the duplicate's training, employment, reports, cases, hiring checks,
+         *     notices, names and aliases become the survivor's; the worse certification survives; the
+         *     duplicate's POST ID answers with the survivor everywhere, with `mergedFrom`. A record into
+         *     itself, into a merged record, or different dates of birth without
+         *     `confirmDifferentBirthDates: true` → `422`; the duplicate merged already → `409`.
+         */
+        post: operations["mergeOfficer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -1825,6 +1849,8 @@ export interface components {
             email: string | null;
             aliases: components["schemas"]["OfficerAliasResponse"][];
             createdAt: string;
+            /** @description Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
+            mergedFrom?: string[];
             /** @description Oldest first. */
             employmentHistory: components["schemas"]["EmploymentHistoryItemResponse"][];
             certification: components["schemas"]["CertificationSummaryResponse"];
@@ -1908,6 +1934,31 @@ export interface components {
             ssnLast4?: string;
             /** @description Why the record was wrong, 1 to 2000 characters. */
             reason: string;
+        };
+        MergeOfficerDto: {
+            /** @description The record merged into this one (it keeps answering with this one). */
+            duplicatePostId: string;
+            /** @description Why the two records are one person, 1 to 2000 characters. */
+            reason: string;
+            /** @description Required (`true`) when the two records' dates of birth differ: the commission confirms one of them is wrong. */
+            confirmDifferentBirthDates?: boolean;
+        };
+        MergeMovedResponse: {
+            cases: number;
+            reports: number;
+            notices: number;
+        };
+        MergedOfficerResponse: {
+            /** @description The surviving record. */
+            postId: string;
+            name: string;
+            /** @description Every record merged into this one; each of those POST IDs answers with this record. */
+            mergedFrom: string[];
+            /** @description The certification the merged officer carries: the worse standing of the two (a revocation on either survives). */
+            certificationStatus: string;
+            /** @description `survivor` or `duplicate`: whose certification state was kept. */
+            certificationKeptFrom: string;
+            moved: components["schemas"]["MergeMovedResponse"];
         };
         CreateCourseDto: {
             /** @description Upper-case letters, digits, `_`, `.` or `-`, 2 to 32 characters; unique (`409` when taken). */
@@ -2578,6 +2629,8 @@ export interface components {
             agencies: components["schemas"]["PublicAgencyResponse"][];
             /** @description Final suspensions, revocations and retraining orders, oldest first. */
             publicActions: components["schemas"]["PublicActionResponse"][];
+            /** @description Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
+            mergedFrom?: string[];
         };
         PublicOfficerPageResponse: {
             /** @description Best match first. */
@@ -5326,6 +5379,115 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not see (the same answer for both). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeOfficer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description POST ID (lower case accepted) */
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeOfficerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedOfficerResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
