@@ -54,7 +54,7 @@ export function EnrolRecruitScreen() {
       setEnrolled({
         postId: officer.postId,
         name: [officer.firstName, officer.middleName, officer.lastName, officer.suffix].filter(Boolean).join(' '),
-        dateOfBirth: officer.dateOfBirth,
+        dateOfBirth: officer.dateOfBirth ?? '',
       });
       setDuplicates(undefined);
       setForm(EMPTY);
