@@ -1,4 +1,5 @@
 import { createOfficer } from '../support/factories';
+import { csv, runImport } from '../support/import-helpers';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** GET /officers/possible-duplicates and dismiss (API.md "Identity changes and merges"). */
@@ -66,6 +67,25 @@ describe('possible duplicates (e2e)', () => {
 
     const { rows } = await t.db.query(`SELECT action, details FROM audit_log WHERE action = 'possible_duplicate.dismiss' AND entity_id = $1`, [id]);
     expect(rows).toEqual([{ action: 'possible_duplicate.dismiss', details: expect.objectContaining({ reason: 'Twins: different SSN digits on file.' }) }]);
+  });
+
+  it('should list a pair an officers import flagged, with the import, and none for a dry run', async () => {
+    const existing = await createOfficer(t, { firstName: 'Cornelius', lastName: 'Vandermeer', dateOfBirth: '1968-08-08' });
+    const header = 'sourceId,firstName,middleName,lastName,suffix,dateOfBirth,ssnLast4,aliases,postId';
+    const dry = await runImport(t, admin, 'officers', csv(header, ['SRC-9,Cornelis,,Vandermeer,,1968-08-08,,,']), { dryRun: true });
+    expect(dry).toMatchObject({ status: 'succeeded', flagged: 1 });
+    expect((await list(admin)).body.items.filter((p: { source: string }) => p.source === 'import')).toEqual([]);
+
+    const done = await runImport(t, admin, 'officers', csv(header, ['SRC-1,Cornelis,,Vandermeer,,1968-08-08,,,']));
+    expect(done).toMatchObject({ status: 'succeeded', accepted: 1, flagged: 1 });
+    const imported = (await list(admin)).body.items.filter((p: { source: string }) => p.source === 'import');
+    expect(imported).toEqual([
+      expect.objectContaining({
+        importId: done.id,
+        officers: [expect.objectContaining({ name: 'Cornelis Vandermeer' }), { postId: existing.postId, name: 'Cornelius Vandermeer' }],
+      }),
+    ]);
+    await dismiss(admin, imported[0].id, { reason: 'Brothers' });
   });
 
   it('should page the open pairs oldest first', async () => {
