@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { bearer, TestApp } from './test-app';
 
 export interface ImportBody {
@@ -55,3 +56,40 @@ export async function rejectionsOf(
 }
 
 export const csv = (header: string, rows: string[]) => [header, ...rows].join('\n') + '\n';
+
+/** POSTs an import whose body is produced chunk by chunk (never held whole), as a client streaming a large file would; `baseUrl` of a listening app. */
+export function streamImport(
+  baseUrl: string,
+  token: string,
+  kind: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${baseUrl}/api/v1/imports?kind=${kind}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...bearer(token), ...headers },
+    });
+    request.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => {
+        request.destroy();
+        try {
+          resolve({ status: response.statusCode!, body: JSON.parse(text) as Record<string, unknown> });
+        } catch {
+          reject(new Error(`${response.statusCode}: ${text}`));
+        }
+      });
+    });
+    // The server may answer and close before the client has sent everything (a refusal up front).
+    request.on('error', (error: NodeJS.ErrnoException) => (['EPIPE', 'ECONNRESET'].includes(error.code ?? '') ? undefined : reject(error)));
+    void (async () => {
+      for await (const chunk of chunks) {
+        if (request.destroyed) return;
+        if (!request.write(chunk)) await new Promise((resolve) => request.once('drain', resolve));
+      }
+      request.end();
+    })().catch(reject);
+  });
+}

@@ -18,6 +18,8 @@ export function importBody(request: FastifyRequest): { format: ImportFormat; bod
   const format: ImportFormat | undefined = mediaType === 'text/csv' ? 'csv' : mediaType === NDJSON_MEDIA_TYPE ? 'ndjson' : undefined;
   const stream = request.body as Readable | undefined;
   if (!format || !stream || typeof stream.pipe !== 'function') throw importMediaTypeInvalid();
+  // A declared length over the limit is refused before a byte is read; a chunked body is counted as it arrives.
+  if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) throw new PayloadTooLargeException();
   let bytes = 0;
   const counted = new Transform({
     transform(chunk: Buffer, _encoding, done) {
