@@ -10,6 +10,7 @@ import { AppConfig } from '@app/runtime';
 import { CliIo, processIo } from './cli-io';
 import { CommanderSetup } from './commander-setup';
 import { CLI_COMMANDS } from './commands';
+import { ImportCommand } from './commands/import.command';
 import { UserByEmail } from './commands/user-by-email';
 import { OperatorActor } from './operator-actor';
 
@@ -34,5 +35,13 @@ export class CliModule {
       ],
       providers: [{ provide: CliIo, useValue: io }, CommanderSetup, OperatorActor, UserByEmail, ...CLI_COMMANDS],
     };
+  }
+}
+
+/** The commands that talk to a running service over HTTP (`import`): no configuration, no database. */
+@Module({})
+export class HttpCliModule {
+  static register(io: CliIo = processIo): DynamicModule {
+    return { module: HttpCliModule, providers: [{ provide: CliIo, useValue: io }, CommanderSetup, ImportCommand] };
   }
 }

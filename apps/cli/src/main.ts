@@ -23,6 +23,8 @@ async function main(): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late on purpose (above), as in the API's main.ts
   const loadCli = () => (cli ??= Promise.resolve().then(() => require('./run-cli') as typeof import('./run-cli')));
   try {
+    // A client of a running service (API.md "Imports"): no database to prepare.
+    if (process.argv[2] === 'import') return await (await loadCli()).runHttpCli(processIo);
     const env = validateEnvironment(process.env);
     // Start-up notes go to stderr: stdout carries only results (a CSV export can be piped).
     const runtime = await prepareRuntime(env, (line) => processIo.err(`${line}\n`), { whileDatabaseStarts: loadCli, useRunningServer: true });
