@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '@app/database';
 import type { IsoDate } from '@app/core';
 import {
   CONDITION_DUE_WITHIN_DAYS,
@@ -17,7 +19,7 @@ export interface WorkQueueClocks {
 }
 
 /**
- * One SQL part per kind, each selecting (kind, reason, due_on, subject_type, subject_id, post_id,
+ * One SQL part per kind, each selecting (kind, reason, due_on, subject_type, subject_id, officer_id,
  * reference, item_key) in (due_on, item_key) order from its own index, limited to one page: the
  * queue is their merge, so no part reads further than a page however large the registry.
  * `$1` today, `$2` the page size + 1, `$3` the registry's time zone, `$4`/`$5` the clocks;
@@ -45,9 +47,8 @@ const PARTS: Part[] = [
     key: CASE_KEY,
     keyIsUuid: false,
     sql: `SELECT 'case_deadline' AS kind, d.reason, ${CASE_DUE} AS due_on, 'case' AS subject_type, k.id::text AS subject_id,
-                 o.post_id, k.case_number AS reference, ${CASE_KEY} AS item_key
+                 k.officer_id, k.case_number AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id, ${CASE_KEY} AS item_key
             FROM commission_case k
-            JOIN officer o ON o.id = k.officer_id
            CROSS JOIN LATERAL (VALUES
              ('response_due', CASE WHEN k.status = 'notice_issued' AND jsonb_typeof(k.state -> 'response') IS DISTINCT FROM 'object'
                                    THEN (k.state -> 'notice' ->> 'responseDueOn')::date END),
@@ -69,9 +70,9 @@ const PARTS: Part[] = [
     key: 'c.officer_id',
     keyIsUuid: true,
     sql: `SELECT 'certification_expiring' AS kind, 'certification_expiring' AS reason, c.expires_on AS due_on, 'certification' AS subject_type,
-                 c.officer_id::text AS subject_id, o.post_id, NULL AS reference, c.officer_id::text AS item_key
+                 c.officer_id::text AS subject_id, c.officer_id, NULL AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id,
+                 c.officer_id::text AS item_key
             FROM certification c
-            JOIN officer o ON o.id = c.officer_id
            WHERE c.status = 'certified' AND c.expires_on > $1::date AND c.expires_on <= $1::date + ${EXPIRING_WITHIN_DAYS} {after}`,
   },
   {
@@ -81,10 +82,8 @@ const PARTS: Part[] = [
     key: 'r.id',
     keyIsUuid: true,
     sql: `SELECT 'late_report' AS kind, 'late_report' AS reason, r.due_on, 'misconduct_report' AS subject_type, r.id::text AS subject_id,
-                 o.post_id, a.code AS reference, r.id::text AS item_key
+                 r.officer_id, NULL AS reference, NULL::uuid AS reference_officer_id, r.agency_id AS reference_org_id, r.id::text AS item_key
             FROM misconduct_report r
-            JOIN officer o ON o.id = r.officer_id
-            JOIN organization a ON a.id = r.agency_id
            WHERE r.late AND r.filed_on >= $1::date - ${LATE_REPORT_WINDOW_DAYS}
              AND NOT EXISTS (SELECT 1 FROM case_report cr WHERE cr.report_id = r.id) {after}`,
   },
@@ -95,9 +94,8 @@ const PARTS: Part[] = [
     key: 'n.id',
     keyIsUuid: true,
     sql: `SELECT 'notice_overdue' AS kind, 'notice_overdue' AS reason, n.due_by AS due_on, 'notice' AS subject_type, n.id::text AS subject_id,
-                 o.post_id, n.kind AS reference, n.id::text AS item_key
+                 n.officer_id, n.kind AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id, n.id::text AS item_key
             FROM notice n
-            JOIN officer o ON o.id = n.officer_id
            WHERE n.status <> 'sent' AND n.due_by < $1::date {after}`,
   },
   {
@@ -107,10 +105,9 @@ const PARTS: Part[] = [
     key: 'p.id',
     keyIsUuid: true,
     sql: `SELECT 'possible_duplicate' AS kind, 'possible_duplicate' AS reason, (p.created_at AT TIME ZONE $3::text)::date AS due_on,
-                 'possible_duplicate' AS subject_type, p.id::text AS subject_id, o.post_id, other.post_id AS reference, p.id::text AS item_key
+                 'possible_duplicate' AS subject_type, p.id::text AS subject_id, p.officer_id, NULL AS reference, p.other_officer_id AS reference_officer_id,
+                 NULL::uuid AS reference_org_id, p.id::text AS item_key
             FROM possible_duplicate p
-            JOIN officer o ON o.id = p.officer_id
-            JOIN officer other ON other.id = p.other_officer_id
            WHERE p.status = 'open' {after}`,
   },
   {
@@ -120,9 +117,8 @@ const PARTS: Part[] = [
     key: 'cc.id',
     keyIsUuid: true,
     sql: `SELECT 'condition_due' AS kind, 'condition_due' AS reason, cc.due_on, 'certification_condition' AS subject_type, cc.id::text AS subject_id,
-                 o.post_id, left(cc.description, 100) AS reference, cc.id::text AS item_key
+                 cc.officer_id, left(cc.description, 100) AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id, cc.id::text AS item_key
             FROM certification_condition cc
-            JOIN officer o ON o.id = cc.officer_id
            WHERE cc.status = 'open' AND cc.due_on <= $1::date + ${CONDITION_DUE_WITHIN_DAYS} {after}`,
   },
   {
@@ -132,9 +128,9 @@ const PARTS: Part[] = [
     key: 'ds.id',
     keyIsUuid: true,
     sql: `SELECT 'dispute_open' AS kind, 'dispute_open' AS reason, (ds.opened_at AT TIME ZONE $3::text)::date AS due_on, 'dispute' AS subject_type,
-                 ds.id::text AS subject_id, o.post_id, ds.subject_type AS reference, ds.id::text AS item_key
+                 ds.id::text AS subject_id, ds.officer_id, ds.subject_type AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id,
+                 ds.id::text AS item_key
             FROM dispute ds
-            JOIN officer o ON o.id = ds.officer_id
            WHERE ds.status = 'open' {after}`,
   },
   {
@@ -144,9 +140,9 @@ const PARTS: Part[] = [
     key: 'w.id',
     keyIsUuid: true,
     sql: `SELECT 'webhook_failing' AS kind, 'webhook_failing' AS reason, (w.failing_since AT TIME ZONE $3::text)::date AS due_on,
-                 'webhook' AS subject_type, w.id::text AS subject_id, NULL AS post_id, a.code AS reference, w.id::text AS item_key
+                 'webhook' AS subject_type, w.id::text AS subject_id, NULL::uuid AS officer_id, NULL AS reference, NULL::uuid AS reference_officer_id,
+                 w.organization_id AS reference_org_id, w.id::text AS item_key
             FROM webhook_endpoint w
-            JOIN organization a ON a.id = w.organization_id
            WHERE w.status = 'failing' AND w.deleted_at IS NULL {after}`,
   },
 ];
@@ -172,24 +168,25 @@ export async function workQueueRows(
     (part) => `(${part.sql.replace('{after}', afterSql(part, partAfter(part.kind, query.after), params))}
       ORDER BY ${part.due}, ${orderKey(part)} LIMIT $2)`,
   );
-  const rows = await manager.query<
-    {
-      kind: WorkItemKind;
-      reason: WorkItemRow['reason'];
-      due_on: string;
-      subject_type: string;
-      subject_id: string;
-      post_id: string | null;
-      reference: string | null;
-      item_key: string;
-    }[]
-  >(
-    `SELECT kind, reason, to_char(due_on, 'YYYY-MM-DD') AS due_on, subject_type, subject_id, post_id, reference, item_key
-       FROM (${parts.join('\n UNION ALL ')}) AS q
-      ORDER BY q.due_on, q.kind COLLATE "C", q.item_key COLLATE "C"
-      LIMIT $2`,
-    params,
-  );
+  const sql = `SELECT q.kind, q.reason, to_char(q.due_on, 'YYYY-MM-DD') AS due_on, q.subject_type, q.subject_id, o.post_id,
+            coalesce(q.reference, ro.post_id, ra.code) AS reference, q.item_key
+       FROM (SELECT * FROM (${parts.join('\n UNION ALL ')}) AS u
+              ORDER BY u.due_on, u.kind COLLATE "C", u.item_key COLLATE "C" LIMIT $2) AS q
+       LEFT JOIN officer o ON o.id = q.officer_id
+       LEFT JOIN officer ro ON ro.id = q.reference_officer_id
+       LEFT JOIN organization ra ON ra.id = q.reference_org_id
+      ORDER BY q.due_on, q.kind COLLATE "C", q.item_key COLLATE "C"`;
+  // Named by its text (one per cursor shape, nine at most): planned once per connection, not per request.
+  const rows = await preparedQuery<{
+    kind: WorkItemKind;
+    reason: WorkItemRow['reason'];
+    due_on: string;
+    subject_type: string;
+    subject_id: string;
+    post_id: string | null;
+    reference: string | null;
+    item_key: string;
+  }>(manager, `work-queue-${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, sql, params);
   return rows.map((r) => ({
     kind: r.kind,
     reason: r.reason,
