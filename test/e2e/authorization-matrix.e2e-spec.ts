@@ -26,6 +26,9 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   // Object-level: the agency's own users and the commission; another organization's user a 404.
   'GET /api/v1/organizations/:id/officers': ['agency_admin', 'agency_hiring', 'commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'POST /api/v1/organizations/:id/api-keys': ['commission_admin', 'agency_admin'],
+  // Object-level: that organization's own admin and the commission; another organization's a 404.
+  'GET /api/v1/organizations/:id/users': ['commission_admin', 'agency_admin'],
+  'GET /api/v1/organizations/:id/api-keys': ['commission_admin', 'agency_admin'],
   'POST /api/v1/users/:id/unlock': ['commission_admin', 'agency_admin'],
   'POST /api/v1/users/:id/disable': ['commission_admin', 'agency_admin'],
   'POST /api/v1/api-keys/:id/revoke': ['commission_admin', 'agency_admin'],

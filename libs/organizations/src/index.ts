@@ -2,6 +2,7 @@ export * from './organizations.module';
 export * from './organizations.service';
 export * from './users.service';
 export * from './api-keys.service';
+export * from './organization-members.service';
 export * from './bootstrap.service';
 export * from './domain/password-policy';
 export * from './domain/common-passwords';

@@ -1,5 +1,5 @@
 import { AccessDecision, Actor, grantAccess, refuseAccess } from '@app/core';
-import { notYourOrganization } from './domain/organizations.errors';
+import { notYourOrganization, organizationNotFound } from './domain/organizations.errors';
 
 /**
  * API.md: users and keys of an organization are managed by commission_admin, or by that
@@ -22,4 +22,15 @@ export function administeredRecordsAccess(actor: Actor): AccessDecision<{ organi
   if (actor.roles.includes('commission_admin')) return grantAccess({});
   // No organization (an officer's own account): nothing to administer, and never "every organization".
   return actor.organizationId ? grantAccess({ organizationId: actor.organizationId }) : refuseAccess(notYourOrganization());
+}
+
+/**
+ * Reading an organization's users and keys: commission_admin, or that organization's own
+ * admin. Who works elsewhere, and under which keys, is not another organization's business:
+ * there it is the 404 of an unknown organization (API.md conventions), not a 403.
+ */
+export function organizationMembersReadAccess(actor: Actor, organizationId: string): AccessDecision<void> {
+  if (actor.roles.includes('commission_admin')) return grantAccess(undefined);
+  if (actor.roles.includes('agency_admin') && actor.organizationId === organizationId) return grantAccess(undefined);
+  return refuseAccess(organizationNotFound());
 }

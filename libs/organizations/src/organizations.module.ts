@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeysService } from './api-keys.service';
 import { BootstrapService } from './bootstrap.service';
+import { OrganizationMembersService } from './organization-members.service';
 import { OrganizationsService } from './organizations.service';
 import { ApiKeyEntity } from './persistence/api-key.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity, UserEntity, ApiKeyEntity])],
-  providers: [OrganizationsService, UsersService, ApiKeysService, BootstrapService],
-  exports: [OrganizationsService, UsersService, ApiKeysService, BootstrapService],
+  providers: [OrganizationsService, UsersService, ApiKeysService, BootstrapService, OrganizationMembersService],
+  exports: [OrganizationsService, UsersService, ApiKeysService, BootstrapService, OrganizationMembersService],
 })
 export class OrganizationsModule {}

@@ -2,11 +2,23 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
-import { ApiKeysService, OrganizationsService, UsersService } from '@app/organizations';
+import { ApiKeysService, OrganizationMembersService, OrganizationsService, UsersService } from '@app/organizations';
 import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../common/idempotency-key';
 import { IdParamDto } from '../common/uuid-param.dto';
 import { CreateOrganizationDto, ListOrganizationsQueryDto, OrganizationPage, OrganizationResponse, toOrganizationResponse } from './dto/organization.dto';
-import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, CreateUserDto, toApiKeyResponse, toUserResponse, UserResponse } from './dto/user.dto';
+import {
+  ApiKeyPage,
+  ApiKeyResponse,
+  CreateApiKeyDto,
+  CreatedApiKeyResponse,
+  CreateUserDto,
+  ListMembersQueryDto,
+  toApiKeyListItem,
+  toApiKeyResponse,
+  toUserResponse,
+  UserPage,
+  UserResponse,
+} from './dto/user.dto';
 import { ApiProblems } from '../openapi/api-problems';
 
 @ApiTags('organizations')
@@ -16,6 +28,7 @@ export class OrganizationsController {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly apiKeys: ApiKeysService,
+    private readonly members: OrganizationMembersService,
   ) {}
 
   /** An agency or an academy (the commission exists from the start); `409 ORGANIZATION.CODE_TAKEN` when the code exists. */
@@ -43,6 +56,26 @@ export class OrganizationsController {
   @Post('organizations/:id/users')
   async createUser(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() body: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.create(actor, id, body));
+  }
+
+  /** The organization's users, oldest first (commission_admin; the organization's own admin; elsewhere a 404). No password hashes. */
+  @Roles('commission_admin', 'agency_admin')
+  @ApiOperation({ summary: "List an organization's users", operationId: 'listOrganizationUsers' })
+  @ApiProblems(404)
+  @Get('organizations/:id/users')
+  async listUsers(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Query() query: ListMembersQueryDto): Promise<UserPage> {
+    const page = await this.members.users(actor, id, query);
+    return { items: page.items.map((user) => toUserResponse(user)), nextCursor: page.nextCursor };
+  }
+
+  /** The organization's API keys, revoked ones included, oldest first; never a secret or its hash. */
+  @Roles('commission_admin', 'agency_admin')
+  @ApiOperation({ summary: "List an organization's API keys", operationId: 'listOrganizationApiKeys' })
+  @ApiProblems(404)
+  @Get('organizations/:id/api-keys')
+  async listApiKeys(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Query() query: ListMembersQueryDto): Promise<ApiKeyPage> {
+    const page = await this.members.apiKeys(actor, id, query);
+    return { items: page.items.map(toApiKeyListItem), nextCursor: page.nextCursor };
   }
 
   /** A key for one of the organization's machine clients, with roles its type allows; the secret `key` is in this answer only. */

@@ -2,6 +2,7 @@ import { ROLES, Role } from '@app/core';
 import { ApiKeyEntity, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserEntity } from '@app/organizations';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsString } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
 import { NotCommonPassword } from '../../common/not-common-password';
 import { MaxLength, MinLength } from '../../common/text-length';
 
@@ -73,3 +74,22 @@ export const toUserResponse = (u: UserEntity, now = new Date()): UserResponse =>
 });
 
 export const toApiKeyResponse = (k: ApiKeyEntity): ApiKeyResponse => ({ id: k.id, name: k.name, roles: k.roles, revoked: k.revokedAt !== null });
+
+/** `?limit=&cursor=` only: any other parameter is a 400. */
+export class ListMembersQueryDto extends PageQueryDto {}
+
+export class UserPage {
+  items: UserResponse[];
+  nextCursor: string | null;
+}
+
+export class ApiKeyListItem extends ApiKeyResponse {
+  createdAt: string;
+}
+
+export class ApiKeyPage {
+  items: ApiKeyListItem[];
+  nextCursor: string | null;
+}
+
+export const toApiKeyListItem = (k: ApiKeyEntity): ApiKeyListItem => ({ ...toApiKeyResponse(k), createdAt: k.createdAt.toISOString() });
