@@ -27,6 +27,7 @@ const LAYERS = [
   'discipline',
   'merges',
   'hiring',
+  'officer-portal',
   'public',
   'imports',
   'workspace',

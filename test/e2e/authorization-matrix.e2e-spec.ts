@@ -1,6 +1,7 @@
 import { Role, ROLES } from '@app/core';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { discoverRoutes } from '../support/route-discovery';
+import { officerAccount } from '../support/officer-accounts';
 
 /**
  * Who may call what (API.md "Actors and roles", DOMAIN.md). Every registered route must have
@@ -58,8 +59,17 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/officers/:postId/certification/conditions/:conditionId/satisfy': ['commission_adjudicator'],
   // Object-level like the officer record: the commission and employing agencies, everyone else a 404.
   'GET /api/v1/officers/:postId/certification': 'any',
-  // The officer reads their own once the officer role exists (issue 22).
-  'GET /api/v1/officers/:postId/notices': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  // Object-level: the officer's own account reads its own, another officer's is a 404.
+  'GET /api/v1/officers/:postId/notices': ['commission_admin', 'commission_investigator', 'commission_adjudicator', 'officer'],
+  // Officers' own accounts (issue 22): the employing agency's admin for officers it employs now (403 otherwise).
+  'POST /api/v1/officers/:postId/account-invitations': ['commission_admin', 'agency_admin'],
+  'GET /api/v1/me/record': ['officer'],
+  // Object-level: another officer's case is a 404.
+  'POST /api/v1/me/cases/:id/response': ['officer'],
+  'POST /api/v1/me/disputes': ['officer'],
+  'GET /api/v1/me/disputes': ['officer'],
+  'GET /api/v1/disputes': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
+  'POST /api/v1/disputes/:id/resolve': ['commission_admin', 'commission_adjudicator'],
   'GET /api/v1/notices': ['commission_admin', 'commission_investigator', 'commission_adjudicator'],
   'POST /api/v1/courses': ['commission_admin'],
   'GET /api/v1/courses': 'any',
@@ -122,7 +132,8 @@ describe('authorization matrix (e2e)', () => {
     const academy = await t.createOrganization('academy');
     const commission = await t.commissionId();
     const organizationFor = (role: Role) => (role.startsWith('commission') ? commission : role.startsWith('agency') ? agency.id : academy.id);
-    for (const role of ROLES) tokens[role] = await t.userToken(organizationFor(role), [role]);
+    // The officer's own account belongs to no organization: made by invitation and activation.
+    for (const role of ROLES) tokens[role] = role === 'officer' ? (await officerAccount(t)).token : await t.userToken(organizationFor(role), [role]);
   });
   afterAll(() => t.close());
 

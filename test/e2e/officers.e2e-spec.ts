@@ -334,7 +334,8 @@ describe('officers (e2e)', () => {
         aliases: [{ firstName: 'Visible', lastName: 'Before' }],
         createdAt: expect.any(String),
         employmentHistory: [],
-        certification: { status: 'not_certified', issuedOn: null, expiresOn: null },
+        certification: { status: 'not_certified', issuedOn: null, expiresOn: null, disputed: false },
+        disputed: false,
       });
       const entries = await auditFor('officer.read', officerId);
       expect(entries).toHaveLength(1);
@@ -373,6 +374,7 @@ describe('officers (e2e)', () => {
           startDate: '2020-01-06',
           endDate: null,
           separation: null,
+          disputed: false,
         },
       ]);
     });
@@ -409,7 +411,7 @@ describe('officers (e2e)', () => {
     it('should read an expired term as lapsed before any job has run', async () => {
       await t.db.query(`UPDATE certification SET status = 'certified', issued_on = '2020-01-01', expires_on = '2023-07-01' WHERE officer_id = $1`, [officerId]);
       const response = await read(admin, postId);
-      expect(response.body.certification).toEqual({ status: 'lapsed', issuedOn: '2020-01-01', expiresOn: '2023-07-01' });
+      expect(response.body.certification).toEqual({ status: 'lapsed', issuedOn: '2020-01-01', expiresOn: '2023-07-01', disputed: false });
       await t.db.query(`UPDATE certification SET status = 'not_certified', issued_on = NULL, expires_on = NULL WHERE officer_id = $1`, [officerId]);
     });
 

@@ -17,6 +17,8 @@ import { ImportsModule } from '@app/imports';
 import { JobsModule } from '@app/jobs';
 import { NotificationsModule, WebhooksModule } from '@app/notifications';
 import { OfficersModule } from '@app/officers';
+import { OfficerPortalModule } from '@app/officer-portal';
+import { DisputesModule } from '@app/disputes';
 import { OrganizationsModule } from '@app/organizations';
 import { PublicModule } from '@app/public';
 import { WorkspaceModule } from '@app/workspace';
@@ -52,6 +54,8 @@ import { CoursesController } from './training/courses.controller';
 import { TrainingCompletionsController } from './training/training-completions.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WorkspaceController } from './workspace/workspace.controller';
+import { DisputesController } from './officer-portal/disputes.controller';
+import { OfficerPortalController } from './officer-portal/officer-portal.controller';
 
 /** Every controller of the API (the OpenAPI document reads their routes' decorators too: openapi/). */
 export const API_CONTROLLERS = [
@@ -74,6 +78,8 @@ export const API_CONTROLLERS = [
   HiringChecksController,
   EmploymentsController,
   RosterController,
+  OfficerPortalController,
+  DisputesController,
   NoticesController,
   ImportsController,
   WebhooksController,
@@ -123,6 +129,8 @@ export class ApiModule {
         DisciplineModule,
         MergesModule,
         HiringModule,
+        DisputesModule,
+        OfficerPortalModule,
         PublicModule,
         ImportsModule,
         WorkspaceModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DisciplineMergeService } from './discipline-merge.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificationModule } from '@app/certification';
+import { DisputesModule } from '@app/disputes';
 import { NotificationsModule } from '@app/notifications';
 import { OfficersModule } from '@app/officers';
 import { CaseOpening } from './cases/case-opening';
@@ -16,6 +17,7 @@ import { GroundEntity } from './persistence/ground.entity';
 import { MisconductReportEntity, MisconductReportVersionEntity } from './persistence/misconduct-report.entity';
 import { ReportsService } from './reports/reports.service';
 import { SeparationsService } from './separations.service';
+import { DisciplineOwnRecordService } from './own-record.service';
 
 @Module({
   imports: [
@@ -23,6 +25,7 @@ import { SeparationsService } from './separations.service';
     OfficersModule,
     CertificationModule,
     NotificationsModule,
+    DisputesModule,
   ],
   providers: [
     DisciplineMergeService,
@@ -34,7 +37,17 @@ import { SeparationsService } from './separations.service';
     CasesService,
     DisciplineFactsService,
     ImportedFinalActionsService,
+    DisciplineOwnRecordService,
   ],
-  exports: [DisciplineMergeService, GroundsService, ReportsService, SeparationsService, CasesService, DisciplineFactsService, ImportedFinalActionsService],
+  exports: [
+    DisciplineMergeService,
+    GroundsService,
+    ReportsService,
+    SeparationsService,
+    CasesService,
+    DisciplineFactsService,
+    ImportedFinalActionsService,
+    DisciplineOwnRecordService,
+  ],
 })
 export class DisciplineModule {}

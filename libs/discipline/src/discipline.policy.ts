@@ -1,4 +1,4 @@
-import { AccessDecision, accessForbidden, Actor, COMMISSION_ROLES, grantAccess, hasAnyRole, refuseAccess } from '@app/core';
+import { AccessDecision, accessForbidden, Actor, COMMISSION_ROLES, grantAccess, hasAnyRole, OFFICER_ROLE, refuseAccess } from '@app/core';
 import { CaseStatus, caseNotFound } from './domain';
 
 /**
@@ -51,4 +51,12 @@ const DECISION_STANDS: readonly CaseStatus[] = ['decided', 'appealed', 'final'];
  */
 export function caseReferenceDisclosed(reader: CaseReferenceReader, status: CaseStatus): boolean {
   return reader !== 'agency' || DECISION_STANDS.includes(status);
+}
+
+/**
+ * An officer's own account reads the reports and cases about its officer, and answers that
+ * officer's notices (API.md "Officers' own accounts"); nobody else through these reads.
+ */
+export function ownRecordAccess(actor: Actor): AccessDecision<{ officerId: string }> {
+  return actor.roles.includes(OFFICER_ROLE) && actor.officerId ? grantAccess({ officerId: actor.officerId }) : refuseAccess(accessForbidden());
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisputeSubjectType, markKey } from './domain/dispute';
-import { openDisputeKeys } from './persistence/dispute.queries';
+import { openDisputeKeys, openSubjectTypesByOfficer } from './persistence/dispute.queries';
 
 /** Which records of a read carry an open dispute: `has(type, id)`; identity and certification by the officer's id. */
 export interface DisputedRecords {
@@ -31,5 +31,11 @@ export class DisputeMarks {
     if (query.types.length === 0 || ((query.records?.length ?? 0) === 0 && (query.officers?.length ?? 0) === 0)) return NONE;
     const keys = new Set(await openDisputeKeys(manager, { types: query.types, subjectIds: query.records, officerIds: query.officers }));
     return { has: (type, id) => keys.has(markKey(type, id, id)) };
+  }
+
+  /** For each officer, the parts of the record under an open dispute (a hiring check's `disputed` warning); one query. */
+  async subjectTypesByOfficer(officerIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DisputeSubjectType[]>> {
+    if (officerIds.length === 0) return new Map();
+    return openSubjectTypesByOfficer(manager, officerIds);
   }
 }

@@ -5,13 +5,14 @@ import { CertificationService } from '@app/certification';
 import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { DisciplineFactsService } from '@app/discipline';
+import { DisputeMarks } from '@app/disputes';
 import { dateOfBirthProblems, displayName, findNameCandidates, matchNames, NameMatch, normalizeName, withSsnEvidence } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { hiringMatch, HiringMatch, PossibleDuplicateIdentity } from './domain/hiring-answer';
 import { hiringCheckNotFound, invalidHiringCheckQuery } from './domain/hiring.errors';
 import { HiringCheckRecorder } from './hiring-check.recorder';
-import { hiringAccess, hiringCheckListAccess } from './hiring.policy';
-import { findAgencyCheck, HiringCheckQuery, listChecks, StoredHiringCheck } from './persistence/hiring-check.store';
+import { checksAboutMeAccess, hiringAccess, hiringCheckListAccess } from './hiring.policy';
+import { checksThatFound, findAgencyCheck, HiringCheckQuery, listChecks, StoredHiringCheck } from './persistence/hiring-check.store';
 import { OfficerProfile, profileByPostId, profilesByIds } from './persistence/officer-profiles.queries';
 
 export type { HiringCheckQuery, StoredHiringCheck };
@@ -46,6 +47,7 @@ export class HiringChecksService {
     private readonly discipline: DisciplineFactsService,
     private readonly recorder: HiringCheckRecorder,
     private readonly clock: Clock,
+    private readonly disputes: DisputeMarks,
   ) {}
 
   /**
@@ -122,6 +124,12 @@ export class HiringChecksService {
     return found ?? this.access.refuse(actor, attempt, hiringCheckNotFound());
   }
 
+  /** The checks that found the officer of an officer's own account (API.md `GET /me/record`), newest first. */
+  async checksAboutMe(actor: Actor): Promise<{ checkedAt: Date; agency: { name: string; code: string } }[]> {
+    const { officerId } = await this.access.require(actor, { action: 'hiring_check.list', entityType: 'hiring_check' }, checksAboutMeAccess(actor));
+    return checksThatFound(this.dataSource.manager, officerId);
+  }
+
   private async byPostId(postId: string, today: IsoDate): Promise<FoundOfficer[]> {
     const profile = await profileByPostId(this.dataSource.manager, postId);
     return profile ? [{ profile, match: BY_POST_ID, possibleDuplicates: await this.otherRecordsOf(profile, today) }] : [];
@@ -168,7 +176,9 @@ export class HiringChecksService {
   }
 
   /** Certification and discipline from the snapshots read with each profile: no further query. */
-  private answer(found: FoundOfficer[], today: IsoDate): Promise<HiringMatch[]> {
+  private async answer(found: FoundOfficer[], today: IsoDate): Promise<HiringMatch[]> {
+    // One query for every match's open disputes.
+    const disputed = await this.disputes.subjectTypesByOfficer(found.map((f) => f.profile.officerId));
     return Promise.all(
       found.map(async ({ profile, match, possibleDuplicates }) => {
         const verdict = this.certification.verdictFromSnapshot(profile.certification, today);
@@ -185,6 +195,7 @@ export class HiringChecksService {
           caseNumbers,
           revokedInOtherJurisdiction: facts.revokedInOtherJurisdiction,
           possibleDuplicates,
+          disputed: disputed.get(profile.officerId) ?? [],
         });
       }),
     );

@@ -1,4 +1,4 @@
-import { AccessDecision, accessForbidden, Actor, DomainError, grantAccess, refuseAccess } from '@app/core';
+import { AccessDecision, accessForbidden, Actor, DomainError, grantAccess, OFFICER_ROLE, refuseAccess } from '@app/core';
 
 /**
  * Hiring checks and hires are made by an agency for itself (c. 6E §4(d)): its checks are
@@ -26,4 +26,9 @@ export function hiringCheckListAccess(actor: Actor, requestedAgencyId?: string):
   if (actor.organizationType !== 'agency') return refuseAccess(accessForbidden());
   // Another agency's checks are not a refusal to explain but an empty list: never a hint they exist.
   return grantAccess({ agencyId: actor.organizationId, nothing: requestedAgencyId !== undefined && requestedAgencyId !== actor.organizationId });
+}
+
+/** The checks that found an officer are about them: the officer's own account reads which agencies ran them (DOMAIN.md "The officer's own record"). */
+export function checksAboutMeAccess(actor: Actor): AccessDecision<{ officerId: string }> {
+  return actor.roles.includes(OFFICER_ROLE) && actor.officerId ? grantAccess({ officerId: actor.officerId }) : refuseAccess(accessForbidden());
 }

@@ -1,17 +1,20 @@
-import { AccessDecision, Actor, addYears, COMMISSION_ROLES, grantAccess, hasAnyRole, IsoDate } from '@app/core';
+import { AccessDecision, Actor, addYears, COMMISSION_ROLES, grantAccess, hasAnyRole, IsoDate, OFFICER_ROLE } from '@app/core';
 
 /**
  * Whose restricted record (date of birth, SSN digits, employment history) an actor reads:
  * every officer for the commission; for an agency, the officers it employs or employed. Past
  * employers keep access because their duties outlast the employment: a separation and
- * misconduct found afterwards must still be reported (c. 6E §8(b); 555 CMR 12.03). Anyone
- * else reads none: their lookup is the 404 of an unknown POST ID.
+ * misconduct found afterwards must still be reported (c. 6E §8(b); 555 CMR 12.03). An
+ * officer's own account reads its own officer (API.md "Officers' own accounts"). Anyone else
+ * reads none: their lookup is the 404 of an unknown POST ID.
  */
-export type OfficerRecordScope = { readonly everyOfficer: true } | { readonly employedBy: string } | { readonly noOfficer: true };
+export type OfficerRecordScope =
+  { readonly everyOfficer: true } | { readonly employedBy: string } | { readonly ownRecord: string } | { readonly noOfficer: true };
 
 export function officerRecordAccess(actor: Actor): AccessDecision<OfficerRecordScope> {
   if (hasAnyRole(actor, COMMISSION_ROLES)) return grantAccess({ everyOfficer: true });
   if (actor.organizationType === 'agency' && actor.organizationId) return grantAccess({ employedBy: actor.organizationId });
+  if (actor.roles.includes(OFFICER_ROLE) && actor.officerId) return grantAccess({ ownRecord: actor.officerId });
   return grantAccess({ noOfficer: true });
 }
 
@@ -39,6 +42,8 @@ export function mayReadRestrictedIdentity(
 ): boolean {
   if ('everyOfficer' in scope) return true;
   if ('noOfficer' in scope) return false;
+  // The officer's own account: they are their own identifiers.
+  if ('ownRecord' in scope) return true;
   return employments.some(
     (employment) =>
       employment.agencyId === scope.employedBy && (employment.endDate === null || today <= addYears(employment.endDate, FORMER_EMPLOYER_IDENTITY_YEARS)),

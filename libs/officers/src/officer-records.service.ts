@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, IsoDate } from '@app/core';
+import { DisputeMarks } from '@app/disputes';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeName } from './domain/name-normalization';
 import { dateOfBirthProblems, displayName } from './domain/officer-identity';
@@ -33,7 +34,9 @@ export interface OfficerRecord {
   /** POST IDs of records merged into this one; each answers with this record. */
   mergedFrom: string[];
   aliases: OfficerNameInput[];
-  employmentHistory: EmploymentHistoryItem[];
+  employmentHistory: (EmploymentHistoryItem & { disputed: boolean })[];
+  /** An open dispute of the identity, and of the certification (API.md: `disputed: true` while open). */
+  disputed: { identity: boolean; certification: boolean };
 }
 
 export interface OfficerSearchHit {
@@ -55,6 +58,7 @@ export class OfficerRecordsService {
     private readonly officers: OfficersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly disputes: DisputeMarks,
   ) {}
 
   async getRecord(actor: Actor, postId: string): Promise<OfficerRecord> {
@@ -71,12 +75,17 @@ export class OfficerRecordsService {
           employmentHistory.map((e) => ({ agencyId: e.agency.id, endDate: e.endDate })),
           this.clock.today(),
         );
+      const marks = await this.disputes.among(
+        { types: ['identity', 'certification', 'employment'], officers: [officer.id], records: employmentHistory.map((e) => e.employmentId) },
+        manager,
+      );
       const record: OfficerRecord = {
         officer,
         restrictedIdentity,
         mergedFrom: await this.officers.mergedFrom(officer.id, manager),
         aliases: names.filter((n) => n.kind === 'alias').map((n) => ({ firstName: n.firstName, lastName: n.lastName })),
-        employmentHistory,
+        employmentHistory: employmentHistory.map((e) => ({ ...e, disputed: marks.has('employment', e.employmentId) })),
+        disputed: { identity: marks.has('identity', officer.id), certification: marks.has('certification', officer.id) },
       };
       await this.audit.record(manager, actor, {
         action: 'officer.read',

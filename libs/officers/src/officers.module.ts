@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DisputesModule } from '@app/disputes';
 import { EmploymentService } from './employment.service';
 import { OfficerImportService } from './officer-import.service';
 import { OfficerRecordsService } from './officer-records.service';
@@ -12,7 +13,7 @@ import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity])],
+  imports: [TypeOrmModule.forFeature([OfficerEntity, OfficerNameEntity, EmploymentEntity]), DisputesModule],
   providers: [
     OfficersService,
     OfficerRecordsService,

@@ -75,6 +75,14 @@ export class OfficersService {
     return mergedPostIds(manager, officerId);
   }
 
+  /** The officer an officer's own account is bound to (API.md "Officers' own accounts"); 404 for anyone else. */
+  async requireOwn(actor: Actor): Promise<OfficerEntity> {
+    const attempt = { action: 'officer.read', entityType: 'officer', entityId: actor.officerId ?? null };
+    const scope = await this.access.require(actor, attempt, officerRecordAccess(actor));
+    const officer = 'ownRecord' in scope ? await this.dataSource.manager.findOneBy(OfficerEntity, { id: scope.ownRecord }) : null;
+    return officer ?? this.access.refuse(actor, attempt, officerNotFound(''));
+  }
+
   /**
    * Registers a person with a new lifelong POST ID, their names (current and prior) for
    * matching, and the certification record every officer has (`not_certified`). Refused
@@ -211,6 +219,7 @@ export class OfficersService {
   private async isWithin(scope: OfficerRecordScope, officerId: string): Promise<boolean> {
     if ('everyOfficer' in scope) return true;
     if ('noOfficer' in scope) return false;
+    if ('ownRecord' in scope) return scope.ownRecord === officerId;
     return this.dataSource.manager.exists(EmploymentEntity, { where: { officerId, agencyId: scope.employedBy } });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessControl, AuditService } from '@app/audit';
 import { Actor, Clock, Page, timeAndIdKeyset } from '@app/core';
+import { DisputeMarks } from '@app/disputes';
 import { OfficersService } from '@app/officers';
 import { DataSource } from 'typeorm';
 import { CheckedCompletion, CompletionStore, IncompleteCompletion, StoredCompletion } from './persistence/completion.store';
@@ -45,6 +46,8 @@ export interface OfficerCompletion extends StoredCompletion {
   courseTitle: string;
   /** Recorded in error: kept in the history, counted nowhere. */
   voided: CompletionVoid | null;
+  /** The officer disputes this completion (an open dispute): shown to every reader until resolved. */
+  disputed: boolean;
 }
 
 @Injectable()
@@ -56,6 +59,7 @@ export class TrainingCompletionsService {
     private readonly audit: AuditService,
     private readonly access: AccessControl,
     private readonly clock: Clock,
+    private readonly disputes: DisputeMarks,
   ) {}
 
   /** One completion for the caller's academy; idempotent on (academy, externalRef). */
@@ -157,7 +161,8 @@ export class TrainingCompletionsService {
         entityId: completionId,
         details: { postId: row.post_id, officerId: row.officer_id, courseCode: row.course_code, externalRef: row.external_ref, reason },
       });
-      return { ...toOfficerCompletion(row, row.post_id), voided };
+      const marks = await this.disputes.among({ types: ['training_completion'], records: [completionId] }, manager);
+      return { ...toOfficerCompletion(row, row.post_id, marks.has('training_completion', completionId)), voided };
     });
   }
 
@@ -197,7 +202,9 @@ export class TrainingCompletionsService {
         ),
       (last) => ({ at: last.completed_on, id: last.id }),
     );
-    return { items: items.map((row) => toOfficerCompletion(row, officer.postId)), nextCursor };
+    // One query for the page's marks, whatever its length.
+    const marks = await this.disputes.among({ types: ['training_completion'], records: items.map((row) => row.id) });
+    return { items: items.map((row) => toOfficerCompletion(row, officer.postId, marks.has('training_completion', row.id))), nextCursor };
   }
 }
 
@@ -222,7 +229,7 @@ function referenceOf(raw: unknown): string | null {
   return typeof value === 'string' && value.length <= 200 ? value : null;
 }
 
-const toOfficerCompletion = (row: CompletionRow, postId: string): OfficerCompletion => ({
+const toOfficerCompletion = (row: CompletionRow, postId: string, disputed: boolean): OfficerCompletion => ({
   id: row.id,
   postId,
   courseCode: row.course_code,
@@ -235,4 +242,5 @@ const toOfficerCompletion = (row: CompletionRow, postId: string): OfficerComplet
   academyId: row.academy_id,
   recordedAt: row.created_at,
   voided: row.voided_at === null ? null : { voidedAt: row.voided_at, voidedBy: row.voided_by!, reason: row.void_reason! },
+  disputed,
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DisputesModule } from '@app/disputes';
 import { OfficersModule } from '@app/officers';
 import { CompletionStore } from './persistence/completion.store';
 import { CoursesService } from './courses.service';
@@ -9,7 +10,7 @@ import { TrainingFactsService } from './training-facts.service';
 import { TrainingImportService } from './training-import.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CourseEntity]), OfficersModule],
+  imports: [TypeOrmModule.forFeature([CourseEntity]), OfficersModule, DisputesModule],
   providers: [TrainingFactsService, CoursesService, CompletionStore, TrainingCompletionsService, TrainingImportService],
   exports: [TrainingFactsService, CoursesService, TrainingCompletionsService, TrainingImportService],
 })

@@ -19,10 +19,10 @@ export class NoticesController {
 
   /**
    * The notices to one officer of submissions about them (555 CMR 12.00), newest first, with
-   * how each went: by email, or kept for the officer's portal. Commission roles; the officer
-   * reads their own once officers have accounts.
+   * how each went: by email, or kept for the officer's portal. Commission roles; the officer's
+   * own account reads its own (another officer's is the 404 of an unknown POST ID).
    */
-  @Roles('commission_admin', 'commission_investigator', 'commission_adjudicator')
+  @Roles('commission_admin', 'commission_investigator', 'commission_adjudicator', 'officer')
   @ApiOperation({ summary: "List an officer's notices", operationId: 'listOfficerNotices' })
   @ApiProblems()
   @Get('officers/:postId/notices')

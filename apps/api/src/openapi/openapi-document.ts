@@ -17,6 +17,8 @@ const TAGS: [name: string, description: string][] = [
   ['hiring', 'Hiring checks: "may we hire this person?", stored and audited.'],
   ['employment', 'Hires by an agency, guarded by a recent hiring check.'],
   ['notices', 'Notices to officers of each submission about them, within 10 days (555 CMR 12.00).'],
+  ['portal', "Officers' own accounts: the invitation, the officer's whole record, answers to notices, disputes."],
+  ['disputes', "Officers' disputes of their record, listed and resolved by the commission."],
   ['imports', "A state's existing records loaded from the system being replaced, streamed and processed by a durable job."],
   ['webhooks', "An agency's endpoints for signed events about the officers it employs or separated within 12 months."],
   ['workspace', "The commission's work queue and the registry's figures."],

@@ -118,6 +118,11 @@ export class AccountTokensService {
     return this.issueFor(manager, actor, user, 'activation', options.ttlMs ?? ACTIVATION_TTL_MS);
   }
 
+  /** After the caller's commit (issueActivationIn): mail the invitation, or hand its link back once. */
+  deliverActivation(actor: Actor, issued: IssuedAccountLink): Promise<DeliveredAccountLink> {
+    return this.deliver(actor, issued, 'activation');
+  }
+
   /** POST /auth/password-reset: sets the password, ends every earlier session and lifts a lockout. */
   resetPassword(token: string, newPassword: string, requestId?: string): Promise<void> {
     return this.use('password_reset', token, newPassword, requestId);

@@ -136,3 +136,25 @@ function toTimelineEntry(event: CaseEventEntity): CaseTimelineEntry {
     recordedAt: event.recordedAt.toISOString(),
   };
 }
+
+/**
+ * What the officer reads of their own case (API.md `GET /me/record`): the whole case, as the
+ * commission reads it, with its timeline, but not the commission's next steps nor which staff
+ * member took each one; `responseOpen` says whether the officer may still answer the notice.
+ */
+export interface OfficerCaseView extends Omit<CaseView, 'view' | 'allowedActions' | 'timeline'> {
+  view: 'officer';
+  responseOpen: boolean;
+  timeline: (Omit<CaseTimelineEntry, 'actor'> & { actor: { kind: string; organizationId: string | null } })[];
+}
+
+export function toOfficerCaseView(row: CaseRow, today: string, clocks: CaseClockConfig, events: CaseEventEntity[]): OfficerCaseView {
+  const { view: _view, allowedActions: _allowed, timeline, ...rest } = toCaseView(row, today, clocks, events);
+  const state = caseStateOf(row.entity);
+  return {
+    ...rest,
+    view: 'officer',
+    responseOpen: state.status === 'notice_issued' && state.response === null && state.notice !== null && today <= state.notice.responseDueOn,
+    timeline: (timeline ?? []).map(({ actor, ...entry }) => ({ ...entry, actor: { kind: actor.kind, organizationId: actor.organizationId } })),
+  };
+}

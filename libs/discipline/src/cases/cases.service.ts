@@ -8,8 +8,8 @@ import { isUniqueViolation } from '@app/database';
 import { recordOfficerEvent } from '@app/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
-import { caseReadAccess } from '../discipline.policy';
-import { CaseCommand, caseNotFound, CaseStatus, caseVersionConflict, finalActionOf, transitionCase } from '../domain';
+import { caseReadAccess, ownRecordAccess } from '../discipline.policy';
+import { CaseCommand, CaseCommandOf, caseNotFound, CaseStatus, caseVersionConflict, finalActionOf, transitionCase } from '../domain';
 import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
 import { withIdempotency } from '@app/database';
@@ -64,10 +64,27 @@ export class CasesService {
 
   async act(actor: Actor, caseId: string, request: CaseActionRequest): Promise<CaseView> {
     const { expectedVersion, ...command } = request;
+    return this.runAction(actor, caseId, command, expectedVersion);
+  }
+
+  /**
+   * `POST /me/cases/:id/response`: the officer's own answer to a notice (`record_response` by the
+   * officer, within the response window: the workflow's rule). Another officer's case is the 404
+   * of an unknown one. No version from the client: the officer answers whatever the case's
+   * version, and the row lock orders the answer against the commission's actions.
+   */
+  async respondAsOfficer(actor: Actor, caseId: string, answer: Omit<CaseCommandOf<'record_response'>, 'action'>): Promise<CaseView> {
+    const attempt = { action: 'case.record_response', entityType: 'case', entityId: caseId };
+    const { officerId } = await this.access.require(actor, attempt, ownRecordAccess(actor));
+    return this.runAction(actor, caseId, { action: 'record_response', ...answer }, undefined, officerId);
+  }
+
+  /** `ownCaseOf`: the officer whose case alone the actor may act on (an officer's own account). */
+  private async runAction(actor: Actor, caseId: string, command: CaseCommand, expectedVersion: number | undefined, ownCaseOf?: string): Promise<CaseView> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const entity = await manager.createQueryBuilder(CaseEntity, 'c').setLock('pessimistic_write').where('c.id = :caseId', { caseId }).getOne();
-        if (!entity) throw caseNotFound();
+        if (!entity || (ownCaseOf !== undefined && entity.officerId !== ownCaseOf)) throw caseNotFound();
         const today = this.clock.today();
         const { next, effects, event } = transitionCase(caseStateOf(entity), command, {
           today,
@@ -104,7 +121,7 @@ export class CasesService {
           .set({ status: next.status, version: next.version, state: storedStateOf(next), updatedAt: this.clock.now() })
           .where('id = :caseId AND version = :version', { caseId, version: entity.version })
           .execute();
-        if (updated.affected !== 1) throw caseVersionConflict(expectedVersion, entity.version + 1);
+        if (updated.affected !== 1) throw caseVersionConflict(expectedVersion ?? entity.version, entity.version + 1);
         // A suspension, revocation or retraining order that becomes final (finalize, an appeal
         // upheld) is announced once, on the action that made it final.
         const finalAction = event.fromStatus !== 'final' ? finalActionOf(next, entity.caseNumber, () => '') : null;
@@ -132,7 +149,7 @@ export class CasesService {
       });
     } catch (error) {
       // Backstop behind the row lock: the timeline's UNIQUE (case_id, version) refuses a second action on one version.
-      if (isUniqueViolation(error, 'case_event_version_unique')) throw caseVersionConflict(expectedVersion, expectedVersion + 1);
+      if (isUniqueViolation(error, 'case_event_version_unique')) throw caseVersionConflict(expectedVersion ?? 0, (expectedVersion ?? 0) + 1);
       // The role per action is the workflow's rule (DOMAIN.md "Cases"); its 403, like the 404 of an unknown case, is a refusal.
       return this.access.refuseIfDenied(actor, { action: `case.${command.action}`, entityType: 'case', entityId: caseId }, error);
     }

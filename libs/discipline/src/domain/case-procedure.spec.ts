@@ -61,6 +61,28 @@ describe('record_response', () => {
     expect(transitionCase(state, response(true), context()).next.response?.recordedOn).toBe(TODAY);
   });
 
+  describe('by the officer (POST /me/cases/:id/response)', () => {
+    const officer = context({ actorRoles: ['officer'] });
+    const dueOn = (responseDueOn: string) => ({
+      ...caseIn('notice_issued'),
+      notice: { issuedOn: day(-14), proposedSanction: 'suspend' as const, responseDueOn },
+    });
+
+    it.each([
+      ['due later', day(3), []],
+      ['due today', TODAY, []],
+      ['due yesterday', day(-1), ['response_window_closed']],
+    ])('answer %s → %j', (_label, due, reasons) => {
+      if (reasons.length === 0) expect(transitionCase(dueOn(due), response(true), officer).next.response?.recordedOn).toBe(TODAY);
+      else expect(refusalReasons(dueOn(due), response(true), officer)).toEqual(reasons);
+    });
+
+    it('names the deadline that passed, and keeps the other rules', () => {
+      expect(errorOf(() => transitionCase(dueOn(day(-1)), response(false), officer)).extensions.responseDueOn).toBe(day(-1));
+      expect(refusalReasons(dueOn(day(-1)), response(true, true), officer)).toEqual(['hearing_requested_and_waived', 'response_window_closed']);
+    });
+  });
+
   it('refuses a second answer: a decision may already rely on the first', () => {
     const answered = transitionCase(caseIn('notice_issued'), response(false), context()).next;
     expect(refusalReasons(answered, response(true))).toEqual(['response_already_recorded']);

@@ -52,7 +52,8 @@ export const ROLES_BY_CASE_ACTION: Readonly<Record<CaseAction, readonly Role[]>>
   interim_suspend: ADJUDICATOR,
   record_interim_hearing: ADJUDICATOR,
   issue_notice: INVESTIGATOR,
-  record_response: INVESTIGATOR,
+  // The officer answers their own notice (API.md POST /me/cases/:id/response); the investigator records an answer given otherwise.
+  record_response: [...INVESTIGATOR, 'officer'],
   schedule_hearing: INVESTIGATOR,
   record_hearing: INVESTIGATOR,
   decide: ADJUDICATOR,

@@ -76,7 +76,7 @@ const ROLES_ALLOWED: Record<CaseAction, Role[]> = {
   interim_suspend: ['commission_adjudicator'],
   record_interim_hearing: ['commission_adjudicator'],
   issue_notice: ['commission_investigator'],
-  record_response: ['commission_investigator'],
+  record_response: ['commission_investigator', 'officer'],
   schedule_hearing: ['commission_investigator'],
   record_hearing: ['commission_investigator'],
   decide: ['commission_adjudicator'],
@@ -95,7 +95,9 @@ describe('transitionCase: roles per action', () => {
   const cases = CASE_ACTIONS.flatMap((action) => ROLES.map((role) => [action, role, ROLES_ALLOWED[action].includes(role)] as const));
 
   it.each(cases)('%s by %s: allowed=%s', (action, role, allowed) => {
-    const state = stateFor(legalStatusFor(action), action);
+    const legal = stateFor(legalStatusFor(action), action);
+    // The officer answers within the response window only (case-procedure.spec.ts): here, on its last day.
+    const state = action === 'record_response' && legal.notice ? { ...legal, notice: { ...legal.notice, responseDueOn: TODAY } } : legal;
     const run = () => transitionCase(state, VALID_COMMANDS[action], context({ actorRoles: [role] }));
     if (allowed) {
       expect(run().next.version).toBe(8);

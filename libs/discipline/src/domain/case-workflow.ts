@@ -83,13 +83,17 @@ function issueNotice(state: CaseState, command: CaseCommandOf<'issue_notice'>, c
 
 /**
  * The officer's answer, recorded once: a decision without a hearing relies on it, so it may
- * not change afterwards. A late answer is still recorded (the commission may accept it for
- * good cause); `recordedOn` after `responseDueOn` shows it was late.
+ * not change afterwards. The officer answers through the portal until `responseDueOn`; after
+ * it, only the investigator records a late answer (the commission may accept it for good
+ * cause), and `recordedOn` after `responseDueOn` shows it was late.
  */
 function recordResponse(state: CaseState, command: CaseCommandOf<'record_response'>, context: CaseContext): ActionOutcome {
   const refusals = new Refusals('record_response');
   const waivesHearing = command.waivesHearing === true;
+  const byOfficer = !context.actorRoles.includes('commission_investigator');
+  const responseDueOn = state.notice?.responseDueOn;
   refusals.when(state.response !== null, 'response_already_recorded');
+  refusals.when(byOfficer && responseDueOn !== undefined && isAfter(context.today, responseDueOn), 'response_window_closed', { responseDueOn });
   refusals.when(command.hearingRequested && waivesHearing, 'hearing_requested_and_waived');
   refusals.throwIfAny();
   const response = { recordedOn: context.today, hearingRequested: command.hearingRequested, waivesHearing };

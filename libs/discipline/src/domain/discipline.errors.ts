@@ -45,6 +45,7 @@ export const CASE_REFUSAL_REASONS = [
   'sanction_not_proposable',
   'response_due_too_soon',
   'response_already_recorded',
+  'response_window_closed',
   'hearing_requested_and_waived',
   'hearing_date_in_past',
   'hearing_before_notice',

@@ -8,6 +8,8 @@ import { CaseRow } from '../cases/case-views';
 export interface CaseListFilter {
   status?: CaseStatus;
   postId?: string;
+  /** The officer's own cases (an officer's account). */
+  officerId?: string;
   /** With the clocks and today: only cases whose §9 interim hearing is (or is not) overdue. */
   interimHearingOverdue?: { value: boolean; today: string; clocks: CaseClockConfig };
   after?: { at: string; id: string };
@@ -30,6 +32,7 @@ const INTERIM_HEARING_OVERDUE_SQL = `(
 export async function findCases(manager: EntityManager, filter: CaseListFilter): Promise<CaseRow[]> {
   const qb = manager.createQueryBuilder(CaseEntity, 'c').orderBy('c.openedAt', 'DESC').addOrderBy('c.id', 'DESC').take(filter.limit);
   if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+  if (filter.officerId) qb.andWhere('c.officerId = :officerId', { officerId: filter.officerId });
   if (filter.postId) qb.andWhere('c.officerId IN (SELECT o.id FROM officer o WHERE o.post_id = :postId)', { postId: filter.postId });
   const overdue = filter.interimHearingOverdue;
   if (overdue) {
@@ -49,6 +52,15 @@ export async function findCase(manager: EntityManager, caseId: string): Promise<
 
 export function caseTimeline(manager: EntityManager, caseId: string): Promise<CaseEventEntity[]> {
   return manager.find(CaseEventEntity, { where: { caseId }, order: { version: 'ASC' } });
+}
+
+/** The timelines of many cases in one query, by case id, each oldest first. */
+export async function caseTimelines(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseEventEntity[]>> {
+  const byCase = new Map<string, CaseEventEntity[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return byCase;
+  const events = await manager.find(CaseEventEntity, { where: { caseId: In([...caseIds]) }, order: { caseId: 'ASC', version: 'ASC' } });
+  for (const event of events) byCase.get(event.caseId)?.push(event);
+  return byCase;
 }
 
 /** True when the agency filed a report the case was opened on: the "reporting agency" of API.md. */

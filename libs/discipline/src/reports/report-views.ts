@@ -27,6 +27,8 @@ export interface MisconductReportView extends Omit<ReportVersionView, 'amendment
   updatedAt: string;
   /** Every version, oldest first; only on the single-report read. */
   versions?: ReportVersionView[];
+  /** The officer disputes the report (an open dispute); set by the reads that show it. */
+  disputed?: boolean;
 }
 
 interface ReportRow {
@@ -58,6 +60,8 @@ const REPORT_SELECT = `
 export interface ReportFilter {
   agencyId: string | null;
   postId?: string;
+  /** The reports about one officer (the officer's own record). */
+  officerId?: string;
   after?: { at: string; id: string };
   limit: number;
 }
@@ -68,6 +72,7 @@ export async function findReports(manager: EntityManager, filter: ReportFilter):
   const param = (value: unknown) => `$${params.push(value)}`;
   if (filter.agencyId !== null) conditions.push(`r.agency_id = ${param(filter.agencyId)}`);
   if (filter.postId) conditions.push(`o.post_id = ${param(filter.postId)}`);
+  if (filter.officerId) conditions.push(`r.officer_id = ${param(filter.officerId)}`);
   if (filter.after) conditions.push(`(r.created_at, r.id) < (${param(filter.after.at)}::timestamptz, ${param(filter.after.id)}::uuid)`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const rows = await manager.query<ReportRow[]>(`${REPORT_SELECT} ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(filter.limit)}`, params);

@@ -5,6 +5,7 @@ import { Actor, Clock, IsoDate, Page, timeAndIdKeyset } from '@app/core';
 import { withIdempotency } from '@app/database';
 import { NoticesService } from '@app/notifications';
 import { officerNotFound } from '@app/officers';
+import { DisputeMarks } from '@app/disputes';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
 import { agencyFilingAccess, reportReadAccess } from '../discipline.policy';
@@ -51,6 +52,7 @@ export class ReportsService {
     private readonly config: DisciplineConfig,
     private readonly clock: Clock,
     private readonly notices: NoticesService,
+    private readonly disputes: DisputeMarks,
   ) {}
 
   async create(actor: Actor, command: CreateReportCommand, idempotencyKey?: string): Promise<MisconductReportView> {
@@ -145,11 +147,12 @@ export class ReportsService {
     const after = REPORTS_KEYSET.after(query.cursor);
     return this.dataSource.transaction(async (manager) => {
       // An unknown POST ID lists nothing, like an officer the agency never reported on: no existence oracle.
-      const reports = await REPORTS_KEYSET.page(
+      const page = await REPORTS_KEYSET.page(
         query.limit,
         (limit) => findReports(manager, { agencyId, postId: query.postId, after, limit }),
         (last) => ({ at: last.createdAt, id: last.id }),
       );
+      const reports = { items: await this.withDisputeMarks(page.items, manager), nextCursor: page.nextCursor };
       await this.audit.record(manager, actor, {
         action: 'misconduct_report.list',
         entityType: 'misconduct_report',
@@ -166,9 +169,16 @@ export class ReportsService {
       const found = await findReport(manager, reportId, agencyId);
       if (!found) return null;
       await this.audit.record(manager, actor, { action: 'misconduct_report.read', entityType: 'misconduct_report', entityId: reportId });
-      return { ...found, versions: await findReportVersions(manager, reportId) };
+      const [marked] = await this.withDisputeMarks([found], manager);
+      return { ...marked, versions: await findReportVersions(manager, reportId) };
     });
     return view ?? this.access.refuse(actor, attempt, reportNotFound());
+  }
+
+  /** `disputed` on each report of a read: one query for the page (DisputeMarks). */
+  async withDisputeMarks(reports: MisconductReportView[], manager: EntityManager = this.dataSource.manager): Promise<MisconductReportView[]> {
+    const marks = await this.disputes.among({ types: ['misconduct_report'], records: reports.map((r) => r.id) }, manager);
+    return reports.map((r) => ({ ...r, disputed: marks.has('misconduct_report', r.id) }));
   }
 
   /**

@@ -57,3 +57,12 @@ export async function openDisputeKeys(
   );
   return rows.map((row) => row.key);
 }
+
+export async function openSubjectTypesByOfficer(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, DisputeSubjectType[]>> {
+  const rows = await manager.query<{ officer_id: string; types: DisputeSubjectType[] }[]>(
+    `SELECT officer_id, array_agg(DISTINCT subject_type ORDER BY subject_type) AS types
+       FROM dispute WHERE status = 'open' AND officer_id = ANY($1::uuid[]) GROUP BY officer_id`,
+    [officerIds],
+  );
+  return new Map(rows.map((row) => [row.officer_id, row.types]));
+}

@@ -77,5 +77,8 @@ function covers(earlier: HiringWarning, warning: HiringWarning, recordedSince: R
       return earlier.code === warning.code;
     case 'possible_duplicate_identity':
       return earlier.code === warning.code && earlier.postId === warning.postId;
+    case 'disputed':
+      // The officer's own word that a record is wrong adds no fact about the officer: it never holds up a hire.
+      return true;
   }
 }

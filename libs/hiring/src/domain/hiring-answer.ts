@@ -36,7 +36,9 @@ export type HiringWarning =
    * Another record with the same date of birth and a similar name (DOMAIN.md "Hiring checks"):
    * a clean second record, created with `confirmDistinct`, must not hide a revoked first one.
    */
-  | { code: 'possible_duplicate_identity'; postId: string; certificationStatus: CertificationStatus };
+  | { code: 'possible_duplicate_identity'; postId: string; certificationStatus: CertificationStatus }
+  /** The officer disputes these parts of the record (open disputes): read them knowing they are contested. */
+  | { code: 'disputed'; subjects: string[] };
 
 /** Another record that may be the same person, as the warning names it. */
 export interface PossibleDuplicateIdentity {
@@ -96,6 +98,8 @@ export interface MatchInput {
   revokedInOtherJurisdiction?: readonly { jurisdiction: string; effectiveOn: IsoDate }[];
   /** Other records with the same date of birth and a similar name. */
   possibleDuplicates?: readonly PossibleDuplicateIdentity[];
+  /** The parts of the record under an open dispute (identity, certification, employment, …). */
+  disputed?: readonly string[];
 }
 
 /**
@@ -130,6 +134,7 @@ export function hiringWarnings(
   discipline: DisciplineCounts,
   employments: readonly EmploymentFact[],
   possibleDuplicates: readonly PossibleDuplicateIdentity[] = [],
+  disputed: readonly string[] = [],
 ): HiringWarning[] {
   const warnings: HiringWarning[] = [];
   if (discipline.openCases > 0) warnings.push({ code: 'open_case', count: discipline.openCases });
@@ -140,6 +145,8 @@ export function hiringWarnings(
   if (verdict.previouslyRelinquished) warnings.push({ code: 'previously_relinquished' });
   for (const other of possibleDuplicates)
     warnings.push({ code: 'possible_duplicate_identity', postId: other.postId, certificationStatus: other.certificationStatus });
+  // A dispute hides nothing and changes nothing (DOMAIN.md "The officer's own record"): it is said.
+  if (disputed.length > 0) warnings.push({ code: 'disputed', subjects: [...disputed] });
   return warnings;
 }
 
@@ -154,7 +161,7 @@ export function hiringMatch(input: MatchInput): HiringMatch {
     certificationStatus: input.verdict.status,
     hireable: input.verdict.hireable && elsewhere.length === 0,
     reasons: [...hiringReasons(input.verdict, input.caseNumbers), ...elsewhere],
-    warnings: hiringWarnings(input.verdict, input.discipline, input.employments, input.possibleDuplicates),
+    warnings: hiringWarnings(input.verdict, input.discipline, input.employments, input.possibleDuplicates, input.disputed),
     openCases: input.discipline.openCases,
     // The separation's nature is shown; its reason and notes are the separating agency's word to the commission.
     employmentHistory: input.employments.map((e) => ({

@@ -109,3 +109,13 @@ export async function listChecks(
   );
   return rows.map(toStored);
 }
+
+/** The checks whose answer named the officer, newest first: when, and which agency (the GIN index on matched_officer_ids). */
+export async function checksThatFound(manager: EntityManager, officerId: string): Promise<{ checkedAt: Date; agency: { name: string; code: string } }[]> {
+  const rows = await manager.query<{ checked_at: Date; name: string; code: string }[]>(
+    `SELECT h.checked_at, a.name, a.code FROM hiring_check h JOIN organization a ON a.id = h.agency_id
+      WHERE h.matched_officer_ids @> ARRAY[$1::uuid] ORDER BY h.checked_at DESC, h.id DESC`,
+    [officerId],
+  );
+  return rows.map((row) => ({ checkedAt: row.checked_at, agency: { name: row.name, code: row.code } }));
+}

@@ -136,6 +136,8 @@ export class MisconductReportResponse {
   createdAt: string;
   updatedAt: string;
   versions?: ReportVersionResponse[];
+  /** The officer disputes the report (an open dispute; it stands until the commission resolves it). */
+  disputed?: boolean;
 }
 
 export class MisconductReportPage {
@@ -171,4 +173,5 @@ export const toMisconductReportResponse = (r: MisconductReportView): MisconductR
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   ...(r.versions ? { versions: r.versions.map(toVersionResponse) } : {}),
+  ...(r.disputed !== undefined ? { disputed: r.disputed } : {}),
 });

@@ -15,8 +15,10 @@ export class HiringReasonResponse {
 
 /** Does not block the hire, but must be seen. */
 export class HiringWarningResponse {
-  /** `open_case`, `separated_under_investigation`, `sustained_findings`, `previously_relinquished` or `possible_duplicate_identity`. */
+  /** `open_case`, `separated_under_investigation`, `sustained_findings`, `previously_relinquished`, `possible_duplicate_identity` or `disputed`. */
   code: string;
+  /** `disputed`: the parts of the record the officer disputes (`identity`, `certification`, `employment`, `training_completion`, `misconduct_report`). */
+  subjects?: string[];
   /** `open_case`, `sustained_findings`: how many (no details). */
   count?: number;
   /** `separated_under_investigation`: the agency the officer left. */

@@ -43,6 +43,8 @@ export class EmploymentSeparationResponse {
 
 export class EmploymentHistoryItemResponse {
   employmentId: string;
+  /** The officer disputes this employment (an open dispute; the record stands until the commission resolves it). */
+  disputed?: boolean;
   agency: AgencyRefResponse;
   position: string;
   startDate: string;
@@ -55,11 +57,15 @@ export class CertificationSummaryResponse {
   status: string;
   issuedOn: string | null;
   expiresOn: string | null;
+  /** The officer disputes the certification record (an open dispute). */
+  disputed: boolean;
 }
 
 export class OfficerRecordResponse extends OfficerIdentityResponse {
   /** Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
   mergedFrom?: string[];
+  /** The officer disputes the identity (an open dispute; the record stands until the commission resolves it). */
+  disputed: boolean;
   /** Oldest first. */
   employmentHistory: EmploymentHistoryItemResponse[];
   certification: CertificationSummaryResponse;
@@ -96,8 +102,10 @@ export const toCreatedOfficerResponse = (created: CreatedOfficer): OfficerIdenti
 
 export const toOfficerRecordResponse = (record: OfficerRecord, certification: CertificationStanding): OfficerRecordResponse => ({
   ...identity(record.officer, record.aliases, record.restrictedIdentity),
+  disputed: record.disputed.identity,
   employmentHistory: record.employmentHistory.map((e) => ({
     employmentId: e.employmentId,
+    disputed: e.disputed,
     agency: { id: e.agency.id, name: e.agency.name, code: e.agency.code },
     position: e.position,
     startDate: e.startDate,
@@ -109,7 +117,12 @@ export const toOfficerRecordResponse = (record: OfficerRecord, certification: Ce
       notes: e.separation.notes,
     },
   })),
-  certification: { status: certification.status, issuedOn: certification.issuedOn, expiresOn: certification.expiresOn },
+  certification: {
+    status: certification.status,
+    issuedOn: certification.issuedOn,
+    expiresOn: certification.expiresOn,
+    disputed: record.disputed.certification,
+  },
   ...(record.mergedFrom.length > 0 ? { mergedFrom: [...record.mergedFrom] } : {}),
 });
 

@@ -93,6 +93,8 @@ export class OfficerTrainingItem extends TrainingCompletionResponse {
   /** The user or API key that voided it. */
   voidedBy: string | null;
   voidReason: string | null;
+  /** The officer disputes this completion (an open dispute; it counts as recorded until the commission resolves it). */
+  disputed: boolean;
 }
 
 export class VoidTrainingCompletionDto {
@@ -151,4 +153,5 @@ export const toOfficerTrainingItem = (c: OfficerCompletion): OfficerTrainingItem
   voidedAt: c.voided ? c.voided.voidedAt.toISOString() : null,
   voidedBy: c.voided ? c.voided.voidedBy : null,
   voidReason: c.voided ? c.voided.reason : null,
+  disputed: c.disputed,
 });
