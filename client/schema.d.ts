@@ -1173,6 +1173,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/officers/{postId}/account-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite an officer to the portal
+         * @description Invites the officer to the portal: an account with role `officer` and the officer's record
+         *     only, activated by a one-use link (a week). Mailed when the service has mail; otherwise the
+         *     link is returned once as `activationUrl`. commission_admin; the admin of the agency that
+         *     employs the officer now. An account already activated: `409 OFFICER_ACCOUNT.ACTIVE`.
+         */
+        post: operations["inviteOfficer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my own record
+         * @description The officer's whole record: identity, certification, training, employment, reports, cases, notices, disputes, and the hiring checks that found them.
+         */
+        get: operations["getMyRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cases/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a notice in my case
+         * @description The officer's answer to a case's notice, within the response window (after it:
+         *     `422 CASE.RULE_REFUSED` with `response_window_closed`). Another officer's case: 404.
+         */
+        post: operations["answerMyCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my disputes
+         * @description The officer's disputes, newest first, with the outcome and reason once resolved.
+         */
+        get: operations["listMyDisputes"];
+        put?: never;
+        /**
+         * Dispute a part of my record
+         * @description Disputes a part of the officer's own record. It stays as it is, marked `disputed` to agencies
+         *     and the commission until the commission resolves the dispute. A record that is not the
+         *     officer's: 404; one dispute open per part: 409.
+         */
+        post: operations["openDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List disputes
+         * @description Every officer's disputes, newest first; `?status=open` is the commission's queue.
+         */
+        get: operations["listDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a dispute
+         * @description Resolves a dispute, once (a second resolution: 409): `corrected` after the record was
+         *     corrected through its own route, `rejected`, or `referred`. The officer gets a
+         *     `dispute_resolved` notice.
+         */
+        post: operations["resolveDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/officers/{postId}/notices": {
         parameters: {
             query?: never;
@@ -1183,8 +1315,8 @@ export interface paths {
         /**
          * List an officer's notices
          * @description The notices to one officer of submissions about them (555 CMR 12.00), newest first, with
-         *     how each went: by email, or kept for the officer's portal. Commission roles; the officer
-         *     reads their own once officers have accounts.
+         *     how each went: by email, or kept for the officer's portal. Commission roles; the officer's
+         *     own account reads its own (another officer's is the 404 of an unknown POST ID).
          */
         get: operations["listOfficerNotices"];
         put?: never;
@@ -1846,6 +1978,8 @@ export interface components {
         };
         EmploymentHistoryItemResponse: {
             employmentId: string;
+            /** @description The officer disputes this employment (an open dispute; the record stands until the commission resolves it). */
+            disputed?: boolean;
             agency: components["schemas"]["AgencyRefResponse"];
             position: string;
             startDate: string;
@@ -1857,6 +1991,8 @@ export interface components {
             status: string;
             issuedOn: string | null;
             expiresOn: string | null;
+            /** @description The officer disputes the certification record (an open dispute). */
+            disputed: boolean;
         };
         OfficerRecordResponse: {
             /** @description Lifelong registry identifier, e.g. `MA-000042`. */
@@ -1874,6 +2010,8 @@ export interface components {
             createdAt: string;
             /** @description Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
             mergedFrom?: string[];
+            /** @description The officer disputes the identity (an open dispute; the record stands until the commission resolves it). */
+            disputed: boolean;
             /** @description Oldest first. */
             employmentHistory: components["schemas"]["EmploymentHistoryItemResponse"][];
             certification: components["schemas"]["CertificationSummaryResponse"];
@@ -2098,6 +2236,8 @@ export interface components {
             /** @description The user or API key that voided it. */
             voidedBy: string | null;
             voidReason: string | null;
+            /** @description The officer disputes this completion (an open dispute; it counts as recorded until the commission resolves it). */
+            disputed: boolean;
         };
         OfficerTrainingPage: {
             items: components["schemas"]["OfficerTrainingItem"][];
@@ -2278,6 +2418,8 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             versions?: components["schemas"]["ReportVersionResponse"][];
+            /** @description The officer disputes the report (an open dispute; it stands until the commission resolves it). */
+            disputed?: boolean;
         };
         AmendMisconductReportDto: {
             incidentDate?: string;
@@ -2691,8 +2833,10 @@ export interface components {
             caseNumber?: string;
         };
         HiringWarningResponse: {
-            /** @description `open_case`, `separated_under_investigation`, `sustained_findings`, `previously_relinquished` or `possible_duplicate_identity`. */
+            /** @description `open_case`, `separated_under_investigation`, `sustained_findings`, `previously_relinquished`, `possible_duplicate_identity` or `disputed`. */
             code: string;
+            /** @description `disputed`: the parts of the record the officer disputes (`identity`, `certification`, `employment`, `training_completion`, `misconduct_report`). */
+            subjects?: string[];
             /** @description `open_case`, `sustained_findings`: how many (no details). */
             count?: number;
             /** @description `separated_under_investigation`: the agency the officer left. */
@@ -2828,6 +2972,165 @@ export interface components {
         RosterPage: {
             items: components["schemas"]["RosterEntryResponse"][];
             nextCursor: string | null;
+        };
+        InviteOfficerDto: {
+            /**
+             * Format: email
+             * @description Where the invitation goes; the account's sign-in name.
+             */
+            email: string;
+        };
+        OfficerInvitationResponse: {
+            /**
+             * Format: date-time
+             * @description The activation link works once, until then (a week).
+             */
+            expiresAt: string;
+            /**
+             * @description Only when the service has no mail transport (SMTP_URL unset): the link, shown this once, to
+             *     hand to the officer. The token is in its fragment (`…/console/activate#token=…`).
+             */
+            activationUrl?: string;
+        };
+        OfficerCaseTimelineEntryResponse: {
+            version: number;
+            /** @enum {string} */
+            action: "open" | "interim_suspend" | "record_interim_hearing" | "issue_notice" | "record_response" | "schedule_hearing" | "record_hearing" | "decide" | "appeal" | "resolve_appeal" | "finalize" | "dismiss";
+            /** @enum {string|null} */
+            fromStatus: "open" | "dismissed" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed" | null;
+            /** @enum {string} */
+            toStatus: "open" | "dismissed" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed";
+            /** @description The action's payload as sent. */
+            payload: {
+                [key: string]: unknown;
+            };
+            certificationChanges: {
+                type: string;
+                from: string;
+                to: string;
+            }[];
+            occurredOn: string;
+            recordedAt: string;
+            actor: {
+                kind: string;
+                organizationId: string | null;
+            };
+        };
+        OfficerCaseResponse: {
+            interimSuspension: components["schemas"]["InterimSuspensionResponse"] | null;
+            notice: components["schemas"]["NoticeResponse"] | null;
+            response: components["schemas"]["OfficerResponseResponse"] | null;
+            hearing: components["schemas"]["HearingResponse"] | null;
+            decision: components["schemas"]["DecisionResponse"] | null;
+            appeal: components["schemas"]["AppealResponse"] | null;
+            finalization: components["schemas"]["CaseFinalizationResponse"] | null;
+            dismissal: components["schemas"]["CaseDismissalResponse"] | null;
+            interimHearingDeadlines: components["schemas"]["InterimHearingDeadlinesResponse"] | null;
+            id: string;
+            caseNumber: string;
+            postId: string;
+            officerName: string;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "notice_issued" | "hearing_scheduled" | "heard" | "decided" | "appealed" | "final" | "reversed";
+            version: number;
+            summary: string;
+            reportIds: string[];
+            grounds: components["schemas"]["CaseGroundResponse"][];
+            /** @description c. 6E §9: a requested interim hearing not held within INTERIM_HEARING_MAX_DAYS of the suspension. */
+            interimHearingOverdue: boolean;
+            /** @description c. 30A §14(1): last day to seek review of the decision. */
+            appealWindowEndsOn: string | null;
+            openedAt: string;
+            updatedAt: string;
+            /** @enum {string} */
+            view: "officer";
+            /** @description The officer may still answer the notice (`POST /me/cases/:id/response`). */
+            responseOpen: boolean;
+            timeline: components["schemas"]["OfficerCaseTimelineEntryResponse"][];
+            notices: components["schemas"]["NoticeResponse"][];
+        };
+        DisputeSubjectResponse: {
+            /** @enum {string} */
+            type: "identity" | "training_completion" | "employment" | "misconduct_report" | "certification";
+            /** @description Null for the identity and the certification. */
+            id: string | null;
+        };
+        DisputeResponse: {
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /**
+             * @description Once resolved.
+             * @enum {string|null}
+             */
+            outcome: "corrected" | "rejected" | "referred" | null;
+            id: string;
+            postId: string;
+            subject: components["schemas"]["DisputeSubjectResponse"];
+            statement: string;
+            openedAt: string;
+            /** @description The commission's reason, once resolved. */
+            reason: string | null;
+            resolvedAt: string | null;
+        };
+        HiringCheckAgencyResponse: {
+            name: string;
+            code: string;
+        };
+        HiringCheckAboutMeResponse: {
+            checkedAt: string;
+            agency: components["schemas"]["HiringCheckAgencyResponse"];
+        };
+        OwnRecordResponse: {
+            /** @description With the date of birth and the other restricted fields: they are the officer's own. */
+            identity: components["schemas"]["OfficerIdentityResponse"];
+            certification: components["schemas"]["CertificationResponse"];
+            /** @description Oldest first. */
+            training: components["schemas"]["OfficerTrainingItem"][];
+            /** @description Oldest first. */
+            employment: components["schemas"]["EmploymentHistoryItemResponse"][];
+            /** @description The agencies' reports about the officer, their text and finding; newest first. */
+            misconductReports: components["schemas"]["MisconductReportResponse"][];
+            cases: components["schemas"]["OfficerCaseResponse"][];
+            /** @description Newest first. */
+            notices: components["schemas"]["NoticeResponse"][];
+            disputes: components["schemas"]["DisputeResponse"][];
+            /** @description The hiring checks whose answer named the officer, newest first. */
+            hiringChecks: components["schemas"]["HiringCheckAboutMeResponse"][];
+        };
+        OfficerAnswerDto: {
+            summary: string;
+            hearingRequested: boolean;
+            waivesHearing?: boolean;
+        };
+        DisputeSubjectDto: {
+            /**
+             * @description The part of the record disputed.
+             * @enum {string}
+             */
+            type: "identity" | "training_completion" | "employment" | "misconduct_report" | "certification";
+            /**
+             * Format: uuid
+             * @description The training completion, employment or misconduct report disputed; none for `identity` or `certification`.
+             */
+            id?: string;
+        };
+        OpenDisputeDto: {
+            subject: components["schemas"]["DisputeSubjectDto"];
+            /** @description What the officer says is wrong, in their words (up to 4,000 characters). */
+            statement: string;
+        };
+        DisputePage: {
+            items: components["schemas"]["DisputeResponse"][];
+            nextCursor: string | null;
+        };
+        ResolveDisputeDto: {
+            /**
+             * @description `corrected`: the record was corrected through its own route; `rejected`: it stands; `referred`: sent on.
+             * @enum {string}
+             */
+            outcome: "corrected" | "rejected" | "referred";
+            /** @description Told to the officer with the outcome. */
+            reason: string;
         };
         NoticePageResponse: {
             /** @description Newest first. */
@@ -8227,6 +8530,637 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not see (the same answer for both). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteOfficer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description POST ID (lower case accepted) */
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteOfficerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerInvitationResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnRecordResponse"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerMyCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficerAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerCaseResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyDisputes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputePage"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDisputeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules refuse a well-formed request; `reasons[]` lists every unmet rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDisputes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                status?: "open" | "resolved";
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputePage"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDisputeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeResponse"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: a duplicate, a stale `expectedVersion`, or an `Idempotency-Key` reused with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
