@@ -675,7 +675,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the academy's training completions
+         * @description The caller academy's own completions, newest first (by `completedOn`), voided ones
+         *     included; `postId` narrows them to one officer (an unknown one: an empty list).
+         */
+        get: operations["listAcademyTrainingCompletions"];
         put?: never;
         /**
          * Record a training completion
@@ -2189,32 +2194,6 @@ export interface components {
             academyId: string;
             recordedAt: string;
         };
-        TrainingBatchJsonDto: {
-            records: components["schemas"]["RecordTrainingCompletionDto"][];
-        };
-        RowErrorResponse: {
-            field: string;
-            /** @description `invalid`, `missing`, `unknown_field`, `unknown_post_id`, `unknown_course_code`, `completed_on_in_future`, `external_ref_conflict`. */
-            reason: string;
-            message: string;
-        };
-        RejectedRowResponse: {
-            /** @description 1-based data row: `records[0]` is row 1; in CSV the header is row 0 and the first data record row 1 (a quoted newline does not start a new row). */
-            row: number;
-            externalRef: string | null;
-            errors: components["schemas"]["RowErrorResponse"][];
-        };
-        TrainingBatchResponse: {
-            /** @description Rows stored by this request. */
-            accepted: number;
-            /** @description Rows identical to ones the academy had already recorded under the same externalRef (retries). */
-            unchanged: number;
-            rejected: components["schemas"]["RejectedRowResponse"][];
-        };
-        VoidTrainingCompletionDto: {
-            /** @description Why the completion was recorded in error, 1 to 2000 characters. */
-            reason: string;
-        };
         OfficerTrainingItem: {
             id: string;
             postId: string;
@@ -2242,6 +2221,32 @@ export interface components {
         OfficerTrainingPage: {
             items: components["schemas"]["OfficerTrainingItem"][];
             nextCursor: string | null;
+        };
+        TrainingBatchJsonDto: {
+            records: components["schemas"]["RecordTrainingCompletionDto"][];
+        };
+        RowErrorResponse: {
+            field: string;
+            /** @description `invalid`, `missing`, `unknown_field`, `unknown_post_id`, `unknown_course_code`, `completed_on_in_future`, `external_ref_conflict`. */
+            reason: string;
+            message: string;
+        };
+        RejectedRowResponse: {
+            /** @description 1-based data row: `records[0]` is row 1; in CSV the header is row 0 and the first data record row 1 (a quoted newline does not start a new row). */
+            row: number;
+            externalRef: string | null;
+            errors: components["schemas"]["RowErrorResponse"][];
+        };
+        TrainingBatchResponse: {
+            /** @description Rows stored by this request. */
+            accepted: number;
+            /** @description Rows identical to ones the academy had already recorded under the same externalRef (retries). */
+            unchanged: number;
+            rejected: components["schemas"]["RejectedRowResponse"][];
+        };
+        VoidTrainingCompletionDto: {
+            /** @description Why the completion was recorded in error, 1 to 2000 characters. */
+            reason: string;
         };
         CertificationConditionDto: {
             /** @description What is still due, e.g. "complete 40 hours of in-service training". */
@@ -6147,6 +6152,79 @@ export interface operations {
             };
             /** @description The request body is larger than the service accepts (`REQUEST.TOO_LARGE`). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`REQUEST.THROTTLED`); retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registry database is unavailable or overloaded (`SERVICE.UNAVAILABLE`); the `Retry-After` header says when to retry. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAcademyTrainingCompletions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                /** @description Only this officer's completions (a merged officer's POST ID finds the survivor's). */
+                postId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerTrainingPage"];
+                };
+            };
+            /** @description The request is invalid: `REQUEST.INVALID` with `errors[]` per field, or a route-specific code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials: `AUTH.UNAUTHENTICATED` (send a bearer token or an `X-API-Key`), or `AUTH.INVALID_CREDENTIALS` at login. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or organization may not do this (`AUTH.FORBIDDEN` or a route-specific code), or the caller must enrol a second factor first (`AUTH.MFA_ENROLMENT_REQUIRED`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

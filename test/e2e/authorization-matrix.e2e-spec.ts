@@ -74,6 +74,7 @@ const RULES: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/courses': ['commission_admin'],
   'GET /api/v1/courses': 'any',
   'POST /api/v1/training-completions': ['academy_registrar'],
+  'GET /api/v1/training-completions': ['academy_registrar'],
   'POST /api/v1/training-completions/batch': ['academy_registrar'],
   // Object-level: an academy voids only what it recorded (another academy's: 404).
   'POST /api/v1/training-completions/:id/void': ['academy_registrar', 'commission_admin'],

@@ -3,6 +3,7 @@ export * from './training-facts.service';
 export * from './courses.service';
 export * from './training-completions.service';
 export * from './training-import.service';
+export * from './academy-completions.service';
 export type { StoredCompletion } from './persistence/completion.store';
 export * from './domain/completion-record';
 export * from './domain/course';

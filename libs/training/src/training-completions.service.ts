@@ -208,7 +208,7 @@ export class TrainingCompletionsService {
   }
 }
 
-interface CompletionRow {
+export interface CompletionRow {
   id: string;
   academy_id: string;
   completed_on: string;
@@ -229,7 +229,7 @@ function referenceOf(raw: unknown): string | null {
   return typeof value === 'string' && value.length <= 200 ? value : null;
 }
 
-const toOfficerCompletion = (row: CompletionRow, postId: string, disputed: boolean): OfficerCompletion => ({
+export const toOfficerCompletion = (row: CompletionRow, postId: string, disputed: boolean): OfficerCompletion => ({
   id: row.id,
   postId,
   courseCode: row.course_code,

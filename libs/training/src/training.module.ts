@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DisputesModule } from '@app/disputes';
 import { OfficersModule } from '@app/officers';
+import { AcademyCompletionsService } from './academy-completions.service';
 import { CompletionStore } from './persistence/completion.store';
 import { CoursesService } from './courses.service';
 import { CourseEntity } from './persistence/course.entity';
@@ -11,7 +12,7 @@ import { TrainingImportService } from './training-import.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CourseEntity]), OfficersModule, DisputesModule],
-  providers: [TrainingFactsService, CoursesService, CompletionStore, TrainingCompletionsService, TrainingImportService],
-  exports: [TrainingFactsService, CoursesService, TrainingCompletionsService, TrainingImportService],
+  providers: [TrainingFactsService, CoursesService, CompletionStore, TrainingCompletionsService, TrainingImportService, AcademyCompletionsService],
+  exports: [TrainingFactsService, CoursesService, TrainingCompletionsService, TrainingImportService, AcademyCompletionsService],
 })
 export class TrainingModule {}

@@ -32,3 +32,10 @@ export function completionVoidAccess(actor: Actor): AccessDecision<{ recordedBy:
     return grantAccess({ recordedBy: actor.organizationId });
   return refuseAccess(accessForbidden());
 }
+
+/** An academy's own list of what it recorded: its registrars, of their academy alone. */
+export function academyCompletionsAccess(actor: Actor): AccessDecision<{ academyId: string }> {
+  return actor.organizationType === 'academy' && actor.organizationId && hasAnyRole(actor, ['academy_registrar'])
+    ? grantAccess({ academyId: actor.organizationId })
+    : refuseAccess(accessForbidden());
+}

@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyAuthenticated, CurrentActor, Roles } from '@app/auth';
 import type { Actor } from '@app/core';
-import { COMPLETION_FIELDS, TrainingCompletionsService } from '@app/training';
+import { AcademyCompletionsService, COMPLETION_FIELDS, TrainingCompletionsService } from '@app/training';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageQueryDto } from '../common/pagination.dto';
 import { readTrainingBatch } from './batch-body';
 import {
+  ListAcademyCompletionsQueryDto,
   OfficerTrainingItem,
   OfficerTrainingPage,
   RecordTrainingCompletionDto,
@@ -24,7 +25,10 @@ import { ApiProblems } from '../openapi/api-problems';
 @ApiTags('training')
 @Controller()
 export class TrainingCompletionsController {
-  constructor(private readonly completions: TrainingCompletionsService) {}
+  constructor(
+    private readonly completions: TrainingCompletionsService,
+    private readonly academyCompletions: AcademyCompletionsService,
+  ) {}
 
   /**
    * Records a completion for the caller's academy: `201` when new; the same `externalRef`
@@ -46,6 +50,18 @@ export class TrainingCompletionsController {
     const { created, completion } = await this.completions.record(actor, body);
     reply.status(created ? 201 : 200);
     return toTrainingCompletionResponse(completion);
+  }
+
+  /**
+   * The caller academy's own completions, newest first (by `completedOn`), voided ones
+   * included; `postId` narrows them to one officer (an unknown one: an empty list).
+   */
+  @Roles('academy_registrar')
+  @ApiOperation({ summary: "List the academy's training completions", operationId: 'listAcademyTrainingCompletions' })
+  @Get('training-completions')
+  async listForAcademy(@CurrentActor() actor: Actor, @Query() query: ListAcademyCompletionsQueryDto): Promise<OfficerTrainingPage> {
+    const page = await this.academyCompletions.list(actor, query);
+    return { items: page.items.map(toOfficerTrainingItem), nextCursor: page.nextCursor };
   }
 
   /**

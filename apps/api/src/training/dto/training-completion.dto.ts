@@ -9,7 +9,8 @@ import {
   type OfficerCompletion,
 } from '@app/training';
 import { Transform } from 'class-transformer';
-import { IsArray, IsString, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsArray, IsOptional, IsString, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
 import { MaxLength, MinLength } from '../../common/text-length';
 
 /**
@@ -104,6 +105,16 @@ export class VoidTrainingCompletionDto {
   @MinLength(1, { message: 'reason must not be empty or only whitespace' })
   @MaxLength(2000, { message: 'reason must be at most 2000 characters' })
   reason: string;
+}
+
+/** `?postId=&limit=&cursor=`; any other parameter is a 400. */
+export class ListAcademyCompletionsQueryDto extends PageQueryDto {
+  /** Only this officer's completions (a merged officer's POST ID finds the survivor's). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  @Matches(/^[A-Z]{2}-[0-9]{6,}$/, { message: 'postId must look like MA-000042' })
+  postId?: string;
 }
 
 export class OfficerTrainingPage {
