@@ -7,7 +7,6 @@ import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD } from './support';
 
 /**
  * Issue 18 target: a state's history (1,000,000 officers with aliases, 1,500,000 employments,
@@ -17,6 +16,9 @@ import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD } from './support';
  * schema (the baseline). The files are generated row by row as they stream (never held whole);
  * the same generators feed the API and COPY. Databases of our own on PG_URL's server, dropped.
  */
+// The values of bench/support.ts, not imported: that module loads the whole application into this process.
+const BENCH_ADMIN_EMAIL = 'bench-admin@commission.local';
+const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1';
 const SCALE = Number(process.env.ONBOARD_SCALE ?? 1);
 const SERVER = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const PORT = Number(process.env.PORT ?? 3997);
@@ -74,11 +76,16 @@ const training = (i: number) => ({
   course: courseCode(i),
   academy: academyCode(i),
   on: day(2018, i % 2500),
-  hours: 4 + (i % 8),
+  hours: 4 + (i % 5), // at most the course's 8 hours
   result: i % 20 === 0 ? 'fail' : 'pass',
   ref: `TR-${i}`,
 });
-const finalAction = (i: number) => ({ sourceId: `FA-${i}`, o: (i * 37) % N.officers, type: i % 3 === 0 ? 'revocation' : 'retraining', on: day(2019, i % 1500) });
+const finalAction = (i: number) => ({
+  sourceId: `FA-${i}`,
+  o: (i * 37) % N.officers,
+  type: i % 3 === 0 ? 'revocation' : 'retraining',
+  on: day(2019, i % 1500),
+});
 
 /** The CSV lines of `kind`, rows [from, to), in blocks of 1,000 lines. */
 function* csvLines(kind: Kind, from: number, to: number): Generator<string> {
@@ -130,6 +137,8 @@ interface Refs {
   agencies: Map<string, string>;
   academies: Map<string, string>;
   courses: Map<string, string>;
+  /** imported_final_action.import_id is required: one data_import row stands for the baseline's load. */
+  importId: string;
 }
 
 /** COPY statements and their text lines for `kind`: the same rows, ids resolved beforehand (COPY looks nothing up). */
@@ -165,7 +174,7 @@ function copyPlan(kind: Kind, refs: Refs): { table: string; columns: string; lin
               const id = refs.officerIds[i];
               return (
                 name(id, 'current', o.firstName, o.lastName, o.dateOfBirth, postId(i)) +
-                o.aliases.map(([f, l]) => name(id, 'nickname', f, l, o.dateOfBirth, postId(i))).join('')
+                o.aliases.map(([f, l]) => name(id, 'alias', f, l, o.dateOfBirth, postId(i))).join('')
               );
             }),
         },
@@ -207,9 +216,11 @@ function copyPlan(kind: Kind, refs: Refs): { table: string; columns: string; lin
       return [
         {
           table: 'imported_final_action',
-          columns: 'officer_id, source_id, type, effective_on, decided_on, jurisdiction, out_of_state, case_reference',
+          columns: 'officer_id, source_id, type, effective_on, decided_on, jurisdiction, out_of_state, case_reference, import_id',
           lines: () =>
-            blocks(N.final_actions, (i) => ((f) => `${refs.officerIds[f.o]}\t${f.sourceId}\t${f.type}\t${f.on}\t${f.on}\tMA\tf\tCASE-${i}\n`)(finalAction(i))),
+            blocks(N.final_actions, (i) =>
+              ((f) => `${refs.officerIds[f.o]}\t${f.sourceId}\t${f.type}\t${f.on}\t${f.on}\tMA\tf\tCASE-${i}\t${refs.importId}\n`)(finalAction(i)),
+            ),
         },
       ];
   }
@@ -249,11 +260,12 @@ async function main(): Promise<void> {
         const result = await importFile(token, kind, csvLines(kind, from, Math.min(N[kind], from + FILE_ROWS)), service);
         for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += result[key];
         if (result.status !== 'succeeded') throw new Error(`${kind} import ${result.status}: ${JSON.stringify(result)}`);
+        if (result.rejected > 0) say(`  ${kind}: first rejection ${JSON.stringify(await firstRejection(token, result.id))}`);
       }
       const s = seconds(started);
       rates[kind] = N[kind] / s;
       say(
-        `API  ${kind.padEnd(15)} ${String(N[kind]).padStart(8)} rows ${s.toFixed(1).padStart(7)} s ${rates[kind]!.toFixed(0).padStart(7)} rows/s  accepted ${counts.accepted} rejected ${counts.rejected} flagged ${counts.flagged}`,
+        `API  ${kind.padEnd(15)} ${String(N[kind]).padStart(8)} rows ${s.toFixed(1).padStart(7)} s ${rates[kind].toFixed(0).padStart(7)} rows/s  accepted ${counts.accepted} rejected ${counts.rejected} flagged ${counts.flagged}`,
       );
     }
     const wall = seconds(loadStarted);
@@ -270,6 +282,11 @@ async function main(): Promise<void> {
       agencies: await codes(copy, `SELECT code, id FROM organization WHERE type = 'agency'`),
       academies: await codes(copy, `SELECT code, id FROM organization WHERE type = 'academy'`),
       courses: await codes(copy, `SELECT code, id FROM course`),
+      importId: (
+        await copy.query<{ id: string }>(
+          `INSERT INTO data_import (kind, dry_run, format, status, actor_kind) VALUES ('final_actions', false, 'csv', 'succeeded', 'bench') RETURNING id`,
+        )
+      ).rows[0].id,
     };
     const copyRates: Partial<Record<Kind, number>> = {};
     let copyWall = 0;
@@ -284,7 +301,7 @@ async function main(): Promise<void> {
         const s = seconds(started);
         copyWall += s;
         copyRates[kind] = N[kind] / s;
-        say(`COPY ${kind.padEnd(15)} ${String(N[kind]).padStart(8)} rows ${s.toFixed(1).padStart(7)} s ${copyRates[kind]!.toFixed(0).padStart(7)} rows/s`);
+        say(`COPY ${kind.padEnd(15)} ${String(N[kind]).padStart(8)} rows ${s.toFixed(1).padStart(7)} s ${copyRates[kind].toFixed(0).padStart(7)} rows/s`);
       }
     } finally {
       await copy.end();
@@ -410,7 +427,9 @@ async function importFile(token: string, kind: Kind, lines: Iterable<string>, se
     request.on('response', (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => (response.statusCode === 202 ? resolve(JSON.parse(text) as ImportStatus) : reject(new Error(`POST /imports: ${response.statusCode} ${text}`))));
+      response.on('end', () =>
+        response.statusCode === 202 ? resolve(JSON.parse(text) as ImportStatus) : reject(new Error(`POST /imports: ${response.statusCode} ${text}`)),
+      );
     });
     request.on('error', reject);
     pipeline(Readable.from(lines), request).catch(reject);
@@ -422,6 +441,11 @@ async function importFile(token: string, kind: Kind, lines: Iterable<string>, se
     if (body.status === 'succeeded' || body.status === 'failed') return body;
     await sleep(250);
   }
+}
+
+async function firstRejection(token: string, id: string): Promise<unknown> {
+  const response = await fetch(`${base()}/imports/${id}/rejections?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await response.json()) as { items: unknown[] }).items[0];
 }
 
 async function codes(client: Client, sql: string): Promise<Map<string, string>> {
