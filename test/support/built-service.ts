@@ -34,7 +34,11 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** Everything the service wrote, stdout and stderr. */
   output(): string;
-  /** SIGTERM, as a process manager stops it; SIGKILL after 20 s. */
+  /**
+   * SIGTERM, as a process manager stops it; SIGKILL after 30 s: longer than the 20 s the service's
+   * jobs get to finish (libs/jobs STOP_TIMEOUT_MS), so a loaded machine's slow but clean stop is not
+   * mistaken for a hang (jobs.e2e failed so at load 15-20).
+   */
   stop(): Promise<void>;
 }
 
@@ -51,7 +55,7 @@ export function startBuiltService(cwd: string, env: NodeJS.ProcessEnv, options: 
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
       clearTimeout(timer);
     },
