@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { components } from '../../../../../client';
 import { api, ask } from '../../api';
 import { fieldErrors } from '../../problem';
 import { session } from '../../session';
-import { Alert, Page } from '../../ui/bits';
+import { Alert, Loading, Page } from '../../ui/bits';
 import { CheckboxGroup, ProblemSummary, Submit, TextField, submitWith } from '../../ui/form';
-import { roleLabel } from '../../words';
+import { formatDate, roleLabel } from '../../words';
 
 type AgencyRole = 'agency_admin' | 'agency_hiring';
 const ROLES: [AgencyRole, string][] = [
@@ -16,27 +17,142 @@ interface Made {
   id: string;
   label: string;
   roles: string[];
-  state?: string;
+}
+type User = components['schemas']['UserResponse'];
+type Key = components['schemas']['ApiKeyListItem'];
+const MAX_PAGES = 20;
+
+/** Every page of one of the organization's lists (a town's staff fits in one; the cap keeps a runaway list finite). */
+async function allPages<T>(fetchPage: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await fetchPage(cursor);
+    all.push(...answer.items);
+    if (!answer.nextCursor) break;
+    cursor = answer.nextCursor;
+  }
+  return all;
 }
 
-/**
- * Users and API keys of the agency (POST /organizations/:id/users, /api-keys). The API has no
- * list of an organization's users or keys yet: this screen lists those made here, this session.
- */
+/** Users and API keys of the agency: GET /organizations/:id/users and /api-keys, and the forms that add them. */
 export function UsersScreen() {
-  const [made, setMade] = useState<Made[]>([]);
+  const organizationId = session.get().me?.organizationId ?? '';
+  const [users, setUsers] = useState<User[]>();
+  const [keys, setKeys] = useState<Key[]>();
+  const [loaded, setLoaded] = useState(0);
+  const [error, setError] = useState<unknown>();
   const [key, setKey] = useState<string>();
-  const update = (id: string, state: string) => setMade((list) => list.map((item) => (item.id === id ? { ...item, state } : item)));
+  const [states, setStates] = useState<Record<string, string>>({});
+  const reload = () => setLoaded((n) => n + 1);
+
+  useEffect(() => {
+    let live = true;
+    setError(undefined);
+    const path = { id: organizationId };
+    Promise.all([
+      allPages((cursor) => ask(api.GET('/api/v1/organizations/{id}/users', { params: { path, query: { limit: 500, cursor } } }))),
+      allPages((cursor) => ask(api.GET('/api/v1/organizations/{id}/api-keys', { params: { path, query: { limit: 500, cursor } } }))),
+    ])
+      .then(([userList, keyList]) => {
+        if (!live) return;
+        setUsers(userList);
+        setKeys(keyList);
+      })
+      .catch((failure: unknown) => live && setError(failure));
+    return () => {
+      live = false;
+    };
+  }, [organizationId, loaded]);
+
+  const change = (item: Made) => {
+    const request =
+      item.kind === 'user'
+        ? ask(api.POST('/api/v1/users/{id}/disable', { params: { path: { id: item.id } } }))
+        : ask(api.POST('/api/v1/api-keys/{id}/revoke', { params: { path: { id: item.id } } }));
+    void request
+      .then(() => {
+        setStates((all) => ({ ...all, [item.id]: '' }));
+        reload();
+      })
+      .catch((failure: unknown) => setStates((all) => ({ ...all, [item.id]: failure instanceof Error ? failure.message : 'failed' })));
+  };
+  const action = (item: Made, label: string) => (
+    <>
+      <button type="button" class="usa-button usa-button--unstyled" onClick={() => change(item)} aria-label={`${label} ${item.label}`}>
+        {label}
+      </button>
+      {states[item.id] ? <em> {states[item.id]}</em> : null}
+    </>
+  );
   return (
     <Page title="Users and API keys" intro="Give your staff their own sign-in, and your systems an API key. Each acts for your agency only.">
-      <Alert type="info" slim>
-        The registry does not list an agency's users and keys yet: the ones made on this page are listed below until you leave it.
-      </Alert>
-      <NewUser onMade={(item) => setMade([item, ...made])} />
+      <ProblemSummary error={error} />
+      <h2 id="users-heading">Users</h2>
+      {users ? (
+        <table class="usa-table usa-table--stacked usa-table--borderless width-full" data-testid="users" aria-labelledby="users-heading">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">State</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} data-user-id={user.id}>
+                <th scope="row" data-label="Email">
+                  {user.email}
+                </th>
+                <td data-label="Role">{user.roles.map(roleLabel).join(', ')}</td>
+                <td data-label="State">{user.disabled ? 'disabled' : user.locked ? 'locked after failed sign-ins' : 'active'}</td>
+                <td data-label="Action">{user.disabled ? null : action({ kind: 'user', id: user.id, label: user.email, roles: user.roles }, 'Disable')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : error ? null : (
+        <Loading what="the users" />
+      )}
+      <h2 id="keys-heading">API keys</h2>
+      {keys ? (
+        keys.length ? (
+          <table class="usa-table usa-table--stacked usa-table--borderless width-full" data-testid="api-keys" aria-labelledby="keys-heading">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Made</th>
+                <th scope="col">State</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((item) => (
+                <tr key={item.id} data-key-id={item.id}>
+                  <th scope="row" data-label="Name">
+                    {item.name}
+                  </th>
+                  <td data-label="Role">{item.roles.map(roleLabel).join(', ')}</td>
+                  <td data-label="Made">{formatDate(item.createdAt.slice(0, 10))}</td>
+                  <td data-label="State">{item.revoked ? 'revoked' : 'active'}</td>
+                  <td data-label="Action">{item.revoked ? null : action({ kind: 'key', id: item.id, label: item.name, roles: item.roles }, 'Revoke')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>No API keys yet.</p>
+        )
+      ) : error ? null : (
+        <Loading what="the API keys" />
+      )}
+      <NewUser onMade={reload} />
       <NewKey
-        onMade={(item, secret) => {
-          setMade([item, ...made]);
+        onMade={(_, secret) => {
           setKey(secret);
+          reload();
         }}
       />
       {key ? (
@@ -46,36 +162,6 @@ export function UsersScreen() {
             {key}
           </code>
         </Alert>
-      ) : null}
-      {made.length ? (
-        <>
-          <h2>Made here</h2>
-          <ul class="usa-list usa-list--unstyled">
-            {made.map((item) => (
-              <li key={item.id} class="margin-bottom-1">
-                <strong>{item.label}</strong> ({item.kind === 'user' ? 'user' : 'API key'}; {item.roles.map(roleLabel).join(', ')}){' '}
-                {item.state ? <em>{item.state}</em> : null}{' '}
-                {item.state ? null : (
-                  <button
-                    type="button"
-                    class="usa-button usa-button--unstyled"
-                    onClick={() =>
-                      void (
-                        item.kind === 'user'
-                          ? ask(api.POST('/api/v1/users/{id}/disable', { params: { path: { id: item.id } } }))
-                          : ask(api.POST('/api/v1/api-keys/{id}/revoke', { params: { path: { id: item.id } } }))
-                      )
-                        .then(() => update(item.id, item.kind === 'user' ? 'disabled' : 'revoked'))
-                        .catch((failure: unknown) => update(item.id, failure instanceof Error ? failure.message : 'failed'))
-                    }
-                  >
-                    {item.kind === 'user' ? 'Disable' : 'Revoke'}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
       ) : null}
     </Page>
   );
