@@ -208,18 +208,18 @@ describe('certification lifecycle (e2e)', () => {
       await applyEffect(officer, caseId, { type: 'suspend', endsOn: '2026-06-01', reason: 'decision', basis: 'c. 6E §10(b)' });
 
       clock.set(new Date('2026-05-31T12:00:00Z'));
-      expect(await recordLicence(officer)).toEqual({ status: 'suspended', issuedOn: '2025-08-15', expiresOn: '2028-11-01' });
+      expect(await recordLicence(officer)).toEqual({ status: 'suspended', issuedOn: '2025-08-15', expiresOn: '2028-11-01', disputed: false });
 
       clock.set(new Date('2026-06-01T12:00:00Z'));
       expect((await read(officer)).status).toBe('certified');
-      expect(await recordLicence(officer)).toEqual({ status: 'certified', issuedOn: '2025-08-15', expiresOn: '2028-11-01' });
+      expect(await recordLicence(officer)).toEqual({ status: 'certified', issuedOn: '2025-08-15', expiresOn: '2028-11-01', disputed: false });
       expect((await storedStatus(officer)).status).toBe('suspended');
       expect((await settlement.settleDue()).failed).toBe(0);
       expect((await storedStatus(officer)).status).toBe('certified');
 
       clock.set(new Date('2028-11-01T12:00:00Z'));
       expect(await read(officer)).toMatchObject({ status: 'lapsed', expiresOn: '2028-11-01' });
-      expect(await recordLicence(officer)).toEqual({ status: 'lapsed', issuedOn: '2025-08-15', expiresOn: '2028-11-01' });
+      expect(await recordLicence(officer)).toEqual({ status: 'lapsed', issuedOn: '2025-08-15', expiresOn: '2028-11-01', disputed: false });
       expect((await storedStatus(officer)).status).toBe('certified');
       const verdict = (await service.evaluateHireability([officer.id], clock.today())).get(officer.id);
       expect(verdict).toMatchObject({ status: 'lapsed', hireable: false, reasons: [{ code: 'lapsed', since: '2028-11-01' }] });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { EmbeddedDatabaseError } from '@app/database/bootstrap';
+import { INestApplicationContext } from '@nestjs/common';
 import { ConfigurationError, prepareRuntime, validateEnvironment } from '@app/runtime';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -14,22 +15,28 @@ async function main(): Promise<void> {
   let application: Promise<typeof import('./create-worker')> | undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded while the database starts, as in the API's main.ts
   const loadApplication = () => (application ??= Promise.resolve().then(() => require('./create-worker') as typeof import('./create-worker')));
-  const { config, embedded } = await prepareRuntime(env, say, { whileDatabaseStarts: loadApplication, useRunningServer: true });
-  const { createWorker } = await loadApplication();
-  const worker = await createWorker(config);
+  // Signals are heard from the start: NestFactory.createApplicationContext initialises the modules,
+  // so jobs run before createWorker returns, and a SIGTERM then must still stop cleanly (exit 0), not kill.
+  const started: { runtime?: Awaited<ReturnType<typeof prepareRuntime>>; worker?: Promise<INestApplicationContext> } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: shutting down`);
     // Running handlers finish first (Jobs.beforeApplicationShutdown); the rest go back to the queue.
-    await worker.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    const context = await started.worker?.catch(() => undefined);
+    await context?.close().catch(() => undefined);
+    await started.runtime?.embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  await worker.init();
+  started.runtime = await prepareRuntime(env, say, { whileDatabaseStarts: loadApplication, useRunningServer: true });
+  const { createWorker } = await loadApplication();
+  started.worker = createWorker(started.runtime.config);
+  const context = await started.worker;
+  if (stopping) return;
+  await context.init();
   say('POST Registry worker running');
 }
 
