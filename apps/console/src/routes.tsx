@@ -1,5 +1,5 @@
-import type { FunctionComponent } from 'preact';
 import type { Role } from './session';
+import type { ScreenRoute } from './screen-route';
 import { HiringCheckScreen } from './screens/hiring/check';
 import { PastChecksScreen } from './screens/hiring/past-checks';
 import { EnrolRecruitScreen } from './screens/academy/enrol-recruit';
@@ -10,6 +10,14 @@ import { MisconductReportScreen } from './screens/agency/report';
 import { SeparationScreen } from './screens/agency/separation';
 import { WebhooksScreen } from './screens/agency/webhooks';
 import { UsersScreen } from './screens/agency/users';
+import { COMMISSION_WORKSPACE_ROUTES } from './screens/commission/workspace-routes';
+import { COMMISSION_RECORDS_ROUTES } from './screens/commission/records-routes';
+import { COMMISSION_DASHBOARD_ROUTES } from './screens/commission/dashboard-routes';
+import { PORTAL_ROUTES } from './screens/portal/portal-routes';
+
+const HIRING: Role[] = ['agency_admin', 'agency_hiring'];
+const AGENCY_ADMIN: Role[] = ['agency_admin'];
+const REGISTRAR: Role[] = ['academy_registrar'];
 
 /**
  * Every screen of the console, with the roles that see it (DOMAIN.md "Who works where").
@@ -17,21 +25,6 @@ import { UsersScreen } from './screens/agency/users';
  * officers' portal) is one more entry with its section and roles. The API still decides:
  * a screen shown to the wrong role would only get the registry's 403.
  */
-export interface ScreenRoute {
-  path: string;
-  /** The route's pattern when it takes more than the link's path (a record's id). */
-  pattern?: string;
-  /** The link's words in the navigation, and the page title. */
-  title: string;
-  section: 'Hiring' | 'Academy' | 'Agency' | 'Commission' | 'My record';
-  roles: readonly Role[];
-  component: FunctionComponent;
-}
-
-const HIRING: Role[] = ['agency_admin', 'agency_hiring'];
-const AGENCY_ADMIN: Role[] = ['agency_admin'];
-const REGISTRAR: Role[] = ['academy_registrar'];
-
 export const ROUTES: ScreenRoute[] = [
   { path: '/hiring/check', title: 'Hiring check', section: 'Hiring', roles: HIRING, component: HiringCheckScreen },
   { path: '/hiring/checks', pattern: '/hiring/checks/:id?', title: 'Past checks', section: 'Hiring', roles: HIRING, component: PastChecksScreen },
@@ -43,6 +36,13 @@ export const ROUTES: ScreenRoute[] = [
   { path: '/academy/enrol', title: 'Enrol a recruit', section: 'Academy', roles: REGISTRAR, component: EnrolRecruitScreen },
   { path: '/academy/upload', title: 'Upload completions', section: 'Academy', roles: REGISTRAR, component: UploadCompletionsScreen },
   { path: '/academy/completions', title: 'Completions', section: 'Academy', roles: REGISTRAR, component: CompletionsScreen },
+  // Each group of screens keeps its own list, so work on one group never edits another's lines.
+  ...COMMISSION_WORKSPACE_ROUTES,
+  ...COMMISSION_RECORDS_ROUTES,
+  ...COMMISSION_DASHBOARD_ROUTES,
+  ...PORTAL_ROUTES,
 ];
+
+export type { ScreenRoute };
 
 export const routesFor = (roles: readonly string[]): ScreenRoute[] => ROUTES.filter((route) => route.roles.some((role) => roles.includes(role)));
