@@ -28,6 +28,11 @@ suite(`the Docker image's layout, run as nobody (image${asRoot ? '' : '; skipped
 
   beforeAll(() => {
     ensureBuilt();
+    // `nest build` empties dist/ (deleteOutDir), the staff console with it: the image's
+    // `npm run build` builds both, so the layout under test must hold both too.
+    if (!existsSync(join(PROJECT_ROOT, 'dist', 'console', 'index.html'))) {
+      execFileSync('npm', ['run', 'build:console'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    }
     app = mkdtempSync(join(tmpdir(), 'post-registry-image-'));
     chmodSync(app, 0o755);
     cpSync(join(PROJECT_ROOT, 'dist'), join(app, 'dist'), { recursive: true });
@@ -73,6 +78,18 @@ suite(`the Docker image's layout, run as nobody (image${asRoot ? '' : '; skipped
   it('should answer /health 200 with DATABASE_URL alone, creating no data directory', async () => {
     await start({ DATABASE_URL: await freshDatabase() });
     expect(existsSync(join(app, '.data'))).toBe(false);
+  }, 180_000);
+
+  it('should serve the staff console and its hashed assets from the pruned layout', async () => {
+    const { port } = await start({ DATABASE_URL: await freshDatabase() });
+    const page = await fetch(`http://127.0.0.1:${port}/console/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(new URL(script!, `http://127.0.0.1:${port}/console/`));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
   }, 180_000);
 
   it('should migrate as MIGRATION_DATABASE_URL and serve requests as DATABASE_URL, a login without DDL rights', async () => {
