@@ -3021,6 +3021,31 @@ export interface components {
                 organizationId: string | null;
             };
         };
+        NoticeSubjectResponse: {
+            /** @description `misconduct_report`, `employment` (a separation), `case`, … */
+            type: string;
+            id: string;
+        };
+        OfficerNoticeResponse: {
+            /** @enum {string} */
+            kind: "misconduct_report" | "report_amendment" | "separation" | "case_notice" | "case_decision" | "imported_final_action" | "dispute_resolved" | "invitation";
+            /** @enum {string} */
+            channel: "email" | "portal";
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "no_address" | "no_transport";
+            id: string;
+            /** @description The officer the notice is to. */
+            postId: string;
+            /** @description The record the notice is about. */
+            subject: components["schemas"]["NoticeSubjectResponse"];
+            createdAt: string;
+            /** @description `YYYY-MM-DD`: 10 calendar days after the submission (555 CMR 12.00). */
+            dueBy: string;
+            /** @description When the mail server took it; null until then, and for a notice kept for the portal. */
+            sentAt: string | null;
+            /** @description Not sent by the end of `dueBy`. */
+            overdue: boolean;
+        };
         OfficerCaseResponse: {
             interimSuspension: components["schemas"]["InterimSuspensionResponse"] | null;
             notice: components["schemas"]["NoticeResponse"] | null;
@@ -3052,7 +3077,7 @@ export interface components {
             /** @description The officer may still answer the notice (`POST /me/cases/:id/response`). */
             responseOpen: boolean;
             timeline: components["schemas"]["OfficerCaseTimelineEntryResponse"][];
-            notices: components["schemas"]["NoticeResponse"][];
+            notices: components["schemas"]["OfficerNoticeResponse"][];
         };
         DisputeSubjectResponse: {
             /** @enum {string} */
@@ -3097,7 +3122,7 @@ export interface components {
             misconductReports: components["schemas"]["MisconductReportResponse"][];
             cases: components["schemas"]["OfficerCaseResponse"][];
             /** @description Newest first. */
-            notices: components["schemas"]["NoticeResponse"][];
+            notices: components["schemas"]["OfficerNoticeResponse"][];
             disputes: components["schemas"]["DisputeResponse"][];
             /** @description The hiring checks whose answer named the officer, newest first. */
             hiringChecks: components["schemas"]["HiringCheckAboutMeResponse"][];
@@ -3139,7 +3164,7 @@ export interface components {
         };
         NoticePageResponse: {
             /** @description Newest first. */
-            items: components["schemas"]["NoticeResponse"][];
+            items: components["schemas"]["OfficerNoticeResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last. */
             nextCursor: string | null;
         };

@@ -19,7 +19,7 @@ export class NoticeSubjectResponse {
   id: string;
 }
 
-export class NoticeResponse {
+export class OfficerNoticeResponse {
   id: string;
   /** The officer the notice is to. */
   postId: string;
@@ -42,12 +42,12 @@ export class NoticeResponse {
 
 export class NoticePageResponse {
   /** Newest first. */
-  items: NoticeResponse[];
+  items: OfficerNoticeResponse[];
   /** Pass as `cursor` for the next page; null on the last. */
   nextCursor: string | null;
 }
 
-export const toNoticeResponse = (n: NoticeView): NoticeResponse => ({
+export const toNoticeResponse = (n: NoticeView): OfficerNoticeResponse => ({
   id: n.id,
   postId: n.postId,
   kind: n.kind,

@@ -4,7 +4,7 @@ import { OmitType } from '@nestjs/swagger';
 import { CertificationResponse, toCertificationResponse } from '../../certification/dto/certification-response.dto';
 import { CaseResponse, CaseTimelineEntryResponse, toCaseResponse } from '../../discipline/dto/case-response.dto';
 import { MisconductReportResponse, toMisconductReportResponse } from '../../discipline/dto/misconduct-report.dto';
-import { NoticeResponse, toNoticeResponse } from '../../notifications/dto/notice.dto';
+import { OfficerNoticeResponse, toNoticeResponse } from '../../notifications/dto/notice.dto';
 import { EmploymentHistoryItemResponse, OfficerIdentityResponse, toCreatedOfficerResponse } from '../../officers/dto/officer-response.dto';
 import { OfficerTrainingItem, toOfficerTrainingItem } from '../../training/dto/training-completion.dto';
 import { DisputeResponse, toDisputeResponse } from './disputes.dto';
@@ -20,7 +20,7 @@ export class OfficerCaseResponse extends OmitType(CaseResponse, ['view', 'allowe
   /** The officer may still answer the notice (`POST /me/cases/:id/response`). */
   responseOpen: boolean;
   timeline: OfficerCaseTimelineEntryResponse[];
-  notices: NoticeResponse[];
+  notices: OfficerNoticeResponse[];
 }
 
 export class HiringCheckAgencyResponse {
@@ -46,13 +46,13 @@ export class OwnRecordResponse {
   misconductReports: MisconductReportResponse[];
   cases: OfficerCaseResponse[];
   /** Newest first. */
-  notices: NoticeResponse[];
+  notices: OfficerNoticeResponse[];
   disputes: DisputeResponse[];
   /** The hiring checks whose answer named the officer, newest first. */
   hiringChecks: HiringCheckAboutMeResponse[];
 }
 
-export const toOfficerCaseResponse = (c: OfficerCaseView, notices: NoticeResponse[] = []): OfficerCaseResponse => {
+export const toOfficerCaseResponse = (c: OfficerCaseView, notices: OfficerNoticeResponse[] = []): OfficerCaseResponse => {
   const {
     view: _view,
     allowedActions: _allowed,
