@@ -256,16 +256,21 @@ async function main(): Promise<void> {
     for (const kind of KINDS) {
       const started = process.hrtime.bigint();
       const counts = { accepted: 0, unchanged: 0, rejected: 0, flagged: 0 };
+      let waiting = 0;
+      let processing = 0;
       for (let from = 0; from < N[kind]; from += FILE_ROWS) {
         const result = await importFile(token, kind, csvLines(kind, from, Math.min(N[kind], from + FILE_ROWS)), service);
         for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += result[key];
+        const at = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
+        waiting += (at(result.startedAt) - at(result.createdAt)) / 1000;
+        processing += (at(result.finishedAt) - at(result.startedAt)) / 1000;
         if (result.status !== 'succeeded') throw new Error(`${kind} import ${result.status}: ${JSON.stringify(result)}`);
         if (result.rejected > 0) say(`  ${kind}: first rejection ${JSON.stringify(await firstRejection(token, result.id))}`);
       }
       const s = seconds(started);
       rates[kind] = N[kind] / s;
       say(
-        `API  ${kind.padEnd(15)} ${String(N[kind]).padStart(8)} rows ${s.toFixed(1).padStart(7)} s ${rates[kind].toFixed(0).padStart(7)} rows/s  accepted ${counts.accepted} rejected ${counts.rejected} flagged ${counts.flagged}`,
+        `API  ${kind.padEnd(15)} ${String(N[kind]).padStart(8)} rows ${s.toFixed(1).padStart(7)} s ${rates[kind].toFixed(0).padStart(7)} rows/s  accepted ${counts.accepted} rejected ${counts.rejected} flagged ${counts.flagged}; upload + pick-up ${waiting.toFixed(1)} s, chunks ${processing.toFixed(1)} s`,
       );
     }
     const wall = seconds(loadStarted);
@@ -415,6 +420,9 @@ interface ImportStatus {
   unchanged: number;
   rejected: number;
   flagged: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
 }
 
 /** Streams one CSV file to POST /imports, then polls GET /imports/:id until it ends. */

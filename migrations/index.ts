@@ -28,6 +28,7 @@ import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAcc
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
+import { ImportedEffectsDue1767000070000 } from './1767000070000-ImportedEffectsDue';
 export const MIGRATIONS = [
   Foundation1764000000000,
   RegistryCore1764000000100,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   OfficerNameSoundKey1766000000610,
   OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,
+  ImportedEffectsDue1767000070000,
 ];

@@ -156,4 +156,71 @@ describe('imports: imported final actions and officers act like native ones (e2e
     );
     expect(actionsImport).toBeDefined();
   });
+
+  it('should apply an imported revocation or suspension dated after the import when its day comes, once', async () => {
+    clock.set(new Date('2025-09-01T15:00:00Z'));
+    const officers = await runImport(
+      t,
+      admin,
+      'officers',
+      csv('sourceId,firstName,lastName,dateOfBirth', ['F-REV,Fay,Later,1979-01-01', 'F-SUS,Finn,Later,1980-02-02']),
+    );
+    expect(officers).toMatchObject({ accepted: 2 });
+    const { rows } = await t.db.query(`SELECT i.source_id, o.post_id FROM import_officer i JOIN officer o ON o.id = i.officer_id WHERE i.import_id = $1`, [
+      officers.id,
+    ]);
+    for (const row of rows) postIds.set(row.source_id, row.post_id);
+    const certs = await runImport(
+      t,
+      admin,
+      'certifications',
+      csv('officerSourceId,status,issuedOn,expiresOn', ['F-REV,certified,2024-01-01,2027-01-01', 'F-SUS,certified,2024-01-01,2027-01-01']),
+    );
+    expect(certs).toMatchObject({ accepted: 2 });
+    const future = await runImport(
+      t,
+      admin,
+      'final_actions',
+      csv('sourceId,officerSourceId,type,effectiveOn,endsOn,decidedOn,jurisdiction,caseReference', [
+        'FA-FR,F-REV,revocation,2025-10-01,,2025-08-20,MA,OLD-8',
+        'FA-FS,F-SUS,suspension,2025-10-01,2026-01-01,2025-08-20,MA,OLD-9',
+      ]),
+    );
+    expect(future).toMatchObject({ accepted: 2, rejected: 0 });
+    // Not yet: both still certified, and a settlement before the day changes nothing.
+    await t.app.get(CertificationSettlementService).settleDue('2025-09-30');
+    expect(await check(postIds.get('F-REV')!)).toMatchObject({ hireable: true, certificationStatus: 'certified' });
+    expect((await check(postIds.get('F-SUS')!)).certificationStatus).toBe('certified');
+
+    clock.set(new Date('2025-10-01T15:00:00Z'));
+    const first = await t.app.get(CertificationSettlementService).settleDue('2025-10-01');
+    expect(first.failed).toBe(0);
+    expect(await check(postIds.get('F-REV')!)).toMatchObject({ hireable: false, certificationStatus: 'revoked' });
+    expect(await check(postIds.get('F-SUS')!)).toMatchObject({ hireable: false, certificationStatus: 'suspended' });
+    const historyOf = async (sourceId: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/officers/${postIds.get(sourceId)}/certification`)
+          .set(bearer(admin))
+      ).body.history as { from: string; to: string; basis: string; importId?: string; effectiveOn: string }[];
+    expect((await historyOf('F-REV')).filter((h) => h.to === 'revoked')).toEqual([
+      expect.objectContaining({ from: 'certified', basis: 'import', importId: future.id, effectiveOn: '2025-10-01' }),
+    ]);
+    expect((await historyOf('F-SUS')).filter((h) => h.to === 'suspended')).toEqual([
+      expect.objectContaining({ from: 'certified', basis: 'import', importId: future.id, effectiveOn: '2025-10-01' }),
+    ]);
+    const audit = await t.db.query(`SELECT actor_id, details FROM audit_log WHERE action = 'certification.import_effect'`);
+    expect(audit.rows).toEqual([expect.objectContaining({ details: expect.objectContaining({ basis: 'import', effects: 2 }) })]);
+
+    // Once: a second run (or the next hour's) applies nothing again.
+    const historyBefore = (await counts()).history;
+    await t.app.get(CertificationSettlementService).settleDue('2025-10-01');
+    expect((await counts()).history).toBe(historyBefore);
+    // The suspension ends on its own end date, as a case's.
+    await t.app.get(CertificationSettlementService).settleDue('2026-01-01');
+    clock.set(new Date('2026-01-02T15:00:00Z'));
+    expect((await check(postIds.get('F-SUS')!)).certificationStatus).toBe('certified');
+    expect((await check(postIds.get('F-REV')!)).certificationStatus).toBe('revoked');
+  });
 });

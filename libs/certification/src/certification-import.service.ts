@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate } from '@app/core';
 import { recordOfficerEvents } from '@app/notifications';
-import { EntityManager } from 'typeorm';
+import type { AuditService } from '@app/audit';
+import { DataSource, EntityManager } from 'typeorm';
 import { CertificationStatus } from './domain';
 import { IMPORT_BASIS, ImportedCertificationState, importedCertificationOutcome, importedRevocation, importedSuspension } from './domain/certification-import';
+
+/** Due imported effects applied per transaction by the settlement. */
+const DUE_EFFECTS_PAGE = 500;
 
 export interface CertificationToImport extends ImportedCertificationState {
   key: number;
@@ -99,7 +103,14 @@ export class CertificationImportService {
     actions: readonly ImportedFinalActionEffect[],
     today: IsoDate,
   ): Promise<ImportedStatusChange[]> {
-    const binding = actions.filter((a) => (a.type === 'revocation' || a.type === 'suspension') && a.effectiveOn <= today);
+    const binds = (a: ImportedFinalActionEffect) => a.type === 'revocation' || a.type === 'suspension';
+    // Dated after today: the settlement applies it on its day (certification_import_effect).
+    await this.deferEffects(
+      manager,
+      importId,
+      actions.filter((a) => binds(a) && a.effectiveOn > today),
+    );
+    const binding = actions.filter((a) => binds(a) && a.effectiveOn <= today);
     if (binding.length === 0) return [];
     const current = await this.lock(
       manager,
@@ -163,6 +174,61 @@ export class CertificationImportService {
       })),
     );
     return changes;
+  }
+
+  /**
+   * The imported revocations and suspensions whose day has come by `today` and that no run has
+   * applied yet, applied as on the import's day (`applyImportedFinalActions`: history of basis
+   * `import` naming the import, the outbox event), a page of DUE_EFFECTS_PAGE per transaction
+   * with one audit entry (`certification.import_effect`, the system's) and `applied_at` set in
+   * the same transaction: each effect once, whichever process runs the settlement. Returns how
+   * many effects were taken (applied, or changing nothing: a revocation already in force).
+   */
+  async applyDueEffects(dataSource: DataSource, audit: AuditService, today: IsoDate): Promise<number> {
+    let taken = 0;
+    for (;;) {
+      const count = await dataSource.transaction(async (manager) => {
+        const due = await manager.query<
+          { id: string; officer_id: string; import_id: string; type: 'revocation' | 'suspension'; effective_on: string; ends_on: string | null }[]
+        >(
+          `SELECT id, officer_id, import_id, type, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
+             FROM certification_import_effect
+            WHERE applied_at IS NULL AND effective_on <= $1
+            ORDER BY effective_on, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [today, DUE_EFFECTS_PAGE],
+        );
+        if (due.length === 0) return 0;
+        const changes: ImportedStatusChange[] = [];
+        for (const importId of [...new Set(due.map((d) => d.import_id))]) {
+          const effects = due
+            .filter((d) => d.import_id === importId)
+            .map((d) => ({ officerId: d.officer_id, type: d.type, effectiveOn: d.effective_on, endsOn: d.ends_on }));
+          changes.push(...(await this.applyImportedFinalActions(manager, importId, null, effects, today)));
+        }
+        await manager.query(`UPDATE certification_import_effect SET applied_at = now() WHERE id = ANY($1::bigint[])`, [due.map((d) => d.id)]);
+        await audit.record(manager, null, {
+          action: 'certification.import_effect',
+          entityType: 'certification',
+          details: {
+            basis: IMPORT_BASIS,
+            effects: due.length,
+            changes: changes.map((c) => ({ officerId: c.officerId, from: c.from, to: c.to, reason: c.reason, effectiveOn: c.effectiveOn })),
+          },
+        });
+        return due.length;
+      });
+      taken += count;
+      if (count < DUE_EFFECTS_PAGE) return taken;
+    }
+  }
+
+  private async deferEffects(manager: EntityManager, importId: string, actions: readonly ImportedFinalActionEffect[]): Promise<void> {
+    if (actions.length === 0) return;
+    await manager.query(
+      `INSERT INTO certification_import_effect (officer_id, import_id, type, effective_on, ends_on)
+       SELECT t.officer_id, $5, t.type, t.effective_on, t.ends_on FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[]) AS t(officer_id, type, effective_on, ends_on)`,
+      [actions.map((a) => a.officerId), actions.map((a) => a.type), actions.map((a) => a.effectiveOn), actions.map((a) => a.endsOn), importId],
+    );
   }
 
   private async lock(

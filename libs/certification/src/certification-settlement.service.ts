@@ -4,6 +4,7 @@ import { AuditService } from '@app/audit';
 import { Clock, IsoDate } from '@app/core';
 import { DataSource } from 'typeorm';
 import { saveAndAudit } from './certification-change';
+import { CertificationImportService } from './certification-import.service';
 import { settleCertification } from './domain';
 import { dueForSettlement, lockCertification, toState } from './persistence/certification.store';
 import { loggableError } from '@app/database';
@@ -23,10 +24,12 @@ export class CertificationSettlementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly imports: CertificationImportService,
   ) {}
 
   /**
-   * Records what time did by `today`, each certification in its own short transaction with
+   * Records what time did by `today` (then applies the imported final actions whose day has
+   * come: CertificationImportService.applyDueEffects), each certification in its own short transaction with
    * its row locked, so one failure does not hold back the rest. Idempotent: a row settled
    * meanwhile (by a request or another process) is left alone.
    */
@@ -43,9 +46,17 @@ export class CertificationSettlementService {
           this.logger.error({ err: loggableError(error), officerId }, 'certification settlement failed');
         }
       }
-      if (due.length < SETTLEMENT_PAGE) return { settled, failed };
+      if (due.length < SETTLEMENT_PAGE) break;
       after = due[due.length - 1];
     }
+    // Imported revocations and suspensions dated after their import bind on their day (DOMAIN.md "Onboarding").
+    try {
+      settled += await this.imports.applyDueEffects(this.dataSource, this.audit, today);
+    } catch (error) {
+      failed++;
+      this.logger.error({ err: loggableError(error) }, 'applying due imported final actions failed');
+    }
+    return { settled, failed };
   }
 
   /** One certification: the row locked, the pure settlement, state and history written with one audit entry. */

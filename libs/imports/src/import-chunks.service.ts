@@ -108,8 +108,16 @@ export class ImportChunksService {
   }
 
   /** One chunk in one transaction; false when nothing is left (the import is then `succeeded`). */
-  processNextChunk(importId: string, chunkRows = IMPORT_CHUNK_ROWS): Promise<boolean> {
+  async processNextChunk(importId: string, chunkRows = IMPORT_CHUNK_ROWS): Promise<boolean> {
+    const started = process.hrtime.bigint();
+    const more = await this.chunkTransaction(importId, chunkRows);
+    if (PROFILE) addTime('all: chunk transaction (commit included)', started);
+    return more;
+  }
+
+  private chunkTransaction(importId: string, chunkRows: number): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
+      if (PROFILE) profileQueries(manager);
       // Background bulk work, 5,000 rows a statement: held to a minute, not to a request's limit (DB_STATEMENT_TIMEOUT_MS).
       await manager.query(`SET LOCAL statement_timeout = ${CHUNK_STATEMENT_TIMEOUT_MS}`);
       const current = await manager.findOne(DataImportEntity, { where: { id: importId }, lock: { mode: 'pessimistic_write' } });
@@ -117,6 +125,7 @@ export class ImportChunksService {
       if (current.status === 'queued') await manager.update(DataImportEntity, { id: importId }, { status: 'running', startedAt: this.clock.now() });
       const rows = await stagedRows(manager, importId, current.processed, chunkRows);
       if (rows.length === 0) {
+        if (PROFILE) printProfile(current.kind);
         await this.finish(manager, current);
         return false;
       }
@@ -143,6 +152,7 @@ export class ImportChunksService {
     const handler = this.handlers[current.kind];
     const today = this.clock.today();
     const outcome = new ChunkOutcome();
+    const checkStarted = process.hrtime.bigint();
     const valid: CheckedRow<unknown>[] = [];
     for (const staged of rows) {
       const sourceId = displayedSourceId(current.kind, staged.data);
@@ -163,6 +173,7 @@ export class ImportChunksService {
         else outcome.reject({ row: staged.row, sourceId }, ...checked.errors);
       }
     }
+    if (PROFILE) addTime('js: row checks', checkStarted);
     const ctx: ChunkContext = {
       manager,
       importId: current.id,
@@ -172,7 +183,9 @@ export class ImportChunksService {
       jurisdiction: this.config.getOrThrow<string>('jurisdiction'),
       actor: actorOf(current),
     };
+    const processStarted = process.hrtime.bigint();
     await handler.process(ctx, valid, outcome);
+    if (PROFILE) addTime('all: handler.process', processStarted);
 
     outcome.rejections.sort((a, b) => a.row - b.row);
     await saveRejections(manager, current.id, outcome.rejections);
@@ -250,4 +263,33 @@ export function actorOf(current: DataImportEntity): Actor {
     organizationType: 'commission',
     roles: ['commission_admin'],
   };
+}
+
+/** IMPORT_PROFILE=1: time of every statement of the chunks' transactions, by statement, printed at each import's end (stderr). */
+const PROFILE = process.env.IMPORT_PROFILE === '1';
+const times = new Map<string, { ms: number; calls: number }>();
+function addTime(key: string, started: bigint): void {
+  const entry = times.get(key) ?? { ms: 0, calls: 0 };
+  entry.ms += Number(process.hrtime.bigint() - started) / 1e6;
+  entry.calls += 1;
+  times.set(key, entry);
+}
+function profileQueries(manager: EntityManager): void {
+  const runner = manager.queryRunner!;
+  const query = runner.query.bind(runner);
+  runner.query = (async (sql: string, ...rest: unknown[]) => {
+    const started = process.hrtime.bigint();
+    try {
+      return await (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
+    } finally {
+      addTime(`sql: ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`, started);
+    }
+  }) as typeof runner.query;
+}
+function printProfile(kind: string): void {
+  const sorted = [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
+  process.stderr.write(
+    `IMPORT_PROFILE ${kind}\n${sorted.map(([k, v]) => `${v.ms.toFixed(0).padStart(8)} ms ${String(v.calls).padStart(5)}x ${k}`).join('\n')}\n`,
+  );
+  times.clear();
 }
