@@ -1277,7 +1277,7 @@ export interface paths {
         };
         /**
          * List disputes
-         * @description Every officer's disputes, newest first; `?status=open` is the commission's queue.
+         * @description Every officer's disputes, newest first; `?status=open` is the commission's queue, `?postId=` one officer's.
          */
         get: operations["listDisputes"];
         put?: never;
@@ -1933,6 +1933,11 @@ export interface components {
             aliases?: components["schemas"]["OfficerAliasDto"][];
         };
         OfficerAliasResponse: {
+            /**
+             * @description On the record's read: `prior_name` (an earlier name, kept by a name change or a merge) or `nickname`.
+             * @enum {string}
+             */
+            kind?: "prior_name" | "nickname";
             firstName: string;
             lastName: string;
         };
@@ -9128,6 +9133,8 @@ export interface operations {
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 status?: "open" | "resolved";
+                /** @description One officer's disputes (a merged record's POST ID reads as its survivor's). */
+                postId?: string;
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
             };

@@ -183,6 +183,25 @@ describe('disputes (e2e)', () => {
     expect((await t.http().get('/api/v1/me/record').set(bearer(me.token))).body.disputes).toHaveLength(6);
   });
 
+  it("should list one officer's disputes by POST ID for the commission only (?postId=), audited", async () => {
+    const mine = await t.http().get(`/api/v1/disputes?postId=${me.postId.toLowerCase()}`).set(bearer(investigator));
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThanOrEqual(6);
+    expect(mine.body.items.every((d: { postId: string }) => d.postId === me.postId)).toBe(true);
+    const open = await t.http().get(`/api/v1/disputes?postId=${me.postId}&status=open`).set(bearer(investigator));
+    expect(open.body.items.map((d: { status: string }) => d.status)).toEqual(open.body.items.map(() => 'open'));
+    expect(open.body.items.length).toBeLessThan(mine.body.items.length);
+    expect((await t.http().get(`/api/v1/disputes?postId=${other.postId}`).set(bearer(investigator))).body.items).toEqual([]);
+    expect((await t.http().get('/api/v1/disputes?postId=MA-999999').set(bearer(investigator))).body.items).toEqual([]);
+    const bad = await t.http().get('/api/v1/disputes?postId=nope').set(bearer(investigator));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'postId' })]);
+    expect((await t.http().get(`/api/v1/disputes?postId=${me.postId}`).set(bearer(agencyAdmin))).status).toBe(403);
+    await t.foldAudit();
+    const audited = await t.db.query(`SELECT details FROM audit_log WHERE action = 'dispute.list' AND details->>'postId' = $1`, [me.postId]);
+    expect(audited.rows.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('should keep a resolved dispute as it is, even for the database role of the service', async () => {
     const { rows } = await t.db.query(`SELECT id FROM dispute WHERE status = 'resolved' LIMIT 1`);
     await expect(t.db.query(`UPDATE dispute SET reason = 'rewritten' WHERE id = $1`, [rows[0].id])).rejects.toThrow(/already resolved/);

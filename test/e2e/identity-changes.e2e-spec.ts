@@ -119,6 +119,15 @@ describe('identity changes (e2e)', () => {
     expect((await addAlias(registrar, postId, { firstName: 'William', lastName: 'Penhallow', kind: 'prior_name' })).status).toBe(201);
     const { body } = await addAlias(admin, postId, { firstName: 'Will', lastName: 'Tregarthen', kind: 'nickname' });
     expect(body.aliases).toHaveLength(3);
+    // The record's read names each alias's kind too (the commission's timeline shows it).
+    const record = await t.http().get(`/api/v1/officers/${postId}`).set(bearer(admin));
+    expect(record.body.aliases).toEqual(
+      expect.arrayContaining([
+        { firstName: 'Billy', lastName: 'Tregarthen', kind: 'nickname' },
+        { firstName: 'William', lastName: 'Penhallow', kind: 'prior_name' },
+        { firstName: 'Will', lastName: 'Tregarthen', kind: 'nickname' },
+      ]),
+    );
 
     const check = await t
       .http()

@@ -100,7 +100,7 @@ describe('officer merge (e2e)', () => {
       // The commission's record.
       const record = await t.http().get(`/api/v1/officers/${postId}`).set(bearer(admin));
       expect(record.body).toMatchObject({ postId: survivor.postId, mergedFrom: [duplicate.postId], certification: { status: 'revoked' } });
-      expect(record.body.aliases).toEqual(expect.arrayContaining([{ firstName: 'Desmond', lastName: 'Achterburg' }]));
+      expect(record.body.aliases).toEqual(expect.arrayContaining([{ firstName: 'Desmond', lastName: 'Achterburg', kind: 'prior_name' }]));
       // Training follows the merge.
       const training = await t.http().get(`/api/v1/officers/${postId}/training`).set(bearer(admin));
       expect(training.body.items).toHaveLength(1);

@@ -331,7 +331,7 @@ describe('officers (e2e)', () => {
         dateOfBirth,
         ssnLast4: '9876',
         email: 'visible.officer@example.test',
-        aliases: [{ firstName: 'Visible', lastName: 'Before' }],
+        aliases: [{ firstName: 'Visible', lastName: 'Before', kind: 'prior_name' }],
         createdAt: expect.any(String),
         employmentHistory: [],
         certification: { status: 'not_certified', issuedOn: null, expiresOn: null, disputed: false },

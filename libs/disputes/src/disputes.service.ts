@@ -99,10 +99,14 @@ export class DisputesService {
     return rows.map(toDisputeView);
   }
 
-  /** `GET /disputes?status=` (commission roles). */
-  async list(actor: Actor, query: { status?: DisputeStatus; limit: number; cursor?: string }): Promise<Page<DisputeView>> {
-    await this.access.require(actor, { action: 'dispute.list', entityType: 'dispute', details: { status: query.status ?? null } }, disputeQueueAccess(actor));
-    return this.page(actor, { status: query.status, limit: query.limit, after: DISPUTES_KEYSET.after(query.cursor) });
+  /** `GET /disputes?status=&postId=` (commission roles). */
+  async list(actor: Actor, query: { status?: DisputeStatus; postId?: string; limit: number; cursor?: string }): Promise<Page<DisputeView>> {
+    await this.access.require(
+      actor,
+      { action: 'dispute.list', entityType: 'dispute', details: { status: query.status ?? null, postId: query.postId ?? null } },
+      disputeQueueAccess(actor),
+    );
+    return this.page(actor, { status: query.status, postId: query.postId, limit: query.limit, after: DISPUTES_KEYSET.after(query.cursor) });
   }
 
   /**
@@ -153,7 +157,12 @@ export class DisputesService {
       await this.audit.record(manager, actor, {
         action: 'dispute.list',
         entityType: 'dispute',
-        details: { officerId: filter.officerId ?? null, status: filter.status ?? null, disputeIds: items.map((item) => item.id) },
+        details: {
+          officerId: filter.officerId ?? null,
+          postId: filter.postId ?? null,
+          status: filter.status ?? null,
+          disputeIds: items.map((item) => item.id),
+        },
       });
       return { items, nextCursor: rows.nextCursor };
     });

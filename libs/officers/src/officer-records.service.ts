@@ -9,6 +9,7 @@ import { dateOfBirthProblems, displayName } from './domain/officer-identity';
 import { implausibleDateOfBirth } from './domain/officers.errors';
 import { OfficersService, OfficerNameInput, roundScore } from './officers.service';
 import { searchSimilarNames } from './persistence/name-match.queries';
+import { AliasKind, aliasesOf } from './persistence/officer-names.store';
 import { OfficerEntity } from './persistence/officer.entity';
 import { SeparationNature } from './persistence/employment.entity';
 import { mayReadRestrictedIdentity, mayReadSeparationNotes, officerRecordAccess } from './officer-record.policy';
@@ -33,7 +34,8 @@ export interface OfficerRecord {
   restrictedIdentity: boolean;
   /** POST IDs of records merged into this one; each answers with this record. */
   mergedFrom: string[];
-  aliases: OfficerNameInput[];
+  /** Other names on record, with their kind (a prior name or a nickname). */
+  aliases: (OfficerNameInput & { kind: AliasKind })[];
   employmentHistory: (EmploymentHistoryItem & { disputed: boolean })[];
   /** An open dispute of the identity, and of the certification (API.md: `disputed: true` while open). */
   disputed: { identity: boolean; certification: boolean };
@@ -64,7 +66,6 @@ export class OfficerRecordsService {
   async getRecord(actor: Actor, postId: string): Promise<OfficerRecord> {
     const officer = await this.officers.requireVisibleByPostId(actor, postId);
     return this.dataSource.transaction(async (manager) => {
-      const names = await this.officers.findNames(officer.id, manager);
       const employmentHistory = await this.employmentHistory(manager, actor, officer.id);
       // The scope was granted by requireVisibleByPostId; the policy is pure, asked again for what it shows.
       const scope = officerRecordAccess(actor);
@@ -83,7 +84,7 @@ export class OfficerRecordsService {
         officer,
         restrictedIdentity,
         mergedFrom: await this.officers.mergedFrom(officer.id, manager),
-        aliases: names.filter((n) => n.kind === 'alias').map((n) => ({ firstName: n.firstName, lastName: n.lastName })),
+        aliases: await aliasesOf(manager, officer.id),
         employmentHistory: employmentHistory.map((e) => ({ ...e, disputed: marks.has('employment', e.employmentId) })),
         disputed: { identity: marks.has('identity', officer.id), certification: marks.has('certification', officer.id) },
       };

@@ -14,7 +14,7 @@ import { DisputePage, DisputeResponse, ListDisputesQueryDto, ResolveDisputeDto, 
 export class DisputesController {
   constructor(private readonly disputes: DisputesService) {}
 
-  /** Every officer's disputes, newest first; `?status=open` is the commission's queue. */
+  /** Every officer's disputes, newest first; `?status=open` is the commission's queue, `?postId=` one officer's. */
   @Roles(...COMMISSION_ROLES)
   @ApiOperation({ summary: 'List disputes', operationId: 'listDisputes' })
   @ApiProblems()

@@ -4,6 +4,8 @@ import { DisputeEntity } from './dispute.entity';
 
 export interface DisputeListFilter {
   officerId?: string;
+  /** One officer's, by POST ID: a merged record's ID reads as its survivor, and disputes opened on a record merged into it count too. */
+  postId?: string;
   status?: DisputeStatus;
   after?: { at: string; id: string };
   limit: number;
@@ -24,6 +26,8 @@ export async function findDisputes(manager: EntityManager, filter: DisputeListFi
     .addOrderBy('d.id', 'DESC')
     .limit(filter.limit);
   if (filter.officerId) qb.andWhere('d.officerId = :officerId', { officerId: filter.officerId });
+  if (filter.postId)
+    qb.andWhere('d.officerId = ANY(officer_lineage(officer_survivor((SELECT f.id FROM officer f WHERE f.post_id = :postId))))', { postId: filter.postId });
   if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
   if (filter.after) qb.andWhere('(d.openedAt, d.id) < (:at::timestamptz, :id::uuid)', filter.after);
   const { entities, raw } = await qb.getRawAndEntities<{ post_id: string }>();

@@ -2,7 +2,8 @@ import { DISPUTE_OUTCOMES, DISPUTE_STATUSES, DISPUTE_SUBJECT_TYPES } from '@app/
 import type { DisputeOutcome, DisputeStatus, DisputeSubjectType, DisputeView } from '@app/disputes';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { POST_ID } from '../../discipline/dto/misconduct-report.dto';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { MaxLength, MinLength } from '../../common/text-length';
 
@@ -54,6 +55,13 @@ export class ListDisputesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(DISPUTE_STATUSES)
   status?: DisputeStatus;
+
+  /** One officer's disputes (a merged record's POST ID reads as its survivor's). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsString()
+  @Matches(POST_ID, { message: 'postId must look like MA-000042' })
+  postId?: string;
 }
 
 export class DisputeSubjectResponse {

@@ -1,9 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { CertificationStanding } from '@app/certification';
 import type { CreatedOfficer, OfficerEntity, OfficerRecord, OfficerSearchHit } from '@app/officers';
 
 export class OfficerAliasResponse {
   firstName: string;
   lastName: string;
+  /** On the record's read: `prior_name` (an earlier name, kept by a name change or a merge) or `nickname`. */
+  @ApiProperty({ enum: ['prior_name', 'nickname'], required: false })
+  kind?: 'prior_name' | 'nickname';
 }
 
 /**
@@ -84,7 +88,11 @@ export class OfficerSearchResponse {
   items: OfficerSearchHitResponse[];
 }
 
-const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[], restricted = true): OfficerIdentityResponse => ({
+const identity = (
+  o: OfficerEntity,
+  aliases: { firstName: string; lastName: string; kind?: OfficerAliasResponse['kind'] }[],
+  restricted = true,
+): OfficerIdentityResponse => ({
   postId: o.postId,
   firstName: o.firstName,
   middleName: o.middleName,
@@ -93,7 +101,7 @@ const identity = (o: OfficerEntity, aliases: OfficerAliasResponse[], restricted 
   dateOfBirth: restricted ? o.dateOfBirth : null,
   ssnLast4: restricted ? o.ssnLast4 : null,
   email: restricted ? o.email : null,
-  aliases: aliases.map((a) => ({ firstName: a.firstName, lastName: a.lastName })),
+  aliases: aliases.map((a) => ({ firstName: a.firstName, lastName: a.lastName, ...(a.kind ? { kind: a.kind } : {}) })),
   createdAt: o.createdAt.toISOString(),
 });
 
