@@ -32,6 +32,7 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   officer_merge: 'officers',
   officer_identity_correction: 'officers',
   training_completion_void: 'training',
+  certification_import_effect: 'certification',
 };
 
 /**
