@@ -26,6 +26,7 @@ import { GivenNameVariants1766000000600 } from './1766000000600-GivenNameVariant
 import { OfficerNameSoundKey1766000000610 } from './1766000000610-OfficerNameSoundKey';
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
+import { WorkQueueCaseClocks1767000050000 } from './1767000050000-WorkQueueCaseClocks';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 import { ImportedEffectsDue1767000070000 } from './1767000070000-ImportedEffectsDue';
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   OfficerNameSoundKey1766000000610,
   OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,
+  WorkQueueCaseClocks1767000050000,
   ImportedEffectsDue1767000070000,
 ];

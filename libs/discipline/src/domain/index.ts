@@ -5,6 +5,7 @@ export * from './case-workflow';
 export { interimHearingDeadlines, interimHearingOverdue } from './case-interim';
 export { MAX_SUSPENSION_DAYS } from './case-decision';
 export { appealWindowEndsOn } from './case-appeal';
+export * from './case-clocks';
 export * from './standard-of-proof';
 export * from './discipline.errors';
 export * from './business-days';

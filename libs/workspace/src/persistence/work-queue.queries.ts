@@ -19,56 +19,73 @@ export interface WorkQueueClocks {
 }
 
 /**
- * One SQL part per kind, each selecting (kind, reason, due_on, subject_type, subject_id, officer_id,
- * reference, item_key) in (due_on, item_key) order from its own index, limited to one page: the
- * queue is their merge, so no part reads further than a page however large the registry.
- * `$1` today, `$2` the page size + 1, `$3` the registry's time zone, `$4`/`$5` the clocks;
- * `{after}` is replaced by the cursor's condition on the part's (due, key) expressions.
+ * One SQL part per kind (per clock for cases), each selecting (kind, reason, due_on, subject_type,
+ * subject_id, officer_id, reference, item_key) in (due_on, item_key) order from its own index,
+ * limited to one page: the queue is their merge, so no part reads further than a page however
+ * large the registry. `$1` today, `$2` the page size + 1, `$3` the registry's time zone, `$4`/`$5`
+ * the clocks; `{after}` is replaced by the cursor's condition on the part's (order, key) expressions.
  */
 interface Part {
   kind: WorkItemKind;
-  /** The part's due date and tie-breaker as SQL expressions (for the cursor's condition). */
-  due: string;
+  /** The expression the part's index orders by: its due date, or the day its clock runs from. */
+  order: string;
+  /** The clock's length in days (a parameter) when `order` is the day it runs from: due = order + shift. */
+  shift?: string;
+  /** The tie-breaker the index orders by, in the same order as the item key (a uuid, or a case id before a constant clock name). */
   key: string;
-  /** A uuid key orders and compares as itself (an index can serve it): the same order as its text in "C". */
-  keyIsUuid: boolean;
+  /** How the cursor's item key compares with the part's rows: as a uuid, or as the text `<case id>/<clock>` in "C". */
+  itemKey: { uuid: true } | { text: string };
   sql: string;
 }
 
-const CASE_DUE = `d.due_on`;
-const CASE_KEY = `(k.id::text || '/' || d.reason)`;
+/**
+ * A case's clocks (DOMAIN.md "Cases"), one part each from its partial expression index (migration
+ * 1767000050000): the officer's response window, a scheduled hearing, a requested interim
+ * hearing's last day (c. 6E §9) and the end of the appeal window (c. 30A §14). The conditions are
+ * the index predicates word for word (the planner matches them) and the pure rules'
+ * (libs/discipline; test/e2e/work-queue-clocks.e2e-spec.ts compares the two in every status).
+ */
+const caseClock = (reason: string, from: string, where: string, shift?: string): Part => {
+  const due = shift ? `${from} + ${shift}` : from;
+  const itemKey = `(k.id::text || '/${reason}')`;
+  return {
+    kind: 'case_deadline',
+    order: from,
+    shift,
+    key: 'k.id',
+    itemKey: { text: itemKey },
+    sql: `SELECT 'case_deadline' AS kind, '${reason}' AS reason, ${due} AS due_on, 'case' AS subject_type, k.id::text AS subject_id,
+                 k.officer_id, k.case_number AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id, ${itemKey} AS item_key
+            FROM commission_case k
+           WHERE ${where} AND ${from} IS NOT NULL {after}`,
+  };
+};
 
 const PARTS: Part[] = [
-  {
-    // DOMAIN.md "Cases": the officer's response window, a scheduled hearing, a requested interim
-    // hearing's last day (c. 6E §9) and the end of the appeal window (c. 30A §14).
-    kind: 'case_deadline',
-    due: CASE_DUE,
-    key: CASE_KEY,
-    keyIsUuid: false,
-    sql: `SELECT 'case_deadline' AS kind, d.reason, ${CASE_DUE} AS due_on, 'case' AS subject_type, k.id::text AS subject_id,
-                 k.officer_id, k.case_number AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id, ${CASE_KEY} AS item_key
-            FROM commission_case k
-           CROSS JOIN LATERAL (VALUES
-             ('response_due', CASE WHEN k.status = 'notice_issued' AND jsonb_typeof(k.state -> 'response') IS DISTINCT FROM 'object'
-                                   THEN (k.state -> 'notice' ->> 'responseDueOn')::date END),
-             ('hearing', CASE WHEN k.status = 'hearing_scheduled' THEN (k.state -> 'hearing' ->> 'hearingOn')::date END),
-             ('interim_hearing', CASE WHEN jsonb_typeof(k.state -> 'interimSuspension') = 'object'
-                                       AND k.state -> 'interimSuspension' ->> 'endedOn' IS NULL
-                                       AND k.state -> 'interimSuspension' ->> 'hearingRequestedOn' IS NOT NULL
-                                       AND k.state -> 'interimSuspension' ->> 'hearingHeldOn' IS NULL
-                                       AND (k.state -> 'interimSuspension' ->> 'hearingWaived')::boolean IS NOT TRUE
-                                      THEN (k.state -> 'interimSuspension' ->> 'suspendedOn')::date + $5::int END),
-             ('appeal_window', CASE WHEN k.status = 'decided' THEN (k.state -> 'decision' ->> 'decidedOn')::date + $4::int END)
-           ) AS d(reason, due_on)
-           WHERE k.status IN ('open', 'notice_issued', 'hearing_scheduled', 'heard', 'decided', 'appealed') AND d.due_on IS NOT NULL {after}`,
-  },
+  caseClock(
+    'response_due',
+    `registry_iso_date(k.state -> 'notice' ->> 'responseDueOn')`,
+    `k.status = 'notice_issued' AND jsonb_typeof(k.state -> 'response') IS DISTINCT FROM 'object'`,
+  ),
+  caseClock('hearing', `registry_iso_date(k.state -> 'hearing' ->> 'hearingOn')`, `k.status = 'hearing_scheduled'`),
+  caseClock(
+    'interim_hearing',
+    `registry_iso_date(k.state -> 'interimSuspension' ->> 'suspendedOn')`,
+    `k.status IN ('open', 'notice_issued', 'hearing_scheduled', 'heard', 'decided', 'appealed')
+             AND jsonb_typeof(k.state -> 'interimSuspension') = 'object'
+             AND k.state -> 'interimSuspension' ->> 'endedOn' IS NULL
+             AND k.state -> 'interimSuspension' ->> 'hearingRequestedOn' IS NOT NULL
+             AND k.state -> 'interimSuspension' ->> 'hearingHeldOn' IS NULL
+             AND (k.state -> 'interimSuspension' ->> 'hearingWaived')::boolean IS NOT TRUE`,
+    '$5::int',
+  ),
+  caseClock('appeal_window', `registry_iso_date(k.state -> 'decision' ->> 'decidedOn')`, `k.status = 'decided'`, '$4::int'),
   {
     // c. 6E §4(f)(3): terms ending within 60 days (an ended one already reads lapsed).
     kind: 'certification_expiring',
-    due: 'c.expires_on',
+    order: 'c.expires_on',
     key: 'c.officer_id',
-    keyIsUuid: true,
+    itemKey: { uuid: true },
     sql: `SELECT 'certification_expiring' AS kind, 'certification_expiring' AS reason, c.expires_on AS due_on, 'certification' AS subject_type,
                  c.officer_id::text AS subject_id, c.officer_id, NULL AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id,
                  c.officer_id::text AS item_key
@@ -78,9 +95,9 @@ const PARTS: Part[] = [
   {
     // c. 6E §8(b): reports filed after the deadline, until a case takes them up.
     kind: 'late_report',
-    due: 'r.due_on',
+    order: 'r.due_on',
     key: 'r.id',
-    keyIsUuid: true,
+    itemKey: { uuid: true },
     sql: `SELECT 'late_report' AS kind, 'late_report' AS reason, r.due_on, 'misconduct_report' AS subject_type, r.id::text AS subject_id,
                  r.officer_id, NULL AS reference, NULL::uuid AS reference_officer_id, r.agency_id AS reference_org_id, r.id::text AS item_key
             FROM misconduct_report r
@@ -90,9 +107,9 @@ const PARTS: Part[] = [
   {
     // 555 CMR 12.00: notices not sent by their dueBy.
     kind: 'notice_overdue',
-    due: 'n.due_by',
+    order: 'n.due_by',
     key: 'n.id',
-    keyIsUuid: true,
+    itemKey: { uuid: true },
     sql: `SELECT 'notice_overdue' AS kind, 'notice_overdue' AS reason, n.due_by AS due_on, 'notice' AS subject_type, n.id::text AS subject_id,
                  n.officer_id, n.kind AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id, n.id::text AS item_key
             FROM notice n
@@ -101,9 +118,9 @@ const PARTS: Part[] = [
   {
     // Pairs that may be one person: due the day they were found (a missed duplicate is the recycled officer).
     kind: 'possible_duplicate',
-    due: '(p.created_at AT TIME ZONE $3::text)::date',
+    order: '(p.created_at AT TIME ZONE $3::text)::date',
     key: 'p.id',
-    keyIsUuid: true,
+    itemKey: { uuid: true },
     sql: `SELECT 'possible_duplicate' AS kind, 'possible_duplicate' AS reason, (p.created_at AT TIME ZONE $3::text)::date AS due_on,
                  'possible_duplicate' AS subject_type, p.id::text AS subject_id, p.officer_id, NULL AS reference, p.other_officer_id AS reference_officer_id,
                  NULL::uuid AS reference_org_id, p.id::text AS item_key
@@ -113,9 +130,9 @@ const PARTS: Part[] = [
   {
     // 555 CMR 7.04, 9.10: an open condition due within 30 days, or past due (then the adjudicator may admin_suspend).
     kind: 'condition_due',
-    due: 'cc.due_on',
+    order: 'cc.due_on',
     key: 'cc.id',
-    keyIsUuid: true,
+    itemKey: { uuid: true },
     sql: `SELECT 'condition_due' AS kind, 'condition_due' AS reason, cc.due_on, 'certification_condition' AS subject_type, cc.id::text AS subject_id,
                  cc.officer_id, left(cc.description, 100) AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id, cc.id::text AS item_key
             FROM certification_condition cc
@@ -124,9 +141,9 @@ const PARTS: Part[] = [
   {
     // The officer disputes part of the record: due the day it was opened (it marks the record disputed until resolved).
     kind: 'dispute_open',
-    due: '(ds.opened_at AT TIME ZONE $3::text)::date',
+    order: '(ds.opened_at AT TIME ZONE $3::text)::date',
     key: 'ds.id',
-    keyIsUuid: true,
+    itemKey: { uuid: true },
     sql: `SELECT 'dispute_open' AS kind, 'dispute_open' AS reason, (ds.opened_at AT TIME ZONE $3::text)::date AS due_on, 'dispute' AS subject_type,
                  ds.id::text AS subject_id, ds.officer_id, ds.subject_type AS reference, NULL::uuid AS reference_officer_id, NULL::uuid AS reference_org_id,
                  ds.id::text AS item_key
@@ -136,9 +153,9 @@ const PARTS: Part[] = [
   {
     // An endpoint failing for 24 hours: due the day it was marked.
     kind: 'webhook_failing',
-    due: '(w.failing_since AT TIME ZONE $3::text)::date',
+    order: '(w.failing_since AT TIME ZONE $3::text)::date',
     key: 'w.id',
-    keyIsUuid: true,
+    itemKey: { uuid: true },
     sql: `SELECT 'webhook_failing' AS kind, 'webhook_failing' AS reason, (w.failing_since AT TIME ZONE $3::text)::date AS due_on,
                  'webhook' AS subject_type, w.id::text AS subject_id, NULL::uuid AS officer_id, NULL AS reference, NULL::uuid AS reference_officer_id,
                  w.organization_id AS reference_org_id, w.id::text AS item_key
@@ -147,16 +164,19 @@ const PARTS: Part[] = [
   },
 ];
 
-const orderKey = (part: Part) => (part.keyIsUuid ? part.key : `${part.key} COLLATE "C"`);
-
+/**
+ * The cursor's condition on a part: its day (less the clock's length when the part orders by the
+ * day the clock runs from) as an index bound, and on that day the key after the cursor's.
+ */
 function afterSql(part: Part, after: PartAfter, params: unknown[]): string {
   if (after.op === 'none') return '';
   params.push(after.dueOn);
-  const day = `$${params.length}::date`;
-  if (after.op === 'after_day') return `AND ${part.due} > ${day}`;
-  if (after.op === 'from_day') return `AND ${part.due} >= ${day}`;
+  const day = part.shift ? `($${params.length}::date - ${part.shift})` : `$${params.length}::date`;
+  if (after.op === 'after_day') return `AND ${part.order} > ${day}`;
+  if (after.op === 'from_day') return `AND ${part.order} >= ${day}`;
   params.push(after.itemKey);
-  return `AND (${part.due} > ${day} OR (${part.due} = ${day} AND ${orderKey(part)} > $${params.length}::${part.keyIsUuid ? 'uuid' : 'text'}))`;
+  const key = 'uuid' in part.itemKey ? `${part.key} > $${params.length}::uuid` : `${part.itemKey.text} COLLATE "C" > $${params.length}::text`;
+  return `AND ${part.order} >= ${day} AND (${part.order} > ${day} OR ${key})`;
 }
 
 export async function workQueueRows(
@@ -166,7 +186,7 @@ export async function workQueueRows(
   const params: unknown[] = [query.today, query.limit, query.timeZone, query.clocks.appealWindowDays, query.clocks.interimHearingMaxDays];
   const parts = PARTS.map(
     (part) => `(${part.sql.replace('{after}', afterSql(part, partAfter(part.kind, query.after), params))}
-      ORDER BY ${part.due}, ${orderKey(part)} LIMIT $2)`,
+      ORDER BY ${part.order}, ${part.key} LIMIT $2)`,
   );
   const sql = `SELECT q.kind, q.reason, to_char(q.due_on, 'YYYY-MM-DD') AS due_on, q.subject_type, q.subject_id, o.post_id,
             coalesce(q.reference, ro.post_id, ra.code) AS reference, q.item_key
