@@ -1,4 +1,5 @@
 import { CASE_STATUSES, caseClocksDue, CaseState, DEFAULT_CASE_CLOCKS } from '@app/discipline';
+// eslint-disable-next-line no-restricted-imports -- the workflow specs' states per status, which the library does not export
 import { activeInterim, caseIn, day } from '../../libs/discipline/src/domain/testing/case-fixtures';
 import { createOfficer, officerIdOf } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
