@@ -1,7 +1,7 @@
 import { addDays } from '@app/core';
 import { act, actAll, certifiedOfficer, openCase } from '../support/case-helpers';
 import { bearer } from '../support/test-app';
-import { ConsoleHarness, createUser, expectAccessible, screenshot, signIn, startConsole, today } from './console-browser';
+import { ConsoleHarness, createUser, expectAccessible, horizontalOverflow, screenshot, signIn, startConsole, today } from './console-browser';
 
 const GROUND = 'unprofessional_conduct_pattern';
 const INVESTIGATOR = 'investigator@commission.test';
@@ -54,6 +54,12 @@ describe('staff console: commission cases and work queue (browser)', () => {
     await page.getByRole('heading', { name: 'Open a case', level: 1 }).waitFor();
     await page.locator(`label[for="open-case-grounds-d-${GROUND}"]`).waitFor();
     await expectAccessible(page, 'open-case');
+    // Sent empty first: the registry's field errors appear beside the fields, and no case is made.
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.locator('#open-case-post-id-error').waitFor();
+    await expect(page.locator('#open-case-post-id').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'open-case-errors');
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM commission_case`)).rows[0].n).toBe(0);
     await page.getByLabel("Officer's POST ID").fill(postId);
     await page.locator(`label[for="open-case-grounds-d-${GROUND}"]`).click();
     await page.getByLabel('Summary').fill('Three sustained complaints of rudeness in a year.');
@@ -200,6 +206,10 @@ describe('staff console: commission cases and work queue (browser)', () => {
     await expect(page.getByTestId('work-queue-summary').innerText()).resolves.toMatch(/, 1 overdue\.$/);
     await expectAccessible(page, 'work-queue');
     await screenshot(page, 'commission-work-queue');
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'commission-work-queue-375');
+    await page.setViewportSize({ width: 1100, height: 900 });
 
     // The item opens its case, which says the hearing is overdue.
     await first.getByRole('link', { name: 'Open the case' }).click();

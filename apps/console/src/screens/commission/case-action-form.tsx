@@ -3,6 +3,7 @@ import type { components, operations } from '../../../../../client';
 import { api, ask } from '../../api';
 import { ApiError, fieldErrors } from '../../problem';
 import { Checkbox, ProblemSummary, SelectField, Submit, TextArea, TextField, submitWith } from '../../ui/form';
+import { groundName, type Ground } from './grounds';
 import { caseActionLabel, caseRefusalWords, SANCTION_LABELS, TRIGGER_LABELS } from './case-words';
 
 type Case = components['schemas']['CaseResponse'];
@@ -87,12 +88,14 @@ function bodyOf(action: string, values: Values, flags: Flags, findings: Values):
  */
 export function CaseActionForm({
   record,
+  grounds,
   action,
   onDone,
   onConflict,
   onCancel,
 }: {
   record: Case;
+  grounds?: Ground[];
   action: string;
   onDone: (updated: Case) => void;
   onConflict: () => void;
@@ -209,7 +212,7 @@ export function CaseActionForm({
               <SelectField
                 key={ground.code}
                 id={id(`finding-${ground.code}`)}
-                label={`${ground.code}${ground.mandatory ? ' (mandatory ground)' : ''}`}
+                label={`${groundName(ground.code, grounds)}${ground.mandatory ? ', a mandatory ground: sustained, it requires revocation' : ''}`}
                 required
                 value={findings[ground.code] ?? ''}
                 onValue={(next) => setFindings({ ...findings, [ground.code]: next })}

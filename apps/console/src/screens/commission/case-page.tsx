@@ -7,6 +7,7 @@ import { Alert, Loading, Page } from '../../ui/bits';
 import { ProblemSummary } from '../../ui/form';
 import { formatDate, formatInstant, humanize, roleLabel } from '../../words';
 import { CaseActionForm } from './case-action-form';
+import { groundName, useGrounds, type Ground } from './grounds';
 import {
   CASE_ACTION_ROLES,
   caseActionLabel,
@@ -40,6 +41,7 @@ export function CasePage({ id }: { id: string }) {
   const [notice, setNotice] = useState<Notice>();
   const noticeRef = useRef<HTMLDivElement>(null);
   const roles = session.get().me?.roles ?? [];
+  const { grounds } = useGrounds();
 
   const load = async (): Promise<Case | undefined> => {
     try {
@@ -153,6 +155,7 @@ export function CasePage({ id }: { id: string }) {
                 <CaseActionForm
                   key={`${chosen}/${record.version}`}
                   record={record}
+                  grounds={grounds}
                   action={chosen}
                   onDone={done(chosen)}
                   onConflict={() => void conflict()}
@@ -161,7 +164,7 @@ export function CasePage({ id }: { id: string }) {
               ) : null}
             </div>
           </section>
-          <Facts record={record} />
+          <Facts record={record} grounds={grounds} />
           <Timeline entries={record.timeline ?? []} />
         </>
       ) : error ? null : (
@@ -219,11 +222,16 @@ function Deadlines({ record }: { record: Case }) {
 }
 
 /** What the case rests on and what has happened, stage by stage. */
-function Facts({ record }: { record: Case }) {
+function Facts({ record, grounds }: { record: Case; grounds?: Ground[] }) {
   const facts: [string, string][] = [];
   facts.push([
     'Grounds',
-    record.grounds.map((ground) => `${ground.code}${ground.mandatory ? ' (mandatory)' : ''}, ${humanize(ground.standardOfProof).toLowerCase()}`).join('; '),
+    record.grounds
+      .map(
+        (ground) =>
+          `${groundName(ground.code, grounds)}${ground.mandatory ? ', mandatory' : ''}; standard of proof: ${humanize(ground.standardOfProof).toLowerCase()}`,
+      )
+      .join('. '),
   ]);
   const interim = record.interimSuspension;
   if (interim)
@@ -253,7 +261,7 @@ function Facts({ record }: { record: Case }) {
   if (record.decision)
     facts.push([
       'Decision',
-      `${formatDate(record.decision.decidedOn)}: ${sanctionLabel(record.decision.sanction)}${record.decision.suspensionDays ? ` for ${record.decision.suspensionDays} days` : ''}. Findings: ${record.decision.findings.map((finding) => `${finding.ground} ${finding.sustained ? 'sustained' : 'not sustained'}`).join('; ')}. Standard of proof: ${humanize(record.decision.standardOfProof).toLowerCase()}.`,
+      `${formatDate(record.decision.decidedOn)}: ${sanctionLabel(record.decision.sanction)}${record.decision.suspensionDays ? ` for ${record.decision.suspensionDays} days` : ''}. Findings: ${record.decision.findings.map((finding) => `${groundName(finding.ground, grounds)} ${finding.sustained ? 'sustained' : 'not sustained'}`).join('; ')}. Standard of proof: ${humanize(record.decision.standardOfProof).toLowerCase()}.`,
     ]);
   if (record.appeal)
     facts.push([

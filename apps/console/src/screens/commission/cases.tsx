@@ -8,12 +8,12 @@ import { Loading, Page } from '../../ui/bits';
 import { Checkbox, CheckboxGroup, ProblemSummary, SelectField, Submit, TextArea, TextField, submitWith } from '../../ui/form';
 import { formatInstant } from '../../words';
 import { CASE_STATUS_LABELS } from './case-words';
+import { useGrounds } from './grounds';
 import { CasePage, CaseStatusBadge } from './case-page';
 import { RefusalSummary } from './case-action-form';
 
 type Case = components['schemas']['CaseResponse'];
 type Status = NonNullable<NonNullable<operations['listCases']['parameters']['query']>['status']>;
-type Ground = components['schemas']['GroundResponse'];
 const PAGE_SIZE = 50;
 
 /** `/commission/cases`: the list; `/commission/cases/:id`: one case. */
@@ -130,7 +130,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** POST /cases (investigator): an officer, the grounds from GET /grounds, a summary, the reports it rests on. */
 export function OpenCaseScreen() {
   const [, navigate] = useLocation();
-  const [grounds, setGrounds] = useState<Ground[]>();
+  const { grounds, error: groundsError } = useGrounds();
   const [form, setForm] = useState(EMPTY);
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -138,10 +138,6 @@ export function OpenCaseScreen() {
   const salt = useMemo(newFormSalt, []);
   const errors = fieldErrors(error);
   const set = (field: keyof typeof EMPTY) => (value: string) => setForm({ ...form, [field]: value });
-
-  useEffect(() => {
-    ask(api.GET('/api/v1/grounds')).then(setGrounds).catch(setError);
-  }, []);
 
   const submit = async () => {
     setBusy(true);
@@ -166,6 +162,7 @@ export function OpenCaseScreen() {
       intro="A case against an officer's certification, on one or more grounds. The officer is then owed notice and a chance to respond."
     >
       <form class="usa-form usa-form--large" onSubmit={submitWith(submit)} noValidate>
+        <ProblemSummary error={groundsError} heading="The grounds could not be read" />
         <RefusalSummary error={error} fieldIds={{ postId: 'open-case-post-id', grounds: 'open-case-grounds-m', summary: 'open-case-summary' }} />
         <TextField id="open-case-post-id" label="Officer's POST ID" required value={form.postId} onValue={set('postId')} error={errors.postId} />
         {grounds ? (
