@@ -342,7 +342,9 @@ interface Service {
 }
 
 async function startService(databaseUrl: string): Promise<Service> {
-  const child = spawn(process.execPath, [MAIN], {
+  // SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS): the service's own flags.
+  const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -122,6 +122,24 @@ describe('Durable jobs (e2e)', () => {
     await expect(jobs.sendInTransaction(dataSource.manager, queue, { outcome: 'no transaction' })).rejects.toThrow(/open transaction/);
   });
 
+  it('should send many jobs in the caller’s transaction in one statement, with the queue’s settings, none on a rollback', async () => {
+    const queue = defineQueue<{ n: number }>('test-many-in-transaction', { retryLimit: 3 });
+    const app = await start({ JOBS_WORKER: 'off' });
+    const jobs = app.app.get(Jobs);
+    const dataSource = app.app.get(DataSource);
+    const many = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ data: { n: from + i }, options: { singletonKey: `k${from + i}` } }));
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await jobs.sendManyInTransaction(manager, queue, many(0, 3));
+        throw new Error('the change fails');
+      }),
+    ).rejects.toThrow('the change fails');
+    await dataSource.transaction((manager) => jobs.sendManyInTransaction(manager, queue, many(0, 3)));
+    const { rows } = await app.db.query(`SELECT data, singleton_key, retry_limit FROM pgboss.job WHERE name = $1 ORDER BY singleton_key`, [queue.name]);
+    expect(rows).toEqual([0, 1, 2].map((n) => ({ data: { n }, singleton_key: `k${n}`, retry_limit: 3 })));
+  });
+
   it('should retry a failing job and keep no bound parameter of its error', async () => {
     const queue = defineQueue<Record<string, never>>('test-failing', { retryLimit: 1, retryDelaySeconds: 0 });
     const app = await start();

@@ -91,6 +91,25 @@ export class Jobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
     return this.boss.send(queue.name, data, { ...toPgBossSendOptions(options), db });
   }
 
+  /**
+   * Many jobs of one queue inside the caller's transaction in one statement (pg-boss `insert`),
+   * as `sendInTransaction` sends one: visible when the transaction commits, gone on a rollback.
+   * A job whose singletonKey already waits is skipped, as `send` skips it.
+   */
+  async sendManyInTransaction<Data extends object>(
+    manager: EntityManager,
+    queue: JobQueue<Data>,
+    jobs: readonly { data: Data; options?: SendOptions }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const db = transactionExecutor(manager);
+    await this.ensureQueue(queue);
+    await this.boss.insert(
+      jobs.map((job) => ({ name: queue.name, data: job.data, ...toPgBossSendOptions(job.options ?? {}) })),
+      { db },
+    );
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     this.started = true;

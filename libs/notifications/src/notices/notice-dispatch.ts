@@ -29,7 +29,12 @@ export class NoticeDispatch {
 
   async enqueue(manager: EntityManager, noticeIds: readonly string[]): Promise<void> {
     if (!this.jobs) return;
-    for (const noticeId of noticeIds) await this.jobs.sendInTransaction(manager, NOTICE_SEND_QUEUE, { noticeId }, { singletonKey: noticeId });
+    // One statement for all of them (an import's chunk queues thousands), not one a notice.
+    await this.jobs.sendManyInTransaction(
+      manager,
+      NOTICE_SEND_QUEUE,
+      noticeIds.map((noticeId) => ({ data: { noticeId }, options: { singletonKey: noticeId } })),
+    );
   }
 
   /** Outside any transaction: the sweep's second chance for a notice whose job is gone. */
