@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate } from '@app/core';
+import { copyRows } from '@app/database';
 import { recordOfficerEvents } from '@app/notifications';
 import type { AuditService } from '@app/audit';
 import { DataSource, EntityManager } from 'typeorm';
@@ -39,7 +40,14 @@ export interface ImportedStatusChange {
  */
 @Injectable()
 export class CertificationImportService {
-  /** Applies each imported status where the rules allow; returns the keys refused with `certification_exists`. */
+  /**
+   * Applies each imported status where the rules allow; returns the keys refused with
+   * `certification_exists`. Set-wise: the statuses to apply land in one UPDATE whose WHERE is
+   * the rule (`importedCertificationOutcome`: a `not_certified` certification without history),
+   * so the statement locks, checks and writes each row at once (re-checked under a concurrent
+   * writer, as PostgreSQL re-evaluates an UPDATE's WHERE on a row changed meanwhile); the rows it
+   * did not write are the refused ones. A dry run and imported `not_certified` rows only read.
+   */
   async importStatuses(
     manager: EntityManager,
     importId: string,
@@ -49,35 +57,53 @@ export class CertificationImportService {
   ): Promise<Set<number>> {
     const refused = new Set<number>();
     if (rows.length === 0) return refused;
-    const current = await this.lock(
-      manager,
-      rows.map((r) => r.officerId),
-      !options.dryRun,
-    );
-    const apply: CertificationToImport[] = [];
+    // One row per officer: a second row about the same officer (by another reference) finds a certification already imported.
+    const first: CertificationToImport[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
-      const state = current.get(row.officerId);
-      const outcome = state && !seen.has(row.officerId) ? importedCertificationOutcome(state, row) : 'certification_exists';
-      if (outcome === 'certification_exists') refused.add(row.key);
-      if (outcome === 'apply') apply.push(row);
+      if (seen.has(row.officerId)) refused.add(row.key);
+      else first.push(row);
       seen.add(row.officerId);
     }
-    if (apply.length === 0 || options.dryRun) return refused;
+    const readOnly = options.dryRun ? first : first.filter((r) => r.status === 'not_certified');
+    if (readOnly.length > 0) {
+      const current = await this.lock(
+        manager,
+        readOnly.map((r) => r.officerId),
+        false,
+      );
+      for (const row of readOnly) {
+        const state = current.get(row.officerId);
+        if (!state || importedCertificationOutcome(state, row) === 'certification_exists') refused.add(row.key);
+      }
+    }
+    if (options.dryRun) return refused;
+    const apply = first.filter((r) => r.status !== 'not_certified');
+    if (apply.length === 0) return refused;
     const column = <T>(pick: (r: CertificationToImport) => T) => apply.map(pick);
-    await manager.query(
-      `UPDATE certification c
+    const updated = await manager.query<{ officer_id: string }[]>(
+      // In a WITH, so that the driver answers the rows (an UPDATE's answer through TypeORM is [rows, count]).
+      `WITH written AS (
+       UPDATE certification c
           SET status = t.status, issued_on = t.issued_on, expires_on = t.expires_on, first_certified_on = t.first_certified_on,
               version = c.version + 1, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::date[]) AS t(officer_id, status, issued_on, expires_on, first_certified_on)
-        WHERE c.officer_id = t.officer_id`,
+        WHERE c.officer_id = t.officer_id
+          AND c.status = 'not_certified'
+          AND NOT EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = c.officer_id)
+        RETURNING c.officer_id)
+       SELECT officer_id FROM written`,
       [column((r) => r.officerId), column((r) => r.status), column((r) => r.issuedOn), column((r) => r.expiresOn), column((r) => r.firstCertifiedOn)],
     );
+    const written = new Set(updated.map((r) => r.officer_id));
+    for (const row of apply) if (!written.has(row.officerId)) refused.add(row.key);
+    const applied = apply.filter((r) => written.has(r.officerId));
+    if (applied.length === 0) return refused;
     await this.appendHistory(
       manager,
       importId,
       actorId,
-      apply.map((r) => ({
+      applied.map((r) => ({
         officerId: r.officerId,
         from: 'not_certified',
         to: r.status,
@@ -250,21 +276,11 @@ export class CertificationImportService {
     actorId: string | null,
     rows: readonly { officerId: string; from: CertificationStatus; to: CertificationStatus; reason: string; effectiveOn: IsoDate }[],
   ): Promise<void> {
-    const column = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
-    await manager.query(
-      `INSERT INTO certification_history (officer_id, from_status, to_status, reason, basis, actor_id, effective_on, import_id)
-       SELECT t.officer_id, t.from_status, t.to_status, t.reason, $6, $7, t.effective_on, $8
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[]) AS t(officer_id, from_status, to_status, reason, effective_on)`,
-      [
-        column((r) => r.officerId),
-        column((r) => r.from),
-        column((r) => r.to),
-        column((r) => r.reason),
-        column((r) => r.effectiveOn),
-        IMPORT_BASIS,
-        actorId,
-        importId,
-      ],
+    await copyRows(
+      manager,
+      'certification_history',
+      ['officer_id', 'from_status', 'to_status', 'reason', 'basis', 'actor_id', 'effective_on', 'import_id'],
+      rows.map((r) => [r.officerId, r.from, r.to, r.reason, IMPORT_BASIS, actorId, r.effectiveOn, importId]),
     );
   }
 }

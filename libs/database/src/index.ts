@@ -8,3 +8,4 @@ export * from './snake-naming.strategy';
 export * from './idempotency';
 export * from './prepared-query';
 export * from './generated-secret';
+export * from './copy-rows';

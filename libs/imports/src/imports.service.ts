@@ -94,6 +94,8 @@ export class ImportsService {
       // Read before the commit: a worker may start it the moment it commits, and the answer is `queued`.
       const queued = await runner.manager.findOneByOrFail(DataImportEntity, { id });
       await runner.commitTransaction();
+      // A worker in this process starts it now, not at its next poll.
+      this.jobs.wake(IMPORT_QUEUE);
       return toView(queued);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();

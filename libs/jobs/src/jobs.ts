@@ -34,6 +34,8 @@ export class Jobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly schedules: { queue: AnyQueue; cron: string; timeZone: string }[] = [];
   private readonly readyQueues = new Map<string, Promise<void>>();
   private started = false;
+  /** pg-boss's worker ids by queue, for `wake`. */
+  private readonly workerIds = new Map<string, string[]>();
 
   constructor(
     @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
@@ -105,9 +107,26 @@ export class Jobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
     const db = transactionExecutor(manager);
     await this.ensureQueue(queue);
     await this.boss.insert(
-      jobs.map((job) => ({ name: queue.name, data: job.data, ...toPgBossSendOptions(job.options ?? {}) })),
+      jobs.map((job) => {
+        const { startAfter, ...options } = toPgBossSendOptions(job.options ?? {});
+        // insert reads a number of seconds as an interval's text.
+        return {
+          name: queue.name,
+          data: job.data,
+          ...options,
+          ...(startAfter === undefined ? {} : { startAfter: typeof startAfter === 'number' ? `${startAfter} seconds` : startAfter }),
+        };
+      }),
       { db },
     );
+  }
+
+  /**
+   * After a commit that queued a job of `queue`: this process's workers of that queue (if it runs
+   * them) fetch now instead of at their next poll (JOBS_POLL_INTERVAL_MS). Other processes still poll.
+   */
+  wake(queue: AnyQueue): void {
+    for (const workerId of this.workerIds.get(queue.name) ?? []) this.boss.notifyWorker(workerId);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -166,7 +185,8 @@ export class Jobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
       for (const job of jobs) await this.runJob(entry, job);
     };
     for (let loop = 0; loop < Math.max(1, entry.options.concurrency ?? 1); loop++) {
-      await this.boss.work(entry.queue.name, { batchSize: 1, includeMetadata: true }, run);
+      const workerId = await this.boss.work(entry.queue.name, { batchSize: 1, includeMetadata: true }, run);
+      this.workerIds.set(entry.queue.name, [...(this.workerIds.get(entry.queue.name) ?? []), workerId]);
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate } from '@app/core';
+import { copyRows } from '@app/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
@@ -67,27 +68,15 @@ export class TrainingImportService {
     );
   }
 
-  /** Inserts the completions (the caller has set aside every key already taken); ids in input order. */
+  /** Inserts the completions (the caller has set aside every key already taken), by COPY; ids in input order. */
   async recordImportedCompletions(manager: EntityManager, importId: string, rows: readonly ImportedCompletion[]): Promise<string[]> {
     if (rows.length === 0) return [];
     const ids = rows.map(() => randomUUID());
-    const column = <T>(pick: (c: ImportedCompletion) => T) => rows.map(pick);
-    await manager.query(
-      `INSERT INTO training_completion (id, academy_id, officer_id, course_id, completed_on, hours, result, external_ref, import_id)
-       SELECT t.*, $9::uuid
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[], $6::numeric[], $7::text[], $8::text[])
-              AS t(id, academy_id, officer_id, course_id, completed_on, hours, result, external_ref)`,
-      [
-        ids,
-        column((c) => c.academyId),
-        column((c) => c.officerId),
-        column((c) => c.courseId),
-        column((c) => c.completedOn),
-        column((c) => c.hours),
-        column((c) => c.result),
-        column((c) => c.externalRef),
-        importId,
-      ],
+    await copyRows(
+      manager,
+      'training_completion',
+      ['id', 'academy_id', 'officer_id', 'course_id', 'completed_on', 'hours', 'result', 'external_ref', 'import_id'],
+      rows.map((c, i) => [ids[i], c.academyId, c.officerId, c.courseId, c.completedOn, c.hours, c.result, c.externalRef, importId]),
     );
     return ids;
   }

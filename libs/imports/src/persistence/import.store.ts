@@ -1,3 +1,4 @@
+import { copyRows } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { ImportKind } from '../domain/import-kinds';
 import type { RowError } from '../domain/row-rules';
@@ -88,10 +89,11 @@ export async function saveFlags(manager: EntityManager, importId: string, flags:
 
 export async function saveSources(manager: EntityManager, importId: string, kind: ImportKind, sources: readonly SourceRecord[]): Promise<void> {
   if (sources.length === 0) return;
-  await manager.query(
-    `INSERT INTO import_source (kind, source_key, content_hash, entity_id, import_id, row_no)
-     SELECT $1, t.source_key, t.content_hash, t.entity_id, $2, t.row_no FROM unnest($3::text[], $4::text[], $5::uuid[], $6::int[]) AS t(source_key, content_hash, entity_id, row_no)`,
-    [kind, importId, sources.map((s) => s.sourceKey), sources.map((s) => s.contentHash), sources.map((s) => s.entityId), sources.map((s) => s.row)],
+  await copyRows(
+    manager,
+    'import_source',
+    ['kind', 'source_key', 'content_hash', 'entity_id', 'import_id', 'row_no'],
+    sources.map((s) => [kind, s.sourceKey, s.contentHash, s.entityId, importId, s.row]),
   );
 }
 
@@ -101,10 +103,11 @@ export async function saveImportOfficers(
   officers: readonly { row: number; sourceId: string; officerId: string }[],
 ): Promise<void> {
   if (officers.length === 0) return;
-  await manager.query(
-    `INSERT INTO import_officer (import_id, row_no, source_id, officer_id)
-     SELECT $1, t.* FROM unnest($2::int[], $3::text[], $4::uuid[]) AS t(row_no, source_id, officer_id)`,
-    [importId, officers.map((o) => o.row), officers.map((o) => o.sourceId), officers.map((o) => o.officerId)],
+  await copyRows(
+    manager,
+    'import_officer',
+    ['import_id', 'row_no', 'source_id', 'officer_id'],
+    officers.map((o) => [importId, o.row, o.sourceId, o.officerId]),
   );
 }
 

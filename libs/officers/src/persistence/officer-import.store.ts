@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '@app/core';
+import { copyRows } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { officerNameRows } from '../domain/officer-identity';
 
@@ -59,45 +60,37 @@ export async function nextPostNumbers(manager: EntityManager, count: number, atL
 /** Inserts the officers, their names and their `not_certified` certification rows; POST ID → officer id. */
 export async function insertImportedOfficers(manager: EntityManager, importId: string, officers: readonly ImportedOfficer[]): Promise<Map<string, string>> {
   if (officers.length === 0) return new Map();
-  const column = <T>(pick: (o: ImportedOfficer) => T) => officers.map(pick);
-  const inserted = await manager.query<{ id: string; post_id: string }[]>(
-    `INSERT INTO officer (post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4, email, import_id)
-     SELECT t.post_id, t.first_name, t.middle_name, t.last_name, t.suffix, t.date_of_birth, t.ssn_last4, t.email, $9
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
-            AS t(post_id, first_name, middle_name, last_name, suffix, date_of_birth, ssn_last4, email)
-     RETURNING id, post_id`,
-    [
-      column((o) => o.postId),
-      column((o) => o.firstName),
-      column((o) => o.middleName),
-      column((o) => o.lastName),
-      column((o) => o.suffix),
-      column((o) => o.dateOfBirth),
-      column((o) => o.ssnLast4),
-      column((o) => o.email),
-      importId,
-    ],
+  // By COPY (PostgreSQL's multi-insert path), the ids made here: officers, their names, their `not_certified` rows.
+  const idByPostId = new Map(officers.map((o) => [o.postId, randomUUID()]));
+  await copyRows(
+    manager,
+    'officer',
+    ['id', 'post_id', 'first_name', 'middle_name', 'last_name', 'suffix', 'date_of_birth', 'ssn_last4', 'email', 'import_id'],
+    officers.map((o) => [idByPostId.get(o.postId)!, o.postId, o.firstName, o.middleName, o.lastName, o.suffix, o.dateOfBirth, o.ssnLast4, o.email, importId]),
   );
-  const idByPostId = new Map(inserted.map((row) => [row.post_id, row.id]));
-  const names = officers.flatMap((o) =>
-    officerNameRows(o, o.aliases).map((name) => [
-      idByPostId.get(o.postId)!,
-      name.kind,
-      name.firstName,
-      name.lastName,
-      name.normalizedFirst,
-      name.normalizedLast,
-      name.normalizedFull,
-      o.dateOfBirth,
-    ]),
+  await copyRows(
+    manager,
+    'officer_name',
+    ['officer_id', 'kind', 'first_name', 'last_name', 'normalized_first', 'normalized_last', 'normalized_full', 'date_of_birth'],
+    officers.flatMap((o) =>
+      officerNameRows(o, o.aliases).map((name) => [
+        idByPostId.get(o.postId)!,
+        name.kind,
+        name.firstName,
+        name.lastName,
+        name.normalizedFirst,
+        name.normalizedLast,
+        name.normalizedFull,
+        o.dateOfBirth,
+      ]),
+    ),
   );
-  const nameColumn = (i: number) => names.map((row) => row[i]);
-  await manager.query(
-    `INSERT INTO officer_name (officer_id, kind, first_name, last_name, normalized_first, normalized_last, normalized_full, date_of_birth)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[])`,
-    [0, 1, 2, 3, 4, 5, 6, 7].map(nameColumn),
+  await copyRows(
+    manager,
+    'certification',
+    ['officer_id', 'status'],
+    [...idByPostId.values()].map((id) => [id, 'not_certified']),
   );
-  await manager.query(`INSERT INTO certification (officer_id, status) SELECT unnest($1::uuid[]), 'not_certified'`, [[...idByPostId.values()]]);
   return idByPostId;
 }
 
@@ -196,24 +189,22 @@ export async function openEmploymentPairs(manager: EntityManager, pairs: readonl
 export async function insertImportedEmployments(manager: EntityManager, importId: string, rows: readonly ImportedEmployment[]): Promise<string[]> {
   if (rows.length === 0) return [];
   const ids = rows.map(() => randomUUID());
-  const column = <T>(pick: (e: ImportedEmployment) => T) => rows.map(pick);
-  await manager.query(
-    `INSERT INTO employment (id, officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation, import_id)
-     SELECT t.*, $10::uuid
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[], $9::boolean[])
-            AS t(id, officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation)`,
-    [
-      ids,
-      column((e) => e.officerId),
-      column((e) => e.agencyId),
-      column((e) => e.position),
-      column((e) => e.startDate),
-      column((e) => e.endDate),
-      column((e) => e.separationNature),
-      column((e) => e.separationReason),
-      column((e) => e.underInvestigation),
+  await copyRows(
+    manager,
+    'employment',
+    ['id', 'officer_id', 'agency_id', 'position', 'start_date', 'end_date', 'separation_nature', 'separation_reason', 'under_investigation', 'import_id'],
+    rows.map((e, i) => [
+      ids[i],
+      e.officerId,
+      e.agencyId,
+      e.position,
+      e.startDate,
+      e.endDate,
+      e.separationNature,
+      e.separationReason,
+      e.underInvestigation,
       importId,
-    ],
+    ]),
   );
   return ids;
 }
