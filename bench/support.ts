@@ -74,6 +74,11 @@ export async function loadTest(options: {
   overallRate?: number;
   /** autocannon -I: each `[<id>]` in the body becomes a fresh id, so every write is a new record. */
   idReplacement?: boolean;
+  /**
+   * The PostgreSQL processes to count (the backends of the bench's database, read before and after
+   * the run); without it every process named `postgres` on the machine counts, other sessions' too.
+   */
+  postgresPids?: () => Promise<number[]>;
 }): Promise<LoadResult> {
   const args = [
     require.resolve('autocannon/autocannon.js'),
@@ -90,11 +95,15 @@ export async function loadTest(options: {
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
   if (options.body) args.push('-b', options.body);
   args.push(options.url);
+  const pidsBefore = await options.postgresPids?.();
   const nodeBefore = process.cpuUsage();
   const postgresBefore = postgresCpuTicks();
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const node = process.cpuUsage(nodeBefore);
-  const postgresMicros = postgresCpuSince(postgresBefore);
+  const postgresAfter = postgresCpuTicks();
+  const pidsAfter = await options.postgresPids?.();
+  const scope = pidsBefore && pidsAfter ? new Set([...pidsBefore, ...pidsAfter].map(String)) : undefined;
+  const postgresMicros = postgresCpuBetween(postgresBefore, postgresAfter, scope);
   const result = JSON.parse(stdout) as {
     requests: { average: number; total: number };
     latency: { p50: number; p99: number; p97_5: number; p90: number };
@@ -144,10 +153,14 @@ export function postgresCpuTicks(): Map<string, number> | undefined {
 
 /** µs of PostgreSQL CPU between two readings: processes started meanwhile count whole; those that ended meanwhile are missed. */
 export function postgresCpuSince(before: Map<string, number> | undefined): number | undefined {
-  const after = postgresCpuTicks();
+  return postgresCpuBetween(before, postgresCpuTicks());
+}
+
+/** The same between two given readings, of the processes in `scope` only (every one without it). */
+export function postgresCpuBetween(before: Map<string, number> | undefined, after: Map<string, number> | undefined, scope?: Set<string>): number | undefined {
   if (!before || !after) return undefined;
   let ticks = 0;
-  for (const [pid, now] of after) ticks += now - (before.get(pid) ?? 0);
+  for (const [pid, now] of after) if (!scope || scope.has(pid)) ticks += now - (before.get(pid) ?? 0);
   return ticks * 10_000;
 }
 
