@@ -24,6 +24,7 @@ import { WorkspaceIndexes1766000000200 } from './1766000000200-WorkspaceIndexes'
 import { CertificationConditions1766000000500 } from './1766000000500-CertificationConditions';
 import { GivenNameVariants1766000000600 } from './1766000000600-GivenNameVariants';
 import { OfficerNameSoundKey1766000000610 } from './1766000000610-OfficerNameSoundKey';
+import { OfficerNameSoundCodes1767000060000 } from './1767000060000-OfficerNameSoundCodes';
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 import { WorkQueueCaseClocks1767000050000 } from './1767000050000-WorkQueueCaseClocks';
@@ -60,5 +61,6 @@ export const MIGRATIONS = [
   OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,
   WorkQueueCaseClocks1767000050000,
+  OfficerNameSoundCodes1767000060000,
   ImportedEffectsDue1767000070000,
 ];

@@ -3,57 +3,10 @@ import type { IsoDate } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import type { NameCandidate, NameQuery, PartEvidence } from '../domain/name-match';
 import { preparedQuery } from '@app/database';
+import { levenshtein, MIN_WORD_LETTERS, plausiblePart, trigramSimilarity, wordSimilarity } from '../domain/name-evidence';
 
 /** A birth date shared by more people than this is a placeholder (1900-01-01), not a person: score the likeliest. */
 const MAX_CANDIDATE_ROWS = 1000;
-/** Words under 3 letters (particles, initials) take no part in word matching. */
-const MIN_WORD_LETTERS = 3;
-/** Below this a part cannot lift a match to MATCH_THRESHOLD (0.45² ≈ 0.2025). */
-const MIN_PART_SCORE = 0.2;
-
-/*
- * Every expression that involves the query reads it from the one-row CTE `q`, never from a
- * bind parameter: a materialised CTE's columns are not constants to the planner, so the plan
- * costs the same whatever the name, and PostgreSQL keeps one generic plan per connection.
- * Written with the parameters inline, the planner folded them into a cheaper custom plan and
- * re-planned the statement on every check (0.54 ms of planning per check, on top of 1.1 ms of
- * execution, on the 1M-officer bench).
- */
-
-/**
- * Best pg_trgm similarity between the words of the stored part and the words of the query
- * part. Evaluated only when either side has several words (CASE is lazy): most names are one
- * word, and the whole-part similarity already covers them.
- */
-const wordSimilarity = (stored: 'first' | 'last', query: 'qf' | 'ql', alias: string) => `
-    CASE WHEN n.${stored[0]}_spaced OR q.${query}_spaced THEN
-      (SELECT coalesce(max(similarity(s, w)), 0)::float8
-         FROM unnest(string_to_array(n.normalized_${stored}, ' ')) s, unnest(q.${query}_words) w
-        WHERE length(s) >= ${MIN_WORD_LETTERS} AND length(w) >= ${MIN_WORD_LETTERS})
-    ELSE 0 END AS ${alias}`;
-
-/** `dmetaphone` of each word of a multi-word stored part (null for one word: its whole code serves). */
-const wordCodes = (stored: 'first' | 'last', alias: string) => `
-    CASE WHEN n.${stored[0]}_spaced THEN
-      ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(n.normalized_${stored}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})
-    END AS ${alias}`;
-
-/** The query's codes for each word of a part (words of 3+ letters). */
-const queryWordCodes = (param: string) => `ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(${param}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})`;
-
-/**
- * Whether one (stored part, query part) pair could reach the threshold at all: a superset of
- * what `scorePart` can score at 0.2 or more (a listed match needs both parts at 0.2025 or
- * more, since it is their geometric mean). The cheapest tests come first: OR and AND stop at
- * the first decisive term, so most of the day's names never reach `similarity` or `dmetaphone`.
- */
-const plausible = (stored: 'first' | 'last', query: 'qf' | 'ql') =>
-  `(n.${stored[0]}_spaced OR q.${query}_spaced
-      OR levenshtein(left(n.normalized_${stored}, 255), q.${query}_left) <= 3
-      OR similarity(n.normalized_${stored}, q.${query})::float8 >= ${MIN_PART_SCORE}
-      ${stored === 'first' ? `OR n.normalized_first = ANY(q.${query}_nicknames)` : ''}
-      OR (q.${query}_code <> '' AND dmetaphone(n.normalized_${stored}) IN (q.${query}_code, q.${query}_alt))
-      OR (q.${query}_alt <> '' AND dmetaphone_alt(n.normalized_${stored}) IN (q.${query}_code, q.${query}_alt)))`;
 
 /**
  * The given names of one family with `name` in the nickname table (`given_name_variant`, both
@@ -65,89 +18,71 @@ const nicknamesOf = (param: string) => `ARRAY(
       SELECT f.name FROM formal f WHERE f.name <> ${param}
       UNION SELECT v.variant FROM given_name_variant v JOIN formal f ON v.name = f.name WHERE v.variant <> ${param})`;
 
-/**
- * Every name (current and alias) of the officers born on `dateOfBirth` who have a plausible
- * name, with the evidence for both name orders: pg_trgm `similarity`, fuzzystrmatch
- * `levenshtein`, `dmetaphone` and `dmetaphone_alt` (the alternative code is what makes `Smith`
- * and `Schmidt` meet), and whether the given name is a nickname of the query's (the
- * `given_name_variant` table). A name two transposed letters away (`Jhon`) passes `plausible`
- * by its Levenshtein distance (2); the Damerau distance is the matcher's, on these few rows. The date of birth is an equality on the leading column of
- * the btree `officer_name_dob_last`, so only that day's few rows are read, however many
- * officers the registry holds (a name match requires the exact date of birth). The evidence
- * is computed only for the officers with a plausible name (in either order); all their names
- * are returned: the current one tells an alias that is a nickname. Only a placeholder day
- * (over MAX_CANDIDATE_ROWS names) is ordered by similarity to keep its likeliest; other days
- * keep every row unsorted by it. `levenshtein` accepts at most 255 characters.
+/** `dmetaphone` of each word of 3+ letters of a text. */
+const wordCodesOf = (text: string) => `ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(${text}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})`;
+
+/*
+ * Every expression that involves the query reads it from the one-row CTE `q`, never from a
+ * bind parameter: a materialised CTE's columns are not constants to the planner, so the plan
+ * costs the same whatever the name, and PostgreSQL keeps one generic plan per connection.
  */
-const CANDIDATES_SQL = `
+
+/**
+ * Every name (current, middle-name form and alias) of the officers born on `dateOfBirth`, with
+ * their stored double-metaphone codes (generated columns), and once the query's own codes and
+ * nicknames (the `given_name_variant` table). The date of birth is an equality on the leading
+ * column of the btree `officer_name_dob_last`, so only that day's few rows are read, however
+ * many officers the registry holds (a name match requires the exact date of birth). No function
+ * runs per row, except the word codes of the rare multi-word parts: the evidence (trigram
+ * similarity, Levenshtein, Damerau) is computed by the service on these few rows
+ * (`name-evidence.ts`, the same functions). Only a placeholder day (over MAX_CANDIDATE_ROWS
+ * names) is ordered by similarity to keep its likeliest; other days are read as they are.
+ */
+const DAY_NAMES_SQL = `
   WITH q AS MATERIALIZED (
-    SELECT $2::text AS qf, $3::text AS ql, $4::text AS q_full, left($2, 255) AS qf_left, left($3, 255) AS ql_left,
-           position(' ' in $2) > 0 AS qf_spaced, position(' ' in $3) > 0 AS ql_spaced,
-           string_to_array($2, ' ') AS qf_words, string_to_array($3, ' ') AS ql_words,
+    SELECT $2::text AS qf, $3::text AS ql, $4::text AS q_full,
            dmetaphone($2) AS qf_code, dmetaphone($3) AS ql_code, dmetaphone_alt($2) AS qf_alt, dmetaphone_alt($3) AS ql_alt,
            ${nicknamesOf('$2')} AS qf_nicknames, ${nicknamesOf('$3')} AS ql_nicknames,
-           ${queryWordCodes('$2')} AS qf_word_codes, ${queryWordCodes('$3')} AS ql_word_codes
-  ), day AS MATERIALIZED (
+           ${wordCodesOf('$2')} AS qf_word_codes, ${wordCodesOf('$3')} AS ql_word_codes
+  ), day AS (
     SELECT n.officer_id, n.kind, n.first_name, n.last_name, n.normalized_first, n.normalized_last,
-           position(' ' in n.normalized_first) > 0 AS f_spaced, position(' ' in n.normalized_last) > 0 AS l_spaced
+           n.first_code, n.first_alt, n.last_code, n.last_alt
       FROM officer_name n CROSS JOIN q
      WHERE n.date_of_birth = $1::date
      ORDER BY CASE WHEN (SELECT count(*) FROM officer_name WHERE date_of_birth = $1::date) > ${MAX_CANDIDATE_ROWS}
                    THEN similarity(n.normalized_full, q.q_full) END DESC NULLS LAST, n.officer_id
      LIMIT ${MAX_CANDIDATE_ROWS}
-  ), plausible_officer AS (
-    SELECT DISTINCT n.officer_id FROM day n CROSS JOIN q
-     WHERE (${plausible('last', 'ql')} AND ${plausible('first', 'qf')})
-        OR (${plausible('last', 'qf')} AND ${plausible('first', 'ql')})
   )
-  SELECT q.qf_code, q.ql_code, q.qf_alt, q.ql_alt, q.qf_word_codes, q.ql_word_codes,
-         n.officer_id, n.kind, n.first_name, n.last_name, n.normalized_first, n.normalized_last,
-         similarity(n.normalized_first, q.qf)::float8 AS ff_sim, similarity(n.normalized_last, q.ql)::float8 AS ll_sim,
-         similarity(n.normalized_last, q.qf)::float8 AS lf_sim, similarity(n.normalized_first, q.ql)::float8 AS fl_sim,
-         levenshtein(left(n.normalized_first, 255), q.qf_left) AS ff_dist, levenshtein(left(n.normalized_last, 255), q.ql_left) AS ll_dist,
-         levenshtein(left(n.normalized_last, 255), q.qf_left) AS lf_dist, levenshtein(left(n.normalized_first, 255), q.ql_left) AS fl_dist,
-         dmetaphone(n.normalized_first) AS f_code, dmetaphone(n.normalized_last) AS l_code,
-         dmetaphone_alt(n.normalized_first) AS f_alt, dmetaphone_alt(n.normalized_last) AS l_alt,
-         n.normalized_first = ANY(q.qf_nicknames) AS ff_nick, n.normalized_first = ANY(q.ql_nicknames) AS fl_nick,
-         ${wordCodes('first', 'f_word_codes')}, ${wordCodes('last', 'l_word_codes')},
-         ${wordSimilarity('first', 'qf', 'ff_wsim')}, ${wordSimilarity('last', 'ql', 'll_wsim')},
-         ${wordSimilarity('last', 'qf', 'lf_wsim')}, ${wordSimilarity('first', 'ql', 'fl_wsim')}
-    FROM day n JOIN plausible_officer USING (officer_id) CROSS JOIN q`;
+  SELECT q.qf_code, q.ql_code, q.qf_alt, q.ql_alt, q.qf_word_codes, q.ql_word_codes, q.qf_nicknames, q.ql_nicknames,
+         day.officer_id, day.kind, day.first_name, day.last_name, day.normalized_first, day.normalized_last,
+         day.first_code, day.first_alt, day.last_code, day.last_alt,
+         CASE WHEN position(' ' in day.normalized_first) > 0 THEN ${wordCodesOf('day.normalized_first')} END AS f_word_codes,
+         CASE WHEN position(' ' in day.normalized_last) > 0 THEN ${wordCodesOf('day.normalized_last')} END AS l_word_codes
+    FROM q LEFT JOIN day ON true`;
 
-interface CandidateRow {
-  /** The query's codes, the same on every row (computed once). */
+interface DayRow {
+  /** The query's codes and nicknames, the same on every row (computed once). */
   qf_code: string;
   ql_code: string;
   qf_alt: string;
   ql_alt: string;
   qf_word_codes: string[];
   ql_word_codes: string[];
-  officer_id: string;
+  qf_nicknames: string[];
+  ql_nicknames: string[];
+  /** Null on the one row of a day without names. */
+  officer_id: string | null;
   kind: OfficerNameKind;
   first_name: string;
   last_name: string;
   normalized_first: string;
   normalized_last: string;
-  ff_sim: number;
-  ll_sim: number;
-  lf_sim: number;
-  fl_sim: number;
-  ff_dist: number;
-  ll_dist: number;
-  lf_dist: number;
-  fl_dist: number;
-  f_code: string;
-  l_code: string;
-  f_alt: string;
-  l_alt: string;
-  ff_nick: boolean;
-  fl_nick: boolean;
+  first_code: string;
+  first_alt: string;
+  last_code: string;
+  last_alt: string;
   f_word_codes: string[] | null;
   l_word_codes: string[] | null;
-  ff_wsim: number;
-  ll_wsim: number;
-  lf_wsim: number;
-  fl_wsim: number;
 }
 
 interface Codes {
@@ -165,41 +100,67 @@ const storedCodes = (part: string, whole: string, alt: string, words: string[] |
   words: words ?? (part.length >= MIN_WORD_LETTERS ? [whole] : []),
 });
 
-function evidence(similarity: number, distance: number, wordSimilarity: number, stored: Codes, query: Codes, nickname = false): PartEvidence {
+function evidence(stored: string, storedCodes: Codes, query: string, queryCodes: Codes, nicknames?: ReadonlySet<string>): PartEvidence {
   return {
-    similarity,
-    distance,
-    wordSimilarity,
-    soundsAlike: anySameCode([stored.whole, stored.alt], [query.whole, query.alt]),
-    wordSoundsAlike: anySameCode(stored.words, query.words),
-    nickname,
+    similarity: trigramSimilarity(stored, query),
+    distance: levenshtein(stored, query),
+    wordSimilarity: wordSimilarity(stored, query),
+    soundsAlike: anySameCode([storedCodes.whole, storedCodes.alt], [queryCodes.whole, queryCodes.alt]),
+    wordSoundsAlike: anySameCode(storedCodes.words, queryCodes.words),
+    nickname: nicknames ? nicknames.has(stored) : false,
   };
 }
 
+/**
+ * Every name of the officers born on `dateOfBirth` who have a plausible name (in either order:
+ * `plausiblePart` for both parts), with the evidence for both name orders: trigram similarity,
+ * Levenshtein distance, `dmetaphone` and `dmetaphone_alt` (the alternative code is what makes
+ * `Smith` and `Schmidt` meet), and whether the given name is a nickname of the query's. A name
+ * two transposed letters away (`Jhon`) is plausible by its Levenshtein distance (2); the Damerau
+ * distance is the matcher's. All names of a plausible officer are returned: the current one tells
+ * an alias that is a nickname.
+ */
 export async function findNameCandidates(manager: EntityManager, dateOfBirth: IsoDate, query: NameQuery): Promise<NameCandidate[]> {
   const full = `${query.normalizedFirst} ${query.normalizedLast}`.trim();
-  const rows = await preparedQuery<CandidateRow>(manager, 'hiring-name-candidates', CANDIDATES_SQL, [
-    dateOfBirth,
-    query.normalizedFirst,
-    query.normalizedLast,
-    full,
-  ]);
-  return rows.map((row) => {
-    const queryFirst: Codes = { whole: row.qf_code, alt: row.qf_alt, words: row.qf_word_codes };
-    const queryLast: Codes = { whole: row.ql_code, alt: row.ql_alt, words: row.ql_word_codes };
-    const first = storedCodes(row.normalized_first, row.f_code, row.f_alt, row.f_word_codes);
-    const last = storedCodes(row.normalized_last, row.l_code, row.l_alt, row.l_word_codes);
-    return {
-      officerId: row.officer_id,
-      kind: row.kind,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      normalizedFirst: row.normalized_first,
-      normalizedLast: row.normalized_last,
-      first: evidence(row.ff_sim, row.ff_dist, row.ff_wsim, first, queryFirst, row.ff_nick),
-      last: evidence(row.ll_sim, row.ll_dist, row.ll_wsim, last, queryLast),
-      lastVsQueryFirst: evidence(row.lf_sim, row.lf_dist, row.lf_wsim, last, queryFirst),
-      firstVsQueryLast: evidence(row.fl_sim, row.fl_dist, row.fl_wsim, first, queryLast, row.fl_nick),
-    };
-  });
+  const rows = await preparedQuery<DayRow>(manager, 'hiring-name-candidates', DAY_NAMES_SQL, [dateOfBirth, query.normalizedFirst, query.normalizedLast, full]);
+  if (rows.length === 0 || rows[0].officer_id === null) return [];
+  const q = rows[0];
+  const qf = query.normalizedFirst;
+  const ql = query.normalizedLast;
+  const queryFirst: Codes = { whole: q.qf_code, alt: q.qf_alt, words: q.qf_word_codes };
+  const queryLast: Codes = { whole: q.ql_code, alt: q.ql_alt, words: q.ql_word_codes };
+  const qfSound = { code: q.qf_code, alt: q.qf_alt };
+  const qlSound = { code: q.ql_code, alt: q.ql_alt };
+  const qfNicknames = new Set(q.qf_nicknames);
+  const qlNicknames = new Set(q.ql_nicknames);
+
+  const plausibleOfficers = new Set<string>();
+  for (const row of rows) {
+    const officerId = row.officer_id as string;
+    if (plausibleOfficers.has(officerId)) continue;
+    const first = { code: row.first_code, alt: row.first_alt };
+    const last = { code: row.last_code, alt: row.last_alt };
+    const inOrder = plausiblePart(row.normalized_last, last, ql, qlSound) && plausiblePart(row.normalized_first, first, qf, qfSound, qfNicknames);
+    if (inOrder || (plausiblePart(row.normalized_last, last, qf, qfSound) && plausiblePart(row.normalized_first, first, ql, qlSound, qlNicknames))) {
+      plausibleOfficers.add(officerId);
+    }
+  }
+  return rows
+    .filter((row) => plausibleOfficers.has(row.officer_id as string))
+    .map((row) => {
+      const first = storedCodes(row.normalized_first, row.first_code, row.first_alt, row.f_word_codes);
+      const last = storedCodes(row.normalized_last, row.last_code, row.last_alt, row.l_word_codes);
+      return {
+        officerId: row.officer_id as string,
+        kind: row.kind,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        normalizedFirst: row.normalized_first,
+        normalizedLast: row.normalized_last,
+        first: evidence(row.normalized_first, first, qf, queryFirst, qfNicknames),
+        last: evidence(row.normalized_last, last, ql, queryLast),
+        lastVsQueryFirst: evidence(row.normalized_last, last, qf, queryFirst),
+        firstVsQueryLast: evidence(row.normalized_first, first, ql, queryLast, qlNicknames),
+      };
+    });
 }
