@@ -2875,6 +2875,8 @@ export interface components {
             matchReasons: string[];
             /** @description The alias that matched, when it was not the current name. */
             matchedName?: components["schemas"]["MatchedNameResponse"];
+            /** @description Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
+            mergedFrom?: string[];
             certificationStatus: string;
             /** @description `certified` with the term running; nothing else is. */
             hireable: boolean;

@@ -28,6 +28,8 @@ import { OfficerNameSoundCodes1767000060000 } from './1767000060000-OfficerNameS
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 import { WorkQueueCaseClocks1767000050000 } from './1767000050000-WorkQueueCaseClocks';
+import { DisputesFollowMerge1767000080000 } from './1767000080000-DisputesFollowMerge';
+import { DuplicateSweep1767000080100 } from './1767000080100-DuplicateSweep';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 import { ImportedEffectsDue1767000070000 } from './1767000070000-ImportedEffectsDue';
@@ -63,4 +65,6 @@ export const MIGRATIONS = [
   WorkQueueCaseClocks1767000050000,
   OfficerNameSoundCodes1767000060000,
   ImportedEffectsDue1767000070000,
+  DisputesFollowMerge1767000080000,
+  DuplicateSweep1767000080100,
 ];

@@ -3,6 +3,7 @@ import { CertificationModule, CertificationSettlementJob } from '@app/certificat
 import { ImportProcessingJob, ImportsModule } from '@app/imports';
 import { IdempotencyKeyPruningJob } from '@app/jobs';
 import { NoticeSendingJob, NotificationsModule, WebhookDeliveryJob, WebhooksModule } from '@app/notifications';
+import { OfficersModule, PossibleDuplicateSweepJob } from '@app/officers';
 
 /**
  * The durable jobs' handlers and schedules (pg-boss queues). Imported by apps/api (they run in
@@ -10,7 +11,7 @@ import { NoticeSendingJob, NotificationsModule, WebhookDeliveryJob, WebhooksModu
  * queue's handler is added here, or by a module imported here, so both run it.
  */
 @Module({
-  imports: [CertificationModule, NotificationsModule, ImportsModule, WebhooksModule],
-  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob, NoticeSendingJob, ImportProcessingJob, WebhookDeliveryJob],
+  imports: [CertificationModule, NotificationsModule, ImportsModule, WebhooksModule, OfficersModule],
+  providers: [CertificationSettlementJob, IdempotencyKeyPruningJob, NoticeSendingJob, ImportProcessingJob, WebhookDeliveryJob, PossibleDuplicateSweepJob],
 })
 export class WorkerModule {}

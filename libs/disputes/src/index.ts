@@ -10,3 +10,4 @@ export * from './dispute-marks';
 export * from './disputes.policy';
 export * from './domain/dispute';
 export * from './domain/disputes.errors';
+export { reassignOfficerDisputes } from './persistence/dispute.queries';

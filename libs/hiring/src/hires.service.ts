@@ -93,7 +93,9 @@ export class HiresService {
     const officer = await this.officers.requireByPostId(postId, manager);
     const check = command.hiringCheckId === undefined ? null : await findAgencyCheck(manager, agencyId, command.hiringCheckId);
     if (command.hiringCheckId !== undefined && !check) throw hiringCheckNotFound();
-    if (!check || !checkCoversHire(check, officer.id, this.clock.now())) throw hiringCheckMissingOrStale();
+    // A check that found a record merged since into this one found this officer (API.md "Identity changes and merges").
+    const lineage = await this.officers.lineage(officer.id, manager);
+    if (!check || !checkCoversHire(check, lineage.officerIds, this.clock.now())) throw hiringCheckMissingOrStale();
     const today = this.clock.today();
     const checkedOn = dateInTimeZone(check.checkedAt, this.clock.timeZone);
     const startProblems = hireStartProblems(command.startDate, checkedOn);
@@ -109,7 +111,7 @@ export class HiresService {
     }
     if (!certificationCoversStart(verdict.expiresOn, command.startDate)) throw certificationEndsBeforeStart(verdict.expiresOn);
     if (await this.employments.isEmployedBy(manager, officer.id, agencyId)) throw alreadyEmployed();
-    const seen = check.matches.find((m) => m.postId === officer.postId)?.warnings ?? [];
+    const seen = check.matches.find((m) => lineage.postIds.includes(m.postId))?.warnings ?? [];
     const unseen = await this.warningsSince(manager, seen, officer.id, check.checkedAt, verdict);
     if (unseen.length > 0) throw hiringCheckOutdated(unseen);
 

@@ -189,6 +189,7 @@ export class HiringChecksService {
           matchScore: match.matchScore,
           matchReasons: match.matchReasons,
           matchedAlias: match.matchedName?.kind === 'alias' ? { firstName: match.matchedName.firstName, lastName: match.matchedName.lastName } : undefined,
+          mergedFrom: profile.mergedFrom,
           verdict,
           discipline: { openCases: facts.openCases, sustainedFindings: facts.sustainedFindings },
           employments: profile.employments,

@@ -4,6 +4,7 @@ import { AccessControl } from '@app/audit';
 import { CertificationMergeService } from '@app/certification';
 import { accessForbidden, Actor, Clock, grantAccess, hasAnyRole, refuseAccess } from '@app/core';
 import { DisciplineMergeService } from '@app/discipline';
+import { reassignOfficerDisputes } from '@app/disputes';
 import { reassignOfficerNotices } from '@app/notifications';
 import { displayName, OfficerMergesService, OfficersService } from '@app/officers';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,7 @@ const mergeAccess = (actor: Actor) => (hasAnyRole(actor, ['commission_admin']) ?
  * One officer of two (DOMAIN.md "Identity changes and merges"): a merge can never launder a
  * record. One transaction; each table moves through the context that owns it (`reassignOfficer`),
  * locks taken in one order: the two officers (by id), their certifications (by id), then the
- * rows each context moves. Append-only history (training completions, certification history,
+ * rows each context moves (disputes last: they move only to a recorded survivor). Append-only history (training completions, certification history,
  * hiring checks, imported final actions) is never rewritten: the merge record makes every read of
  * the survivor follow it (`officer_lineage`), and the duplicate's POST ID answers with the survivor
  * (`officer_survivor`) on every route, API and public.
@@ -65,6 +66,8 @@ export class OfficerMergeService {
       const moved = await this.discipline.reassignOfficer(manager, duplicate.id, survivor.id);
       const notices = await reassignOfficerNotices(manager, duplicate.id, survivor.id);
       await this.officerMerges.reassignOfficer(manager, actor, pair, command.reason);
+      // After the merge row: the dispute table lets an officer change only to a recorded survivor.
+      await reassignOfficerDisputes(manager, duplicate.id, survivor.id);
       return {
         postId: survivor.postId,
         name: displayName(survivor),

@@ -34,3 +34,5 @@ export type { NameMatchRow } from './persistence/name-match.queries';
 export { MATCH_REASONS, MATCH_THRESHOLD, matchNames, withSsnEvidence } from './domain/name-match';
 export type { MatchReason, NameMatch, NameQuery } from './domain/name-match';
 export { findNameCandidates } from './persistence/name-candidates.queries';
+export * from './possible-duplicate-sweep.service';
+export * from './possible-duplicate-sweep.job';

@@ -8,6 +8,7 @@ import { OfficersService } from './officers.service';
 import { PossibleDuplicatesService } from './possible-duplicates.service';
 import { IdentityChangesService } from './identity-changes.service';
 import { OfficerMergesService } from './officer-merges.service';
+import { PossibleDuplicateSweep } from './possible-duplicate-sweep.service';
 import { EmploymentEntity } from './persistence/employment.entity';
 import { OfficerNameEntity } from './persistence/officer-name.entity';
 import { OfficerEntity } from './persistence/officer.entity';
@@ -22,6 +23,7 @@ import { OfficerEntity } from './persistence/officer.entity';
     PossibleDuplicatesService,
     IdentityChangesService,
     OfficerMergesService,
+    PossibleDuplicateSweep,
   ],
   exports: [
     OfficersService,
@@ -31,6 +33,7 @@ import { OfficerEntity } from './persistence/officer.entity';
     PossibleDuplicatesService,
     IdentityChangesService,
     OfficerMergesService,
+    PossibleDuplicateSweep,
   ],
 })
 export class OfficersModule {}

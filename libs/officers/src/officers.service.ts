@@ -75,6 +75,15 @@ export class OfficersService {
     return mergedPostIds(manager, officerId);
   }
 
+  /** The officer and every record merged into it, at any depth: their ids and POST IDs (the officer's first). */
+  async lineage(officerId: string, manager: EntityManager = this.dataSource.manager): Promise<{ officerIds: string[]; postIds: string[] }> {
+    const rows = await manager.query<{ id: string; post_id: string }[]>(
+      `SELECT o.id, o.post_id FROM officer o WHERE o.id = ANY(officer_lineage($1)) ORDER BY o.id = $1 DESC, o.post_id`,
+      [officerId],
+    );
+    return { officerIds: rows.map((r) => r.id), postIds: rows.map((r) => r.post_id) };
+  }
+
   /** The officer an officer's own account is bound to (API.md "Officers' own accounts"); 404 for anyone else. */
   async requireOwn(actor: Actor): Promise<OfficerEntity> {
     const attempt = { action: 'officer.read', entityType: 'officer', entityId: actor.officerId ?? null };

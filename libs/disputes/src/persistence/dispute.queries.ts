@@ -70,3 +70,16 @@ export async function openSubjectTypesByOfficer(manager: EntityManager, officerI
   );
   return new Map(rows.map((row) => [row.officer_id, row.types]));
 }
+
+/**
+ * A merge moves the duplicate's disputes, open and resolved, to the survivor (call after the
+ * merge is recorded: the trigger allows this one change only for a recorded merge). Each keeps
+ * the record it was opened against (`merged_from_officer_id`). Returns how many moved.
+ */
+export async function reassignOfficerDisputes(manager: EntityManager, duplicateOfficerId: string, survivorOfficerId: string): Promise<number> {
+  const rows = await manager.query<{ id: string }[]>(
+    `UPDATE dispute SET officer_id = $2, merged_from_officer_id = coalesce(merged_from_officer_id, officer_id) WHERE officer_id = $1 RETURNING id`,
+    [duplicateOfficerId, survivorOfficerId],
+  );
+  return rows.length;
+}

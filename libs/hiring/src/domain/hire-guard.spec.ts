@@ -17,6 +17,15 @@ describe('checkCoversHire (DOMAIN.md "Hiring checks": the caller agency\'s own c
   ])('%s → %s', (_, stored, expected) => {
     expect(checkCoversHire(stored, 'officer-1', NOW)).toBe(expected);
   });
+
+  it.each<[string, ReturnType<typeof check>, boolean]>([
+    ['a check of a record merged since into this officer', check('2026-03-31T09:00:00Z', ['duplicate-1']), true],
+    ['a check of the survivor itself', check('2026-03-31T09:00:00Z', ['officer-1']), true],
+    ['a check of an unrelated record', check('2026-03-31T09:00:00Z', ['officer-9']), false],
+    ['a check of a merged record, 31 days old', check('2026-02-28T12:00:00Z', ['duplicate-1']), false],
+  ])('with the lineage [officer-1, duplicate-1]: %s → %s', (_, stored, expected) => {
+    expect(checkCoversHire(stored, ['officer-1', 'duplicate-1'], NOW)).toBe(expected);
+  });
 });
 
 describe('hireStartProblems (the check clears an appointment that follows it, starting within its validity)', () => {

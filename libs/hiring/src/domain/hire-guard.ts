@@ -14,11 +14,16 @@ export interface StoredCheckForHire {
   matchedOfficerIds: readonly string[];
 }
 
-/** True when `check` answered about `officerId` no more than HIRING_CHECK_VALID_DAYS before `now`. */
-export function checkCoversHire(check: StoredCheckForHire | null, officerId: string, now: Date): boolean {
+/**
+ * True when `check` answered about the officer no more than HIRING_CHECK_VALID_DAYS before `now`.
+ * `officerIds`: the officer and every record merged into it (a check that found the duplicate
+ * before a merge found this person: the hire is then judged against the survivor).
+ */
+export function checkCoversHire(check: StoredCheckForHire | null, officerIds: string | readonly string[], now: Date): boolean {
   if (!check) return false;
+  const ids = typeof officerIds === 'string' ? [officerIds] : officerIds;
   const age = now.getTime() - check.checkedAt.getTime();
-  return check.matchedOfficerIds.includes(officerId) && age <= HIRING_CHECK_VALID_DAYS * DAY_MS;
+  return check.matchedOfficerIds.some((id) => ids.includes(id)) && age <= HIRING_CHECK_VALID_DAYS * DAY_MS;
 }
 
 export type HireStartProblem = 'start_before_hiring_check' | 'start_too_far_ahead';

@@ -68,6 +68,8 @@ export interface HiringMatch {
   matchReasons: MatchReason[];
   /** The name that matched, when it is not the current one (an alias). */
   matchedName?: { firstName: string; lastName: string };
+  /** Records merged into this one (API.md "Identity changes and merges"): each of their POST IDs answers with this officer. */
+  mergedFrom?: string[];
   certificationStatus: CertificationStatus;
   hireable: boolean;
   reasons: HiringReason[];
@@ -88,6 +90,8 @@ export interface MatchInput {
   matchScore: number;
   matchReasons: MatchReason[];
   matchedAlias?: { firstName: string; lastName: string };
+  /** POST IDs of the records merged into this one. */
+  mergedFrom?: readonly string[];
   verdict: HireabilityVerdict;
   discipline: DisciplineCounts;
   /** Oldest first. */
@@ -158,6 +162,7 @@ export function hiringMatch(input: MatchInput): HiringMatch {
     matchScore: input.matchScore,
     matchReasons: input.matchReasons,
     ...(input.matchedAlias ? { matchedName: input.matchedAlias } : {}),
+    ...(input.mergedFrom && input.mergedFrom.length > 0 ? { mergedFrom: [...input.mergedFrom] } : {}),
     certificationStatus: input.verdict.status,
     hireable: input.verdict.hireable && elsewhere.length === 0,
     reasons: [...hiringReasons(input.verdict, input.caseNumbers), ...elsewhere],

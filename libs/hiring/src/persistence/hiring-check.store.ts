@@ -91,7 +91,8 @@ export async function findAgencyCheck(manager: EntityManager, agencyId: string, 
 
 /**
  * Newest first, keyset on (checked_at, id). `agencyId` null: every agency's (the commission's
- * oversight); `officerPostId`: only checks that found that officer.
+ * oversight); `officerPostId`: only checks that found that officer, or a record merged into it
+ * (a merged record's POST ID answers with its survivor: the survivor's whole lineage).
  */
 export async function listChecks(
   manager: EntityManager,
@@ -101,7 +102,7 @@ export async function listChecks(
   const rows = await manager.query<HiringCheckRow[]>(
     `SELECT ${COLUMNS} FROM hiring_check
       WHERE ($1::uuid IS NULL OR agency_id = $1::uuid)
-        AND ($2::text IS NULL OR matched_officer_ids && ARRAY(SELECT o.id FROM officer o WHERE o.post_id = $2::text))
+        AND ($2::text IS NULL OR matched_officer_ids && officer_lineage((SELECT officer_survivor(o.id) FROM officer o WHERE o.post_id = $2::text)))
         AND ($3::timestamptz IS NULL OR (checked_at, id) < ($3::timestamptz, $4::uuid))
       ORDER BY checked_at DESC, id DESC
       LIMIT $5`,
@@ -110,11 +111,14 @@ export async function listChecks(
   return rows.map(toStored);
 }
 
-/** The checks whose answer named the officer, newest first: when, and which agency (the GIN index on matched_officer_ids). */
+/**
+ * The checks whose answer named the officer or a record merged into it, newest first: when, and
+ * which agency (the GIN index on matched_officer_ids).
+ */
 export async function checksThatFound(manager: EntityManager, officerId: string): Promise<{ checkedAt: Date; agency: { name: string; code: string } }[]> {
   const rows = await manager.query<{ checked_at: Date; name: string; code: string }[]>(
     `SELECT h.checked_at, a.name, a.code FROM hiring_check h JOIN organization a ON a.id = h.agency_id
-      WHERE h.matched_officer_ids @> ARRAY[$1::uuid] ORDER BY h.checked_at DESC, h.id DESC`,
+      WHERE h.matched_officer_ids && officer_lineage($1::uuid) ORDER BY h.checked_at DESC, h.id DESC`,
     [officerId],
   );
   return rows.map((row) => ({ checkedAt: row.checked_at, agency: { name: row.name, code: row.code } }));

@@ -15,6 +15,8 @@ export interface OfficerProfile {
   /** Restricted: for matching only (the duplicate-identity warning, SSN evidence), never in an answer. */
   dateOfBirth: string;
   ssnLast4: string | null;
+  /** POST IDs of the records merged into this one (each answers with it), in POST ID order; empty for most. */
+  mergedFrom: string[];
   /** Oldest first. */
   employments: EmploymentFact[];
   /** Snapshots selected with the profile (one round trip); read back by their own contexts' services. */
@@ -31,15 +33,20 @@ interface ProfileRow {
   suffix: string | null;
   date_of_birth: string;
   ssn_last4: string | null;
+  merged_from: string[];
   employments: EmploymentFact[];
   certification: unknown;
   discipline: unknown;
 }
 
 // One round trip: the officer, its whole employment history (dates come out of json as
-// YYYY-MM-DD), and the certification and discipline snapshots (fragments owned by those contexts).
+// YYYY-MM-DD), the POST IDs merged into it (an index probe of officer_merge; the lineage only for a
+// survivor), and the certification and discipline snapshots (fragments owned by those contexts).
 const PROFILE_COLUMNS = `
   o.id, o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix, o.date_of_birth, o.ssn_last4,
+  CASE WHEN EXISTS (SELECT 1 FROM officer_merge m WHERE m.survivor_officer_id = o.id)
+       THEN ARRAY(SELECT d.post_id FROM officer d WHERE d.id = ANY(officer_lineage(o.id)) AND d.id <> o.id ORDER BY d.post_id)
+       ELSE '{}'::text[] END AS merged_from,
   coalesce((SELECT json_agg(json_build_object('agency', a.name, 'startDate', e.start_date, 'endDate', e.end_date,
                                               'separationNature', e.separation_nature, 'underInvestigation', e.under_investigation)
                             ORDER BY e.start_date, e.created_at)
@@ -57,6 +64,7 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
   suffix: row.suffix,
   dateOfBirth: row.date_of_birth,
   ssnLast4: row.ssn_last4,
+  mergedFrom: row.merged_from,
   employments: row.employments,
   certification: row.certification,
   discipline: row.discipline,

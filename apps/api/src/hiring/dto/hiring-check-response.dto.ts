@@ -54,6 +54,8 @@ export class HiringMatchResponse {
   matchReasons: string[];
   /** The alias that matched, when it was not the current name. */
   matchedName?: MatchedNameResponse;
+  /** Present when duplicate records were merged into this one: their POST IDs, each of which answers with this record. */
+  mergedFrom?: string[];
   certificationStatus: string;
   /** `certified` with the term running; nothing else is. */
   hireable: boolean;
@@ -122,6 +124,7 @@ const toMatch = (m: HiringMatch): HiringMatchResponse => ({
   matchScore: m.matchScore,
   matchReasons: [...m.matchReasons],
   ...(m.matchedName ? { matchedName: { firstName: m.matchedName.firstName, lastName: m.matchedName.lastName } } : {}),
+  ...(m.mergedFrom && m.mergedFrom.length > 0 ? { mergedFrom: [...m.mergedFrom] } : {}),
   certificationStatus: m.certificationStatus,
   hireable: m.hireable,
   reasons: m.reasons.map((r) => ({ ...r })),
