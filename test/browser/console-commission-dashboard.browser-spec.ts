@@ -98,8 +98,12 @@ describe('staff console: commission dashboard and imports (browser)', () => {
     await h?.close();
   });
 
+  /** Each row's cells' text (the rows typed by hand: this file is type-checked without the DOM library). */
+  type Row = { children: ArrayLike<{ textContent: string | null }> };
   const cells = (selector: string) =>
-    h.page.locator(selector).evaluateAll((rows) => rows.map((row) => Array.from(row.children).map((cell) => (cell.textContent ?? '').trim())));
+    h.page
+      .locator(selector)
+      .evaluateAll((rows) => (rows as unknown as Row[]).map((row) => Array.from(row.children).map((cell) => (cell.textContent ?? '').trim())));
 
   it('should draw the figures the registry holds, each chart with its table of the same numbers', async () => {
     const { page } = h;
