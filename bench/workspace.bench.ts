@@ -100,15 +100,7 @@ async function seedWorkspace(db: Pool, officers: number, cases: number, log: (li
     [cases, have, officers],
   );
   await step(
-    'decisions (case_event decide, finalize)',
-    `INSERT INTO case_event (case_id, version, action, from_status, to_status, payload, occurred_on, actor_kind, actor_id)
-     SELECT k.id, 100, 'decide', 'heard', 'decided', jsonb_build_object('sanction', k.state -> 'decision' ->> 'sanction'), (k.state -> 'decision' ->> 'decidedOn')::date, 'user', 'bench'
-       FROM commission_case k WHERE k.state -> 'decision' ->> 'decidedOn' IS NOT NULL
-     UNION ALL
-     SELECT k.id, 101, 'finalize', 'decided', 'final', '{}'::jsonb, (k.state -> 'decision' ->> 'decidedOn')::date + 31, 'user', 'bench'
-       FROM commission_case k WHERE k.status = 'final'`,
-  );
-  await step(
+    // Before the events: the final_days tally reads a case's reports when its finalize event is written.
     'reports behind the final cases',
     `WITH r AS (
        INSERT INTO misconduct_report (agency_id, officer_id, received_on, filed_on, due_on, late, created_by)
@@ -116,6 +108,15 @@ async function seedWorkspace(db: Pool, officers: number, cases: number, log: (li
          FROM (SELECT id, officer_id, (state -> 'decision' ->> 'decidedOn')::date AS d, row_number() OVER ()::int AS n FROM commission_case WHERE status = 'final') k(id, officer_id, d, n)
        RETURNING id, created_by)
      INSERT INTO case_report (case_id, report_id) SELECT substring(created_by, 7)::uuid, id FROM r`,
+  );
+  await step(
+    'decisions (case_event decide, finalize)',
+    `INSERT INTO case_event (case_id, version, action, from_status, to_status, payload, occurred_on, actor_kind, actor_id)
+     SELECT k.id, 100, 'decide', 'heard', 'decided', jsonb_build_object('sanction', k.state -> 'decision' ->> 'sanction'), (k.state -> 'decision' ->> 'decidedOn')::date, 'user', 'bench'
+       FROM commission_case k WHERE k.state -> 'decision' ->> 'decidedOn' IS NOT NULL
+     UNION ALL
+     SELECT k.id, 101, 'finalize', 'decided', 'final', '{}'::jsonb, (k.state -> 'decision' ->> 'decidedOn')::date + 31, 'user', 'bench'
+       FROM commission_case k WHERE k.status = 'final'`,
   );
   await step(
     'terms ending within 90 days (3%)',

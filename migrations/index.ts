@@ -28,6 +28,7 @@ import { OfficerNameSoundCodes1767000060000 } from './1767000060000-OfficerNameS
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 import { WorkQueueCaseClocks1767000050000 } from './1767000050000-WorkQueueCaseClocks';
+import { RegistryTallies1767000050100 } from './1767000050100-RegistryTallies';
 import { DisputesFollowMerge1767000080000 } from './1767000080000-DisputesFollowMerge';
 import { DuplicateSweep1767000080100 } from './1767000080100-DuplicateSweep';
 
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   OfficerAccountsDisputes1766000000700,
   IdentityChanges1766000000800,
   WorkQueueCaseClocks1767000050000,
+  RegistryTallies1767000050100,
   OfficerNameSoundCodes1767000060000,
   ImportedEffectsDue1767000070000,
   DisputesFollowMerge1767000080000,

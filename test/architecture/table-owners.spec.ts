@@ -33,6 +33,7 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   officer_identity_correction: 'officers',
   training_completion_void: 'training',
   certification_import_effect: 'certification',
+  registry_tally: 'workspace',
 };
 
 /**

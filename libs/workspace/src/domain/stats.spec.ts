@@ -1,4 +1,4 @@
-import { monthsOf, statsOverview, statsRange } from './stats';
+import { monthsOf, statsOverview, statsRange, medianOfHistogram } from './stats';
 
 describe('stats range', () => {
   it.each([
@@ -54,5 +54,57 @@ describe('stats range', () => {
       { month: '2026-01', checks: 4, matches: 3, notHireable: 1 },
       { month: '2026-02', checks: 0, matches: 0, notHireable: 0 },
     ]);
+  });
+});
+
+describe('medianOfHistogram (percentile_cont(0.5) of the values counted)', () => {
+  it.each<[string, [number, number][], number | null]>([
+    ['empty', [], null],
+    ['only zero counts', [[5, 0]], null],
+    ['one value', [[8, 1]], 8],
+    [
+      'an odd count: the middle value',
+      [
+        [3, 1],
+        [5, 1],
+        [11, 1],
+      ],
+      5,
+    ],
+    [
+      'an even count: the mean of the two middle values',
+      [
+        [5, 1],
+        [11, 1],
+      ],
+      8,
+    ],
+    [
+      'repeated values',
+      [
+        [2, 3],
+        [9, 1],
+      ],
+      2,
+    ],
+    [
+      'the middle pair straddles two values',
+      [
+        [2, 2],
+        [9, 2],
+      ],
+      5.5,
+    ],
+    [
+      'unordered input, negative days',
+      [
+        [10, 1],
+        [-4, 1],
+        [0, 1],
+      ],
+      0,
+    ],
+  ])('%s', (_, entries, expected) => {
+    expect(medianOfHistogram(new Map(entries))).toBe(expected);
   });
 });

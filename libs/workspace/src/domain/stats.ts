@@ -75,3 +75,22 @@ export function statsOverview(input: {
     wanderingOfficers: input.wanderingOfficers,
   };
 }
+
+/**
+ * Pure: percentile_cont(0.5) of the values a histogram (value → how many) describes: the middle
+ * value, or the mean of the two middle ones; null when empty.
+ */
+export function medianOfHistogram(counts: ReadonlyMap<number, number>): number | null {
+  const values = [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = values.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const [value, n] of values) {
+      seen += n;
+      if (index < seen) return value;
+    }
+    throw new Error('index beyond the histogram');
+  };
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
