@@ -4,6 +4,7 @@ import { session, useSession } from './session';
 import { Shell } from './shell';
 import { SignIn } from './screens/sign-in';
 import { Enrol } from './screens/enrol';
+import { AccountLinkScreen, accountLinkPurpose } from './screens/portal/account-link';
 import { Loading } from './ui/bits';
 import { ProblemSummary } from './ui/form';
 
@@ -15,6 +16,8 @@ import { ProblemSummary } from './ui/form';
 export function App() {
   const current = useSession();
   const [meError, setMeError] = useState<unknown>();
+  // A one-use link (an invitation to the portal, a password reset) opens its own page first.
+  const [linkPurpose, setLinkPurpose] = useState(accountLinkPurpose);
 
   useEffect(() => {
     if (!current.token || current.enrolmentOnly) return;
@@ -27,6 +30,12 @@ export function App() {
     };
   }, [current.token, current.enrolmentOnly]);
 
+  if (linkPurpose)
+    return (
+      <Frame>
+        <AccountLinkScreen purpose={linkPurpose} onDone={() => setLinkPurpose(undefined)} />
+      </Frame>
+    );
   if (current.token && current.enrolmentOnly)
     return (
       <Frame>

@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -12,6 +13,9 @@ export function consoleAssetsDirectory(): string | undefined {
   const candidates = [join(__dirname, '..', '..', '..', '..', 'console'), join(process.cwd(), 'dist', 'console')];
   return candidates.find((directory) => existsSync(join(directory, 'index.html')));
 }
+
+/** The console's pages opened by a one-use account link (libs/auth account-token.ts LINK_PATHS). */
+export const ACCOUNT_LINK_PATHS = ['/console/activate', '/console/reset-password'] as const;
 
 /**
  * The console's static files at /console/ (API.md "Staff console"), outside Nest's routing: they
@@ -30,6 +34,14 @@ export function registerConsole(app: NestFastifyApplication): void {
     return;
   }
   void fastify.register(async (instance) => {
+    // The links the registry mails or shows once (an invitation, a password reset: `/console/activate#token=…`)
+    // open the console's page, which reads the token from the fragment (never sent here).
+    for (const path of ACCOUNT_LINK_PATHS) {
+      instance.get(path, async (_request, reply) => {
+        const page = await readFile(join(root, 'index.html'));
+        return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(page);
+      });
+    }
     await instance.register(fastifyStatic, {
       root,
       // Without the trailing slash, so that `/console` redirects to `/console/`.

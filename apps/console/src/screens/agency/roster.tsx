@@ -5,6 +5,7 @@ import { session } from '../../session';
 import { Loading, Page, StatusBadge } from '../../ui/bits';
 import { ProblemSummary, SelectField } from '../../ui/form';
 import { formatDate, STATUS_LABELS } from '../../words';
+import { InviteOfficer } from '../portal/invite-officer';
 
 type Entry = components['schemas']['RosterEntryResponse'];
 type RosterPage = components['schemas']['RosterPage'];
@@ -31,6 +32,8 @@ export function RosterScreen() {
   const [items, setItems] = useState<Entry[]>();
   const [error, setError] = useState<unknown>();
   const [downloading, setDownloading] = useState(false);
+  // The officer being invited to the portal (the form shows above the roster).
+  const [inviting, setInviting] = useState<{ postId: string; name: string }>();
 
   useEffect(() => {
     let live = true;
@@ -94,6 +97,7 @@ export function RosterScreen() {
         </button>
       </div>
       <ProblemSummary error={error} />
+      {inviting ? <InviteOfficer key={inviting.postId} officer={inviting} onClose={() => setInviting(undefined)} /> : null}
       {items ? (
         items.length ? (
           <>
@@ -111,6 +115,7 @@ export function RosterScreen() {
                   <th scope="col">Since</th>
                   <th scope="col">Certification</th>
                   <th scope="col">Ends</th>
+                  <th scope="col">Portal</th>
                 </tr>
               </thead>
               <tbody>
@@ -131,6 +136,11 @@ export function RosterScreen() {
                       <td data-label="Ends">
                         {entry.expiresOn ? formatDate(entry.expiresOn) : ''}
                         {days <= EXPIRING_DAYS && days >= 0 ? <strong class="expiring"> in {days} days</strong> : null}
+                      </td>
+                      <td data-label="Portal">
+                        <button type="button" class="usa-button usa-button--unstyled" onClick={() => setInviting({ postId: entry.postId, name: entry.name })}>
+                          Invite <span class="usa-sr-only">{entry.name} </span>to the portal
+                        </button>
                       </td>
                     </tr>
                   );
