@@ -86,7 +86,7 @@ export const sanctionWords = (sanction: string): string => SANCTIONS[sanction] ?
 
 /** The 422 reasons of POST /me/cases/:id/response, one sentence each. */
 export function answerRefusalWords(reason: string | Record<string, unknown>, details: { responseDueOn?: unknown } = {}): string {
-  const code = typeof reason === 'string' ? reason : String(reason.code ?? '');
+  const code = typeof reason === 'string' ? reason : typeof reason.code === 'string' ? reason.code : '';
   const due = typeof details.responseDueOn === 'string' ? ` on ${formatDate(details.responseDueOn)}` : '';
   switch (code) {
     case 'response_window_closed':
