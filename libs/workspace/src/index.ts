@@ -1,7 +1,8 @@
 /**
  * @app/workspace: the commission's workspace (API.md "Commission workspace", issue 23): the work
  * queue, the dashboard's figures and an officer's whole audit trail. Reads every context's tables
- * through SQL, owns none, and sits at the top of LAYERS.
+ * through SQL, owns only registry_tally (the figures' counts, kept by triggers), and sits at the
+ * top of LAYERS.
  */
 export * from './workspace.module';
 export * from './workspace.service';

@@ -31,7 +31,9 @@ const OFFICER_AUDIT_KEYSET = new Keyset<number>(
 /**
  * The commission's workspace (API.md "Commission workspace"; issue 23): what is due, the
  * registry's figures, and an officer's whole audit trail. It reads the other contexts' tables
- * through SQL and owns none, so it sits at the top of the layers and nothing depends on it.
+ * through SQL, so it sits at the top of the layers and nothing depends on it; it owns only
+ * registry_tally, the counts the figures read, which triggers on those tables keep (migration
+ * 1767000050100) and which it folds (persistence/stats.queries.ts).
  */
 @Injectable()
 export class WorkspaceService {
