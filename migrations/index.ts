@@ -25,6 +25,7 @@ import { CertificationConditions1766000000500 } from './1766000000500-Certificat
 import { GivenNameVariants1766000000600 } from './1766000000600-GivenNameVariants';
 import { OfficerNameSoundKey1766000000610 } from './1766000000610-OfficerNameSoundKey';
 import { OfficerNameSoundCodes1767000060000 } from './1767000060000-OfficerNameSoundCodes';
+import { OfficerNameSoundCover1767000060100 } from './1767000060100-OfficerNameSoundCover';
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 import { WorkQueueCaseClocks1767000050000 } from './1767000050000-WorkQueueCaseClocks';
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   WorkQueueCaseClocks1767000050000,
   RegistryTallies1767000050100,
   OfficerNameSoundCodes1767000060000,
+  OfficerNameSoundCover1767000060100,
   ImportedEffectsDue1767000070000,
   DisputesFollowMerge1767000080000,
   DuplicateSweep1767000080100,
