@@ -2055,11 +2055,6 @@ export interface components {
             reason: string;
         };
         ChangeNameDto: {
-            /**
-             * @description `marriage`, `divorce`, `court_order` or `correction`.
-             * @enum {string}
-             */
-            reason: "marriage" | "divorce" | "court_order" | "correction";
             /** @description 1 to 100 characters. */
             firstName: string;
             /** @description Up to 100 characters; omit when none. */
@@ -2068,6 +2063,11 @@ export interface components {
             lastName: string;
             /** @description `Jr.`, `III`: up to 20 letters, digits, spaces or periods. */
             suffix?: string;
+            /**
+             * @description `marriage`, `divorce`, `court_order` or `correction`.
+             * @enum {string}
+             */
+            reason: "marriage" | "divorce" | "court_order" | "correction";
             /** @description The day the name took effect, `YYYY-MM-DD`; not after today (`422 OFFICER.NAME_CHANGE_IN_FUTURE`). */
             effectiveOn: string;
         };
@@ -2088,15 +2088,15 @@ export interface components {
             aliases: components["schemas"]["IdentityAliasResponse"][];
         };
         AddAliasDto: {
+            /** @description 1 to 100 characters. */
+            firstName: string;
+            /** @description 1 to 100 characters. */
+            lastName: string;
             /**
              * @description `nickname` ("Bill") or `prior_name` (a name the officer bore).
              * @enum {string}
              */
             kind: "nickname" | "prior_name";
-            /** @description 1 to 100 characters. */
-            firstName: string;
-            /** @description 1 to 100 characters. */
-            lastName: string;
         };
         CorrectIdentityDto: {
             /** @description Restricted. The corrected date of birth, `YYYY-MM-DD`. */

@@ -5,51 +5,31 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { IsMatchableName } from '../../common/matchable-name';
+import { IsNameSuffix, IsPersonNamePart } from '../../common/person-name';
 import { MaxLength, MinLength } from '../../common/text-length';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** As POST /officers: letters (any script, with their marks), spaces, apostrophes, hyphens and periods; a letter first. */
-const NAME = /^\p{L}[\p{L}\p{M} '’.-]*$/u;
-const NAME_MESSAGE = '$property must start with a letter and contain only letters, spaces, apostrophes, hyphens and periods';
-const EMPTY = { message: '$property must not be empty or only whitespace' };
-const AT_MOST_100 = { message: '$property must be at most 100 characters' };
 const ALIAS_KINDS: readonly AliasKind[] = ['nickname', 'prior_name'];
 
 export class ChangeNameDto {
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   firstName: string;
 
   /** Up to 100 characters; omit when none. */
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   middleName?: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   lastName: string;
 
   /** `Jr.`, `III`: up to 20 letters, digits, spaces or periods. */
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'suffix must not be empty or only whitespace' })
-  @MaxLength(20, { message: 'suffix must be at most 20 characters' })
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} .]*$/u, { message: 'suffix must contain only letters, digits, spaces and periods' })
+  @IsNameSuffix()
   suffix?: string;
 
   /** The day the name took effect, `YYYY-MM-DD`; not after today (`422 OFFICER.NAME_CHANGE_IN_FUTURE`). */
@@ -64,20 +44,12 @@ export class ChangeNameDto {
 
 export class AddAliasDto {
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   firstName: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   lastName: string;
 

@@ -3,72 +3,42 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, Matche
 import { MaxLength, MinLength } from '../../common/text-length';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { IsMatchableName } from '../../common/matchable-name';
+import { IsNameSuffix, IsPersonNamePart } from '../../common/person-name';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** Letters (any script, with their marks), spaces, apostrophes, hyphens and periods; a letter first. */
-const NAME = /^\p{L}[\p{L}\p{M} '’.-]*$/u;
-const NAME_MESSAGE = '$property must start with a letter and contain only letters, spaces, apostrophes, hyphens and periods';
-
-const EMPTY = { message: '$property must not be empty or only whitespace' };
-const AT_MOST_100 = { message: '$property must be at most 100 characters' };
 
 /** A prior name the officer was known by (maiden name, earlier legal name). */
 export class OfficerAliasDto {
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   firstName: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   lastName: string;
 }
 
 export class CreateOfficerDto {
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   firstName: string;
 
   /** Up to 100 characters; omit when none. */
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   middleName?: string;
 
   /** 1 to 100 characters. */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, EMPTY)
-  @MaxLength(100, AT_MOST_100)
-  @Matches(NAME, { message: NAME_MESSAGE })
+  @IsPersonNamePart()
   @IsMatchableName()
   lastName: string;
 
   /** `Jr.`, `III`, `2nd`: up to 20 letters, digits, spaces or periods. */
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'suffix must not be empty or only whitespace' })
-  @MaxLength(20, { message: 'suffix must be at most 20 characters' })
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} .]*$/u, { message: 'suffix must contain only letters, digits, spaces and periods' })
+  @IsNameSuffix()
   suffix?: string;
 
   /** Restricted. `YYYY-MM-DD`, a real date, not in the future, at most 120 years ago. */
