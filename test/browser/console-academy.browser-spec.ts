@@ -97,9 +97,12 @@ describe('staff console: academy registrar (browser)', () => {
     expect(h.problems).toEqual([]);
   });
 
-  it("should list the officer's completions", async () => {
+  it("should list the academy's completions newest first, then one officer's", async () => {
     const { page } = h;
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Completions', exact: true }).click();
+    // GET /training-completions: every completion the academy recorded, with no POST ID typed.
+    await page.locator('[data-testid="completions"] tbody tr').first().waitFor();
+    await expect(page.locator('[data-testid="completions"] caption').innerText()).resolves.toContain('newest first');
     await page.getByLabel('POST ID').fill(recruitPostId);
     await page.getByRole('button', { name: 'Show completions' }).click();
     const rows = page.locator('table tbody tr');
