@@ -32,8 +32,9 @@ export function DuplicatesScreen() {
         <Alert type="success" heading="Records merged">
           <span data-testid="merged">
             {merged.mergedFrom.join(', ')} now {merged.mergedFrom.length === 1 ? 'answers' : 'answer'} with {merged.postId} ({merged.name}). Certification:{' '}
-            {statusLabel(merged.certificationStatus)} (kept from {merged.certificationKeptFrom}). Moved: {merged.moved.cases} cases, {merged.moved.reports}{' '}
-            reports, {merged.moved.notices} notices.{' '}
+            {statusLabel(merged.certificationStatus)} (
+            {merged.certificationKeptFrom === 'duplicate' ? `carried over from ${merged.mergedFrom.join(', ')}` : `kept from ${merged.postId}`}). Moved:{' '}
+            {merged.moved.cases} cases, {merged.moved.reports} reports, {merged.moved.notices} notices.{' '}
             <Link href={`/commission/officers/${merged.postId}`} class="usa-link">
               Open {merged.postId}
             </Link>
