@@ -172,6 +172,15 @@ describe('a merge carries the duplicate hiring checks and disputes (e2e)', () =>
     expect(moved).toHaveLength(2);
     for (const d of moved) expect(d).toMatchObject({ postId: survivor.postId, status: 'open' });
 
+    // The duplicate's own account now reads the one officer's record: the survivor's, with every dispute.
+    const asDuplicate = await t.http().get('/api/v1/me/record').set(bearer(duplicateAccount.token));
+    expect(asDuplicate.status).toBe(200);
+    expect(asDuplicate.body.identity).toMatchObject({ postId: survivor.postId });
+    expect(asDuplicate.body.employment).toEqual([expect.objectContaining({ employmentId: employment })]);
+    expect(asDuplicate.body.disputes).toHaveLength(4);
+    const duplicateDisputes = await t.http().get('/api/v1/me/disputes').set(bearer(duplicateAccount.token));
+    expect(duplicateDisputes.body.items).toHaveLength(4);
+
     // Either POST ID: the moved employment is marked disputed, as is the identity.
     for (const postId of [survivor.postId, duplicate.postId]) {
       const record = await t.http().get(`/api/v1/officers/${postId}`).set(bearer(admin));

@@ -151,8 +151,11 @@ export class UsersService {
       type: OrganizationEntity['type'] | null;
     }>(
       this.dataSource.manager,
-      'user_for_authentication_v2',
-      `SELECT u.id, u.organization_id, u.officer_id, u.roles, u.disabled_at, u.token_version, o.type
+      'user_for_authentication_v3',
+      // An officer's account follows a merge of its officer (API.md "Identity changes and merges"):
+      // the merged record's account reads the survivor's record, as its POST ID does.
+      `SELECT u.id, u.organization_id, CASE WHEN u.officer_id IS NOT NULL THEN officer_survivor(u.officer_id) END AS officer_id,
+              u.roles, u.disabled_at, u.token_version, o.type
          FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
       [userId],
     );
