@@ -20,12 +20,13 @@ describe("staff console: officers' portal (browser)", () => {
   let openCaseNumber: string;
   let closingCase: { id: string; caseNumber: string };
   let activationUrl: string;
+  let chiefId: string;
 
   beforeAll(async () => {
     h = await startConsole();
     const { t } = h;
     const agency = await t.createOrganization('agency');
-    await createUser(t, agency.id, ['agency_admin'], 'chief@portal-agency.test');
+    ({ id: chiefId } = await createUser(t, agency.id, ['agency_admin'], 'chief@portal-agency.test'));
     const agencyAdmin = await t.login('chief@portal-agency.test');
     ({ postId } = await createOfficer(t, { firstName: 'Dana', lastName: 'Reyes', dateOfBirth: '1987-06-15' }));
     const officerId = await officerIdOf(t, postId);
@@ -223,6 +224,30 @@ describe("staff console: officers' portal (browser)", () => {
     await page.locator(`[data-testid="dispute-misconduct_report-${reportId}-open"]`).waitFor();
     const { rows: stored } = await h.t.db.query(`SELECT status, subject_type FROM dispute`);
     expect(stored).toEqual([{ status: 'open', subject_type: 'misconduct_report' }]);
+    expect(h.problems).toEqual([]);
+  });
+
+  it('should open a password-reset link on the console too, and sign in with the new password', async () => {
+    const { page, t } = h;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const issued = await t
+      .http()
+      .post(`/api/v1/users/${chiefId}/password-reset`)
+      .set(bearer(await t.adminToken()));
+    expect(issued.status).toBe(201);
+    const link = new URL(issued.body.resetUrl as string);
+    expect(link.pathname).toBe('/console/reset-password');
+    await page.goto(`${h.baseUrl}${link.pathname}${link.hash}`);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await expectAccessible(page, 'password-reset');
+    await page.getByLabel('New password').fill('a-brand-new-chief-password');
+    await page.getByLabel('The same password again').fill('a-brand-new-chief-password');
+    await page.getByRole('button', { name: 'Change my password' }).click();
+    await page.getByText('Your password is changed.').waitFor();
+    await page.getByLabel('Email').fill('chief@portal-agency.test');
+    await page.getByLabel('Password').fill('a-brand-new-chief-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(h.problems).toEqual([]);
   });
 });
