@@ -246,6 +246,22 @@ describe('staff console: commission dashboard and imports (browser)', () => {
     expect(h.problems).toEqual([]);
   });
 
+  it('should refuse a file whose header does not fit the kind, say why in words, and keep nothing', async () => {
+    const { page } = h;
+    const before = (await h.t.db.query(`SELECT count(*)::int AS n FROM data_import`)).rows[0].n as number;
+    await page.getByLabel('What the file holds').selectOption('employments');
+    await expect(page.locator('[data-testid="import-fields"]').innerText()).resolves.toContain('agencyCode');
+    await page.setInputFiles('#import-file', { name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('name,badge\nAlice,1\n') });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const problem = page.locator('[data-testid="problem"]');
+    await expect(problem.innerText()).resolves.toContain('Nothing was stored.');
+    await expect(problem.innerText()).resolves.toContain('unknown column "name" for kind employments');
+    await expectAccessible(page, 'commission-import-refused');
+    await expect(h.t.db.query(`SELECT count(*)::int AS n FROM data_import`).then((r) => r.rows[0].n)).resolves.toBe(before);
+    // Still on the list: no import was made to go to.
+    await expect(page.getByRole('heading', { name: 'Imports', level: 1 }).isVisible()).resolves.toBe(true);
+  });
+
   it('should show the investigator the dashboard, and not the imports', async () => {
     const { page } = h;
     await page.getByRole('button', { name: 'Sign out' }).click();
