@@ -206,4 +206,21 @@ describe('disputes (e2e)', () => {
     const { rows } = await t.db.query(`SELECT id FROM dispute WHERE status = 'resolved' LIMIT 1`);
     await expect(t.db.query(`UPDATE dispute SET reason = 'rewritten' WHERE id = $1`, [rows[0].id])).rejects.toThrow(/already resolved/);
   });
+
+  it('should list, by either POST ID, the disputes of a record merged into another', async () => {
+    const survivor = await officerAccount(t);
+    const duplicate = await officerAccount(t);
+    expect((await dispute({ subject: { type: 'identity' }, statement: 'Registered twice' }, duplicate.token)).status).toBe(201);
+    const merged = await t
+      .http()
+      .post(`/api/v1/officers/${survivor.postId}/merge`)
+      .set(bearer(admin))
+      .send({ duplicatePostId: duplicate.postId, reason: 'One person', confirmDifferentBirthDates: true });
+    expect(merged.status).toBe(200);
+    for (const postId of [survivor.postId, duplicate.postId]) {
+      const listed = await t.http().get(`/api/v1/disputes?postId=${postId}`).set(bearer(investigator));
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((d: { statement: string }) => d.statement)).toEqual(['Registered twice']);
+    }
+  });
 });
