@@ -177,6 +177,9 @@ describe("staff console: officers' portal (browser)", () => {
     await refused.waitFor();
     await expect(refused.innerText()).resolves.toMatch(/The time to answer this notice ended/);
     await expect(refused.innerText()).resolves.toContain('Your answer was not recorded');
+    // No form any more, and what was typed stays on screen to copy.
+    await expect(closing.getByRole('textbox').count()).resolves.toBe(0);
+    await expect(closing.innerText()).resolves.toContain('I was not on duty that day.');
     await expectAccessible(page, 'answer-refused');
     await screenshot(page, 'portal-answer-refused');
     const { rows } = await h.t.db.query(`SELECT state->'response' AS response FROM commission_case WHERE id = $1`, [closingCase.id]);

@@ -110,6 +110,8 @@ function AnswerForm({ item, onAnswered }: { item: OwnCase; onAnswered: () => voi
   const prefix = `answer-${item.id}`;
   const errors = fieldErrors(error);
   const refusal = error instanceof ApiError && error.status === 422 ? error.problem : undefined;
+  // The window ended while the officer was writing: no form any more, but what they wrote stays to copy.
+  const closed = refusal?.reasons?.includes('response_window_closed') === true;
 
   const send = async () => {
     setBusy(true);
@@ -140,7 +142,7 @@ function AnswerForm({ item, onAnswered }: { item: OwnCase; onAnswered: () => voi
   return (
     <form class="usa-form usa-form--large portal-answer" onSubmit={submitWith(send)} noValidate aria-labelledby={`${prefix}-heading`}>
       <h3 id={`${prefix}-heading`}>Answer the notice</h3>
-      <p>You may answer until {formatDate(item.notice?.responseDueOn)}. Your answer is recorded once and cannot be changed afterwards.</p>
+      {closed ? null : <p>You may answer until {formatDate(item.notice?.responseDueOn)}. Your answer is recorded once and cannot be changed afterwards.</p>}
       {refusal ? (
         <div class="usa-alert usa-alert--error usa-alert--slim" role="alert" data-testid="answer-refused">
           <div class="usa-alert__body">
@@ -155,6 +157,45 @@ function AnswerForm({ item, onAnswered }: { item: OwnCase; onAnswered: () => voi
       ) : (
         <ProblemSummary error={error} fieldIds={{ summary: `${prefix}-summary` }} />
       )}
+      {closed ? (
+        <>
+          <h4>What you wrote (not recorded)</h4>
+          <blockquote class="portal-quote">{summary}</blockquote>
+        </>
+      ) : (
+        <AnswerFields
+          prefix={prefix}
+          summary={summary}
+          setSummary={setSummary}
+          errors={errors}
+          hearing={[hearingRequested, setHearingRequested]}
+          waiver={[waivesHearing, setWaivesHearing]}
+          busy={busy}
+        />
+      )}
+    </form>
+  );
+}
+
+function AnswerFields({
+  prefix,
+  summary,
+  setSummary,
+  errors,
+  hearing: [hearingRequested, setHearingRequested],
+  waiver: [waivesHearing, setWaivesHearing],
+  busy,
+}: {
+  prefix: string;
+  summary: string;
+  setSummary: (value: string) => void;
+  errors: Record<string, string>;
+  hearing: [boolean, (value: boolean) => void];
+  waiver: [boolean, (value: boolean) => void];
+  busy: boolean;
+}) {
+  return (
+    <>
       <TextArea
         id={`${prefix}-summary`}
         label="Your answer"
@@ -190,6 +231,6 @@ function AnswerForm({ item, onAnswered }: { item: OwnCase; onAnswered: () => voi
       <Submit busy={busy} busyText="Sending…">
         Send my answer
       </Submit>
-    </form>
+    </>
   );
 }
