@@ -161,7 +161,13 @@ describe('staff console: commission dashboard and imports (browser)', () => {
       const canvas = page.locator(`canvas[data-chart="${chart}"]`);
       await expect(canvas.getAttribute('role')).resolves.toBe('img');
       await expect(canvas.getAttribute('aria-label')).resolves.toBeTruthy();
-      await expect(page.evaluate<number>(drawnPixels(`canvas[data-chart="${chart}"]`))).resolves.toBeGreaterThan(100);
+      // Chart.js is a chunk of its own, fetched when the first chart is drawn: wait for the pixels.
+      let drawn = 0;
+      for (let tries = 0; tries < 50 && drawn <= 100; tries++) {
+        drawn = await page.evaluate<number>(drawnPixels(`canvas[data-chart="${chart}"]`));
+        if (drawn <= 100) await page.waitForTimeout(200);
+      }
+      expect(drawn).toBeGreaterThan(100);
     }
     await expectAccessible(page, 'commission-dashboard');
     await screenshot(page, 'commission-dashboard');

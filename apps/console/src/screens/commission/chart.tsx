@@ -1,24 +1,34 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartConfiguration,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-// Only the parts the dashboard draws (bars, one line, two axes, legend, tooltip): Vite leaves the rest of Chart.js out.
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
-Chart.defaults.font.family = 'Source Sans Pro Web, Helvetica Neue, Helvetica, Roboto, Arial, sans-serif';
-Chart.defaults.font.size = 14;
-Chart.defaults.color = '#1b1b1b';
+let loading: Promise<typeof Chart> | undefined;
+
+/**
+ * Chart.js, fetched the first time a chart is drawn: Vite puts it in a chunk of its own, so the
+ * screens without charts (a hiring clerk's) do not load it. Only the parts the dashboard draws
+ * are registered (bars, one line, two axes, legend, tooltip); the rest of Chart.js is left out.
+ */
+function loadChart(): Promise<typeof Chart> {
+  loading ??= import('chart.js').then((lib) => {
+    lib.Chart.register(
+      lib.BarController,
+      lib.BarElement,
+      lib.LineController,
+      lib.LineElement,
+      lib.PointElement,
+      lib.CategoryScale,
+      lib.LinearScale,
+      lib.Legend,
+      lib.Tooltip,
+    );
+    lib.Chart.defaults.font.family = 'Source Sans Pro Web, Helvetica Neue, Helvetica, Roboto, Arial, sans-serif';
+    lib.Chart.defaults.font.size = 14;
+    lib.Chart.defaults.color = '#1b1b1b';
+    return lib.Chart;
+  });
+  return loading;
+}
 
 /**
  * USWDS colours that stay apart for the common colour-vision deficiencies and keep 3:1 against
@@ -44,12 +54,22 @@ export const PALETTE = {
 export function ChartCanvas({ config, label, name }: { config: ChartConfiguration; label: string; name: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
-      ...config,
-      options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options },
-    });
-    return () => chart.destroy();
+    let live = true;
+    let chart: Chart | undefined;
+    loadChart()
+      .then((ChartJs) => {
+        if (!live || !canvas.current) return;
+        chart = new ChartJs(canvas.current, {
+          ...config,
+          options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options },
+        });
+      })
+      // A chart that cannot load (the network) leaves its table, which has the same numbers.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      chart?.destroy();
+    };
   }, [config]);
   return (
     <div class="dashboard-chart">
