@@ -9,3 +9,4 @@ export * from './idempotency';
 export * from './prepared-query';
 export * from './generated-secret';
 export * from './copy-rows';
+export * from './officer-merge-sql';

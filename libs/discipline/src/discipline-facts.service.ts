@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { anyOfArrayParameter, preparedQuery } from '@app/database';
+import { anyOfArrayParameter, lineageSql, preparedQuery } from '@app/database';
 import type { Actor, IsoDate } from '@app/core';
 import { caseReferenceDisclosed, caseReferenceReader } from './discipline.policy';
 import { DataSource, EntityManager } from 'typeorm';
@@ -252,7 +252,7 @@ export const casesSnapshotSql = (officerIdSql: string) =>
   `(coalesce((SELECT jsonb_agg(jsonb_build_object('id', k.id, 'case_number', k.case_number, 'status', k.status, 'state', k.state) ORDER BY k.opened_at, k.id)
               FROM commission_case k WHERE k.officer_id = ${officerIdSql}), '[]'::jsonb)
     || coalesce((SELECT jsonb_agg(to_jsonb(x) ORDER BY x.effective_on) FROM (SELECT ${IMPORTED_ACTION_COLUMNS}
-              FROM imported_final_action f WHERE f.officer_id = ANY(officer_lineage(${officerIdSql}))) x), '[]'::jsonb))::json`;
+              FROM imported_final_action f WHERE f.officer_id = ANY(${lineageSql(officerIdSql)})) x), '[]'::jsonb))::json`;
 
 /**
  * One officer's cases (oldest first) and the count of agency-sustained report findings, as

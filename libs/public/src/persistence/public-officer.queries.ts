@@ -1,6 +1,6 @@
 import type { IsoDate } from '@app/core';
 import { standingSnapshotSql } from '@app/certification';
-import { anyOfArrayParameter, preparedQuery } from '@app/database';
+import { anyOfArrayParameter, lineageSql, preparedQuery, survivorSql } from '@app/database';
 import { casesSnapshotSql, publishedFinalActionExistsSql } from '@app/discipline';
 import { EntityManager } from 'typeorm';
 import type { PublicAgencyPeriod } from '../domain/public-record';
@@ -200,17 +200,22 @@ export interface OfficerSnapshot extends ListedOfficerRow {
   mergedFrom: string[];
 }
 
-/** Built once: the fragments are constants, and the page is the registry's most frequent read. */
+/**
+ * Built once: the fragments are constants, and the page is the registry's most frequent read.
+ * The agency's name is read per employment (an index probe) rather than by a join, which the
+ * planner made a hash of the whole organization table on every page; merges take the fast path
+ * of `lineageSql` / `survivorSql` (EXPLAIN ANALYZE and pgbench in docs/performance.md).
+ */
 const OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
             ${standingSnapshotSql('o.id')} AS certification,
             ${casesSnapshotSql('o.id')} AS cases,
-            coalesce((SELECT json_agg(json_build_object('name', org.name, 'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
-                        FROM employment e JOIN organization org ON org.id = e.agency_id
-                       WHERE e.officer_id = o.id), '[]'::json) AS agencies,
+            coalesce((SELECT json_agg(json_build_object('name', (SELECT org.name FROM organization org WHERE org.id = e.agency_id),
+                                                        'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
+                        FROM employment e WHERE e.officer_id = o.id), '[]'::json) AS agencies,
             ${SERVED_OR_CERTIFIED} AS served_or_certified,
             (SELECT coalesce(array_agg(m.post_id ORDER BY m.post_id), '{}') FROM officer m
-              WHERE m.id = ANY(officer_lineage(o.id)) AND m.id <> o.id) AS merged_from
-       FROM officer o WHERE o.id = (SELECT officer_survivor(x.id) FROM officer x WHERE x.post_id = $1)`;
+              WHERE m.id = ANY(${lineageSql('o.id')}) AND m.id <> o.id) AS merged_from
+       FROM officer o WHERE o.id = (SELECT ${survivorSql('x.id')} FROM officer x WHERE x.post_id = $1)`;
 
 /**
  * The officer with this POST ID and, in the same statement, what the certification and
