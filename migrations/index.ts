@@ -32,6 +32,7 @@ import { WorkQueueCaseClocks1767000050000 } from './1767000050000-WorkQueueCaseC
 import { RegistryTallies1767000050100 } from './1767000050100-RegistryTallies';
 import { DisputesFollowMerge1767000080000 } from './1767000080000-DisputesFollowMerge';
 import { DuplicateSweep1767000080100 } from './1767000080100-DuplicateSweep';
+import { StatsTallies1767000100000 } from './1767000100000-StatsTallies';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 import { ImportedEffectsDue1767000070000 } from './1767000070000-ImportedEffectsDue';
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   ImportedEffectsDue1767000070000,
   DisputesFollowMerge1767000080000,
   DuplicateSweep1767000080100,
+  StatsTallies1767000100000,
 ];

@@ -34,6 +34,7 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   training_completion_void: 'training',
   certification_import_effect: 'certification',
   registry_tally: 'workspace',
+  investigated_separation_tally: 'workspace',
 };
 
 /**

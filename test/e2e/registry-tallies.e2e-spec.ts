@@ -10,9 +10,10 @@ import { bearer, startTestApp, TestApp } from '../support/test-app';
  */
 describe('registry tallies (e2e)', () => {
   let t: TestApp;
+  // A zone whose months do not start at UTC midnight, so the hiring-check months read both the tally and the boundary days.
   const clock = new FixedClock(new Date('2026-06-15T15:00:00.000Z'));
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, env: { POST_TIME_ZONE: 'America/New_York' } });
   });
   afterAll(() => t.close());
 
@@ -75,5 +76,122 @@ describe('registry tallies (e2e)', () => {
     expect(await tally('certification_status')).toEqual(await certifications());
     expect(response.body.certificationsByStatus).toMatchObject(await certifications());
     expect(response.body.casesByStatus).toMatchObject(await cases());
+  });
+
+  it('counts hiring checks by month in the registry time zone as a scan of the checks would', async () => {
+    const agencyId = (await t.db.query(`SELECT id FROM organization ORDER BY code LIMIT 1`)).rows[0].id as string;
+    const officerId = await officerIdOf(t, (await createOfficer(t)).postId);
+    const insert = (checks: { at: string; matched: boolean; hireable?: boolean }[]) =>
+      t.db.query(
+        `INSERT INTO hiring_check (agency_id, actor_kind, actor_id, checked_at, query_kind, query, answer, matched_officer_ids)
+         SELECT $1, 'user', 'test', c.at::timestamptz, 'post_id', '{}',
+                CASE WHEN c.matched THEN jsonb_build_object('matches', jsonb_build_array(jsonb_build_object('hireable', c.hireable))) ELSE '{"matches": []}' END,
+                CASE WHEN c.matched THEN ARRAY[$2::uuid] ELSE '{}' END
+           FROM jsonb_to_recordset($3::jsonb) AS c(at text, matched boolean, hireable boolean)`,
+        [agencyId, officerId, JSON.stringify(checks)],
+      );
+    // New York: 2026-02-01T03:00Z is still 31 January there; 2026-04-01T02:00Z is still 31 March.
+    await insert([
+      { at: '2026-02-01T03:00:00Z', matched: true, hireable: true },
+      { at: '2026-02-01T06:00:00Z', matched: false },
+      { at: '2026-02-15T12:00:00Z', matched: true, hireable: false },
+      { at: '2026-02-15T13:00:00Z', matched: true, hireable: true },
+      { at: '2026-03-01T04:59:59Z', matched: true, hireable: false },
+    ]);
+    await insert([{ at: '2026-03-01T05:00:00Z', matched: false }]);
+    await insert([{ at: '2026-03-20T12:00:00Z', matched: true, hireable: true }]);
+    await insert([
+      { at: '2026-04-01T02:00:00Z', matched: true, hireable: false },
+      { at: '2026-04-01T05:00:00Z', matched: false },
+      { at: '2026-01-10T12:00:00Z', matched: false },
+    ]);
+    const tallied = await tally('hiring_check');
+    const recounted = await recount(
+      `SELECT to_char(checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') || '/' || (cardinality(matched_officer_ids) > 0)::int
+              || (answer -> 'matches' @> '[{"hireable": false}]')::int AS key, count(*)::int AS n FROM hiring_check GROUP BY 1 ORDER BY 1`,
+    );
+    expect(tallied).toEqual(recounted);
+    expect(tallied['2026-02-15/11']).toBe(1);
+
+    // The months a scan of the checks gives (the query this tally replaced), in the registry's zone.
+    type Month = { month: string; checks: number; matches: number; notHireable: number };
+    const scan = async (from: string, to: string): Promise<Record<string, Month>> =>
+      Object.fromEntries(
+        (
+          await t.db.query<Month>(
+            `SELECT to_char(checked_at AT TIME ZONE $3, 'YYYY-MM') AS month, count(*)::int AS checks,
+                    count(*) FILTER (WHERE cardinality(matched_officer_ids) > 0)::int AS matches,
+                    count(*) FILTER (WHERE answer -> 'matches' @> '[{"hireable": false}]')::int AS "notHireable"
+               FROM hiring_check WHERE checked_at >= ($1::date)::timestamp AT TIME ZONE $3 AND checked_at < ($2::date + 1)::timestamp AT TIME ZONE $3
+              GROUP BY 1`,
+            [from, to, 'America/New_York'],
+          )
+        ).rows.map((r) => [r.month, r]),
+      );
+    for (const [from, to] of [
+      ['2026-02-01', '2026-03-31'],
+      ['2026-01-01', '2026-06-15'],
+      ['2026-02-15', '2026-03-01'],
+    ]) {
+      const response = await t
+        .http()
+        .get(`/api/v1/stats/overview?from=${from}&to=${to}`)
+        .set(bearer(await t.adminToken()));
+      expect(response.status).toBe(200);
+      const expected = await scan(from, to);
+      expect(Object.values(expected).reduce((sum, r) => sum + r.checks, 0)).toBeGreaterThan(0);
+      for (const row of response.body.hiringChecks) expect(row).toEqual(expected[row.month] ?? { month: row.month, checks: 0, matches: 0, notHireable: 0 });
+    }
+    const february = await scan('2026-02-01', '2026-03-31');
+    expect(february['2026-02']).toEqual({ month: '2026-02', checks: 4, matches: 3, notHireable: 2 });
+    expect(february['2026-03']).toEqual({ month: '2026-03', checks: 3, matches: 2, notHireable: 1 });
+  });
+
+  it('counts separations under investigation per officer after inserts, updates, a merge and deletes', async () => {
+    const agencyId = (await t.db.query(`SELECT id FROM organization ORDER BY code LIMIT 1`)).rows[0].id as string;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await officerIdOf(t, (await createOfficer(t)).postId));
+    const separations = async (officerId: string, n: number, underInvestigation: boolean) =>
+      t.db.query(
+        `INSERT INTO employment (officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation)
+         SELECT $1, $2, 'Patrol Officer', DATE '2000-01-01' + g * 400, DATE '2000-06-01' + g * 400, 'resigned', 'left', $4 FROM generate_series(1, $3::int) g`,
+        [officerId, agencyId, n, underInvestigation],
+      );
+    const perOfficer = async () =>
+      Object.fromEntries(
+        (await t.db.query(`SELECT officer_id AS key, n FROM investigated_separation_tally WHERE n > 0 ORDER BY 1`)).rows.map((r) => [r.key, r.n]),
+      );
+    const recounted = () => recount(`SELECT officer_id AS key, count(*)::int AS n FROM employment WHERE under_investigation GROUP BY 1 ORDER BY 1`);
+    await separations(ids[0], 3, true);
+    await separations(ids[1], 1, true);
+    await separations(ids[1], 2, false);
+    await separations(ids[2], 2, true);
+    expect(await perOfficer()).toEqual(await recounted());
+    // Several rows of several officers in one statement; a merge moving one officer's records to another; a delete.
+    await t.db.query(`UPDATE employment SET under_investigation = NOT under_investigation WHERE officer_id = $1`, [ids[1]]);
+    await t.db.query(`UPDATE employment SET separation_reason = 'moved' WHERE officer_id = ANY($1)`, [ids]);
+    await t.db.query(`UPDATE employment SET officer_id = $2 WHERE officer_id = $1`, [ids[2], ids[0]]);
+    await t.db.query(`DELETE FROM employment WHERE id = (SELECT id FROM employment WHERE officer_id = $1 AND under_investigation LIMIT 1)`, [ids[0]]);
+    expect(await perOfficer()).toEqual(await recounted());
+    expect((await perOfficer())[ids[0]]).toBe(4);
+    expect((await perOfficer())[ids[1]]).toBe(2);
+
+    const response = await t
+      .http()
+      .get('/api/v1/stats/overview')
+      .set(bearer(await t.adminToken()));
+    expect(response.status).toBe(200);
+    const wandering = (
+      await t.db.query(
+        `SELECT o.post_id AS "postId", count(*)::int AS n FROM employment e JOIN officer o ON o.id = e.officer_id
+          WHERE e.under_investigation GROUP BY o.post_id HAVING count(*) >= 2 ORDER BY n DESC, o.post_id`,
+      )
+    ).rows;
+    expect(
+      response.body.wanderingOfficers.map((w: { postId: string; separationsUnderInvestigation: number }) => ({
+        postId: w.postId,
+        n: w.separationsUnderInvestigation,
+      })),
+    ).toEqual(wandering);
   });
 });

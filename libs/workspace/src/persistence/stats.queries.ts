@@ -12,7 +12,7 @@ export interface StatsRange {
 }
 
 /** The tallies of registry_tally (migration 1767000050100), kept by triggers on the tables they count. */
-type Tally = 'certification_status' | 'case_status' | 'decision' | 'final_days';
+type Tally = 'certification_status' | 'case_status' | 'decision' | 'final_days' | 'hiring_check';
 
 /** A tally's rows are signed deltas: past this many per key, the read folds them into one (foldTally). */
 const ROWS_PER_KEY_BEFORE_FOLD = 4;
@@ -105,22 +105,46 @@ export async function certificationsByStatus(manager: EntityManager, today: IsoD
   return counts;
 }
 
-/** Checks per month: how many, how many found someone, how many found someone not hireable. */
+/**
+ * Checks per month: how many, how many found someone, how many found someone not hireable. The
+ * `hiring_check` tally (migration 1767000100000) counts checks per UTC day and outcome; a UTC day
+ * wholly inside one month of the registry's time zone and inside the range is summed from it, and
+ * the checks of the other days (a local month's first midnight, the range's ends: a few per month)
+ * are counted from hiring_check itself, so the months are exact in any time zone.
+ */
 export async function hiringChecksByMonth(
   manager: EntityManager,
   range: StatsRange,
 ): Promise<{ month: string; checks: number; matches: number; not_hireable: number }[]> {
-  // Grouped by date_trunc and named once per month: to_char on each of 20,000 rows cost ~4 times the rest of the query.
-  return manager.query(
-    `SELECT to_char(m.month, 'YYYY-MM') AS month, m.checks, m.matches, m.not_hireable
-       FROM (SELECT date_trunc('month', checked_at AT TIME ZONE $3::text) AS month, count(*)::int AS checks,
-                    count(*) FILTER (WHERE cardinality(matched_officer_ids) > 0)::int AS matches,
-                    count(*) FILTER (WHERE answer -> 'matches' @> '[{"hireable": false}]')::int AS not_hireable
-               FROM hiring_check
-              WHERE checked_at >= ($1::date)::timestamp AT TIME ZONE $3::text AND checked_at < ($2::date + 1)::timestamp AT TIME ZONE $3::text
-              GROUP BY 1) AS m`,
-    [range.from, range.to, range.timeZone],
-  );
+  const [rows, shape] = await Promise.all([
+    manager.query<{ month: string; checks: number; matches: number; not_hireable: number }[]>(
+      `WITH b AS (SELECT ($1::date)::timestamp AT TIME ZONE $3::text AS s, ($2::date + 1)::timestamp AT TIME ZONE $3::text AS e),
+            days AS (SELECT g::date AS day, g AT TIME ZONE 'UTC' AS t0, (g + interval '1 day') AT TIME ZONE 'UTC' AS t1
+                       FROM generate_series(($1::date - 1)::timestamp, ($2::date + 1)::timestamp, interval '1 day') AS g),
+            sorted AS (SELECT d.*, b.s, b.e, d.t0 >= b.s AND d.t1 <= b.e
+                              AND date_trunc('month', d.t0 AT TIME ZONE $3::text) = date_trunc('month', (d.t1 - interval '1 microsecond') AT TIME ZONE $3::text) AS whole
+                         FROM days d, b),
+            counted AS (
+              SELECT date_trunc('month', d.t0 AT TIME ZONE $3::text) AS month, t.n,
+                     substring(t.key, 12, 1) = '1' AS matched, substring(t.key, 13, 1) = '1' AS not_hireable
+                FROM registry_tally t JOIN sorted d ON d.whole AND to_char(d.day, 'YYYY-MM-DD') = substring(t.key, 1, 10)
+               WHERE t.tally = 'hiring_check' AND t.key >= to_char($1::date - 1, 'YYYY-MM-DD') AND t.key < to_char($2::date + 2, 'YYYY-MM-DD')
+              UNION ALL
+              SELECT date_trunc('month', h.checked_at AT TIME ZONE $3::text), 1,
+                     cardinality(h.matched_officer_ids) > 0, h.answer -> 'matches' @> '[{"hireable": false}]'
+                FROM sorted d JOIN hiring_check h ON h.checked_at >= greatest(d.t0, d.s) AND h.checked_at < least(d.t1, d.e)
+               WHERE NOT d.whole AND d.t1 > d.s AND d.t0 < d.e)
+       SELECT to_char(month, 'YYYY-MM') AS month, sum(n)::int AS checks,
+              coalesce(sum(n) FILTER (WHERE matched), 0)::int AS matches, coalesce(sum(n) FILTER (WHERE not_hireable), 0)::int AS not_hireable
+         FROM counted GROUP BY month HAVING sum(n) <> 0`,
+      [range.from, range.to, range.timeZone],
+    ),
+    manager.query<{ rows: number; keys: number }[]>(
+      `SELECT count(*)::int AS rows, count(DISTINCT key)::int AS keys FROM registry_tally WHERE tally = 'hiring_check'`,
+    ),
+  ]);
+  if (shape[0].rows > ROWS_PER_KEY_BEFORE_FOLD * shape[0].keys + 16) await foldTally(manager, 'hiring_check');
+  return rows;
 }
 
 /**
@@ -133,8 +157,9 @@ export async function wanderingOfficers(
 ): Promise<{ post_id: string; first_name: string; middle_name: string | null; last_name: string; suffix: string | null; n: number }[]> {
   return manager.query(
     // The officer of each (a few hundred) by its primary key: a join let the planner hash all million officers.
+    // investigated_separation_tally (migration 1767000100000): a count per officer kept by triggers on employment; n >= 2 is its partial index.
     `SELECT o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix, w.n
-       FROM (SELECT officer_id, count(*)::int AS n FROM employment WHERE under_investigation GROUP BY officer_id HAVING count(*) >= 2) AS w
+       FROM (SELECT officer_id, n FROM investigated_separation_tally WHERE n >= 2) AS w
       CROSS JOIN LATERAL (SELECT post_id, first_name, middle_name, last_name, suffix FROM officer WHERE id = w.officer_id LIMIT 1) AS o
       ORDER BY w.n DESC, o.post_id
       LIMIT $1`,
