@@ -454,6 +454,26 @@ describe('officers (e2e)', () => {
       expect(JSON.stringify(entries.map((e) => e.details))).not.toContain(dateOfBirth);
     });
 
+    it('should find a nickname and a transposed given name as the hiring check does, and not a different person (issue 21)', async () => {
+      const made = async (firstName: string, lastName: string) => (await create(admin, { firstName, lastName, dateOfBirth: nextDob() })).body.postId as string;
+      const william = await made('William', 'Smith');
+      const margaret = await made('Margaret', 'Smith');
+      const michael = await made('Michael', 'Smith');
+      const ian = await made('Ian', 'Wu');
+      const ivan = await made('Ivan', 'Wu');
+      const found = async (name: string) => (await search(adjudicator, { name })).body.items.map((i: { postId: string }) => i.postId);
+      expect(await found('Bill Smith')).toContain(william);
+      // Whole-name similarity 0.29 and 0.27: below the search's 0.3, found by the nickname table and the Damerau rule.
+      const peggy = await found('Peggy Smith');
+      expect(peggy[0]).toBe(margaret);
+      expect(await found('Mcihael Smith')).toContain(michael);
+      const ain = await found('Ain Wu');
+      expect(ain).toContain(ian);
+      expect(ain).not.toContain(ivan);
+      const withDob = await search(adjudicator, { name: 'Peggy Smith', dateOfBirth: nextDob() });
+      expect(withDob.body.items).toEqual([]);
+    });
+
     it('should search strict similarity first and widen only when the list is not full, with the answer of one wide pass', async () => {
       // Whole-name similarity to "persimmon quackenbush": three at 0.7 or more (1, 0.87, 0.79),
       // three from 0.5 (0.70 just below, 0.6 twice: a tie broken by id), two only from 0.3 (0.36, 0.34).

@@ -222,6 +222,29 @@ describe('public portal (e2e)', () => {
       expect(response.body.items).toEqual([expect.objectContaining({ postId: known.postId, name: 'Wei Barnabus Oy' })]);
     });
 
+    it('should find a nickname and a transposed given name as the hiring check does, and not a different person (issue 21)', async () => {
+      const listed = async (firstName: string, lastName: string) => {
+        const created = await officer(firstName, lastName);
+        await certifyBySql(t, created.id);
+        return created.postId;
+      };
+      const william = await listed('William', 'Smith');
+      // Sounds like "Bill" (PL): the sound-alike path answered with Paul alone, hiding William.
+      const paul = await listed('Paul', 'Smith');
+      const margaret = await listed('Margaret', 'Smith');
+      const john = await listed('John', 'Smith');
+      const ian = await listed('Ian', 'Wu');
+      const ivan = await listed('Ivan', 'Wu');
+      const found = async (name: string) => (await search({ name })).body.items.map((o: { postId: string }) => o.postId);
+      const bill = await found('Bill Smith');
+      expect(bill).toEqual(expect.arrayContaining([william, paul]));
+      expect(bill).not.toContain(margaret);
+      expect(await found('Jhon Smith')).toContain(john);
+      // A short name: trigrams share nothing of "ain" and "ian" (whole-name similarity 0.27).
+      expect(await found('Ain Wu')).toEqual([ian]);
+      expect(await found('Ain Wu')).not.toContain(ivan);
+    });
+
     it('should not list a recruit who never served nor was certified', async () => {
       expect((await search({ name: 'Zebulon Recruitson' })).body).toEqual({ items: [], nextCursor: null });
     });

@@ -36,3 +36,4 @@ export type { MatchReason, NameMatch, NameQuery } from './domain/name-match';
 export { findNameCandidates } from './persistence/name-candidates.queries';
 export * from './possible-duplicate-sweep.service';
 export * from './possible-duplicate-sweep.job';
+export { alternativeRuleScoreSql, nicknamesOf, soundPairsSql } from './persistence/given-name-alternatives.sql';

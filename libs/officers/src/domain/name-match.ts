@@ -31,9 +31,9 @@ const SPACING_SCORE = 0.97;
 /** Every word of one is a word of the other (`Jones` / `Smith-Jones`, `John` / `John Paul`). */
 const WORDS_SCORE = 0.9;
 /** Same double-metaphone code for the surname (`Kowalsky` / `Kowalczyk`). */
-const SOUNDS_ALIKE_SCORE = 0.8;
+export const SOUNDS_ALIKE_SCORE = 0.8;
 /** A familiar form of the given name in the nickname table (`Bill` / `William`): as close as a word-level match. */
-const NICKNAME_SCORE = 0.9;
+export const NICKNAME_SCORE = 0.9;
 /** SSN last four digits (DOMAIN.md "Hiring checks"): agreement takes this share of the way to 1; disagreement multiplies the score by the factor, never removing the match. */
 const SSN_AGREEMENT_LIFT = 0.5;
 const SSN_MISMATCH_FACTOR = 0.7;

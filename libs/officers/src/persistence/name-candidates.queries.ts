@@ -3,20 +3,11 @@ import type { IsoDate } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import type { NameCandidate, NameQuery, PartEvidence } from '../domain/name-match';
 import { preparedQuery } from '@app/database';
+import { nicknamesOf } from './given-name-alternatives.sql';
 import { levenshtein, MIN_WORD_LETTERS, plausiblePart, trigramSimilarity, wordSimilarity } from '../domain/name-evidence';
 
 /** A birth date shared by more people than this is a placeholder (1900-01-01), not a person: score the likeliest. */
 const MAX_CANDIDATE_ROWS = 1000;
-
-/**
- * The given names of one family with `name` in the nickname table (`given_name_variant`, both
- * directions: Bill → William → Billy, Will, Liam…), without `name` itself. Two primary-key or
- * index lookups per query part.
- */
-const nicknamesOf = (param: string) => `ARRAY(
-      WITH formal AS (SELECT ${param}::text AS name UNION SELECT name FROM given_name_variant WHERE variant = ${param})
-      SELECT f.name FROM formal f WHERE f.name <> ${param}
-      UNION SELECT v.variant FROM given_name_variant v JOIN formal f ON v.name = f.name WHERE v.variant <> ${param})`;
 
 /** `dmetaphone` of each word of 3+ letters of a text. */
 const wordCodesOf = (text: string) => `ARRAY(SELECT dmetaphone(w) FROM unnest(string_to_array(${text}, ' ')) w WHERE length(w) >= ${MIN_WORD_LETTERS})`;

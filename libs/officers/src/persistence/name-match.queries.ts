@@ -1,5 +1,6 @@
 import type { IsoDate } from '@app/core';
 import { EntityManager } from 'typeorm';
+import { alternativeRuleScoreSql, soundPairsSql } from './given-name-alternatives.sql';
 
 /** One officer found by name: the best score over its current name and aliases. */
 export interface NameMatchRow {
@@ -93,12 +94,57 @@ export async function searchSimilarNames(
   minScore: number,
   limit: number,
 ): Promise<NameMatchRow[]> {
+  const bySimilarity = await similarNames(manager, normalizedName, dateOfBirth, minScore, limit);
+  const byRule = await alternativeGivenNames(manager, normalizedName, dateOfBirth, limit);
+  if (byRule.length === 0) return bySimilarity;
+  // An officer found both ways scores its best; a stepped search left out only officers below every one it listed.
+  const best = new Map<string, NameMatchRow>(bySimilarity.map((row) => [row.officerId, row]));
+  for (const row of byRule) {
+    const found = best.get(row.officerId);
+    if (!found || found.score < row.score) best.set(row.officerId, { ...row, score: Math.max(row.score, found?.score ?? 0) });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0)).slice(0, limit);
+}
+
+async function similarNames(
+  manager: EntityManager,
+  normalizedName: string,
+  dateOfBirth: IsoDate | undefined,
+  minScore: number,
+  limit: number,
+): Promise<NameMatchRow[]> {
   if (dateOfBirth !== undefined) return sameBirthDateSimilarNames(manager, normalizedName, dateOfBirth, minScore, limit);
   for (const threshold of NARROW_STEPS.filter((step) => step > minScore)) {
     const rows = await similarNamesAtLeast(manager, normalizedName, threshold, limit);
     if (rows.length === limit) return rows;
   }
   return similarNamesAtLeast(manager, normalizedName, minScore, limit);
+}
+
+/**
+ * Issue 21: officers whose given name is, by the hiring check's rules, an alternative of a word of
+ * the query that trigram similarity cannot see (a nickname: "Bill Smith" for William Smith; two
+ * adjacent letters swapped: "Jhon Smith" for John Smith), with a surname sounding like another word
+ * of it: read through the `officer_name_sound_cover` keys of those pairs, a few hundred names at
+ * national scale, scored as the hiring check scores them (`alternativeRuleScoreSql`), best first.
+ */
+const ALTERNATIVE_GIVEN_NAMES_SQL = `
+  WITH ${soundPairsSql('$1')}
+  SELECT ${OFFICER_COLUMNS}, hits.score
+    FROM (SELECT n.officer_id, max(${alternativeRuleScoreSql('n', 'p')})::float8 AS score
+            FROM pairs p
+            JOIN officer_name n ON n.last_code = p.last_code AND n.first_code = p.first_code
+           WHERE $3::date IS NULL OR n.date_of_birth = $3::date
+           GROUP BY n.officer_id) hits
+    JOIN officer o ON o.id = hits.officer_id
+   WHERE hits.score IS NOT NULL
+   ORDER BY hits.score DESC, o.post_id
+   LIMIT $2`;
+
+async function alternativeGivenNames(manager: EntityManager, normalizedName: string, dateOfBirth: IsoDate | undefined, limit: number): Promise<NameMatchRow[]> {
+  if (!normalizedName.includes(' ')) return [];
+  const rows = await manager.query<RawMatch[]>(ALTERNATIVE_GIVEN_NAMES_SQL, [normalizedName, limit, dateOfBirth ?? null]);
+  return rows.map(toRow);
 }
 
 /**

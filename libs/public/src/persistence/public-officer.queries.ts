@@ -1,6 +1,7 @@
 import type { IsoDate } from '@app/core';
 import { standingSnapshotSql } from '@app/certification';
 import { anyOfArrayParameter, lineageSql, preparedQuery, survivorSql } from '@app/database';
+import { alternativeRuleScoreSql, soundPairsSql } from '@app/officers';
 import { casesSnapshotSql, publishedFinalActionExistsSql } from '@app/discipline';
 import { EntityManager } from 'typeorm';
 import type { PublicAgencyPeriod } from '../domain/public-record';
@@ -113,21 +114,22 @@ export async function searchListedOfficers(
  * from those few hundred rows; otherwise the trigram search below runs. Each name's two
  * similarities are computed once (`OFFSET 0` keeps the planner from copying the expressions into
  * the filter and the aggregate, which computed them twice: ~8 of the ~11 ms of a search, EXPLAIN
- * ANALYZE on the 1M-officer bench).
+ * ANALYZE on the 1M-officer bench). The hiring check's rules for given names trigrams cannot see
+ * (issue 21, "Names still missed") widen the pairs and admit a name below the thresholds: a
+ * nickname ("Bill" finds William) or two adjacent letters swapped ("Jhon" finds John), each
+ * word's alternatives looked up once (`soundPairsSql`), scored per candidate as the hiring check
+ * scores them (`alternativeRuleScoreSql`), never a function scan of the table.
  */
 const SOUND_KEY_PAGE_SQL = `
-  WITH w AS (SELECT word, ord FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS t(word, ord)),
-  pairs AS MATERIALIZED (
-    SELECT DISTINCT dmetaphone(l.word) AS last_code, dmetaphone(f.word) AS first_code
-      FROM w l JOIN w f ON l.ord <> f.ord
-     WHERE dmetaphone(l.word) <> '' AND dmetaphone(f.word) <> '')
+  WITH ${soundPairsSql('$1')}
   SELECT ${PUBLIC_COLUMNS}, hits.rank
-    FROM (SELECT m.officer_id, m.post_id, max(round(1000 * greatest(m.ws, m.s)))::int AS rank
-            FROM (SELECT n.officer_id, n.post_id, word_similarity($1, n.normalized_full) AS ws, similarity(n.normalized_full, $1) AS s
+    FROM (SELECT m.officer_id, m.post_id, max(round(1000 * greatest(m.ws, m.s, m.alt)))::int AS rank
+            FROM (SELECT n.officer_id, n.post_id, word_similarity($1, n.normalized_full) AS ws, similarity(n.normalized_full, $1) AS s,
+                         ${alternativeRuleScoreSql('n', 'p')} AS alt
                     FROM pairs p
                     JOIN officer_name n ON n.last_code = p.last_code AND n.first_code = p.first_code
                   OFFSET 0) m
-           WHERE m.ws >= ${WORD_SIMILARITY_THRESHOLD} OR m.s >= ${SIMILARITY_THRESHOLD}
+           WHERE m.ws >= ${WORD_SIMILARITY_THRESHOLD} OR m.s >= ${SIMILARITY_THRESHOLD} OR m.alt IS NOT NULL
            GROUP BY m.officer_id, m.post_id
            ORDER BY rank DESC, m.post_id) hits
     JOIN officer o ON o.id = hits.officer_id
