@@ -24,18 +24,18 @@ import { WorkspaceIndexes1766000000200 } from './1766000000200-WorkspaceIndexes'
 import { CertificationConditions1766000000500 } from './1766000000500-CertificationConditions';
 import { GivenNameVariants1766000000600 } from './1766000000600-GivenNameVariants';
 import { OfficerNameSoundKey1766000000610 } from './1766000000610-OfficerNameSoundKey';
-import { OfficerNameSoundCodes1767000060000 } from './1767000060000-OfficerNameSoundCodes';
-import { OfficerNameSoundCover1767000060100 } from './1767000060100-OfficerNameSoundCover';
 import { OfficerAccountsDisputes1766000000700 } from './1766000000700-OfficerAccountsDisputes';
 import { IdentityChanges1766000000800 } from './1766000000800-IdentityChanges';
 import { WorkQueueCaseClocks1767000050000 } from './1767000050000-WorkQueueCaseClocks';
 import { RegistryTallies1767000050100 } from './1767000050100-RegistryTallies';
+import { OfficerNameSoundCodes1767000060000 } from './1767000060000-OfficerNameSoundCodes';
+import { OfficerNameSoundCover1767000060100 } from './1767000060100-OfficerNameSoundCover';
+import { ImportedEffectsDue1767000070000 } from './1767000070000-ImportedEffectsDue';
 import { DisputesFollowMerge1767000080000 } from './1767000080000-DisputesFollowMerge';
 import { DuplicateSweep1767000080100 } from './1767000080100-DuplicateSweep';
 import { StatsTallies1767000100000 } from './1767000100000-StatsTallies';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
-import { ImportedEffectsDue1767000070000 } from './1767000070000-ImportedEffectsDue';
 export const MIGRATIONS = [
   Foundation1764000000000,
   RegistryCore1764000000100,
