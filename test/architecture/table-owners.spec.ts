@@ -35,6 +35,7 @@ const SQL_ONLY_OWNERS: Record<string, string> = {
   certification_import_effect: 'certification',
   registry_tally: 'workspace',
   investigated_separation_tally: 'workspace',
+  duplicate_sweep_state: 'officers',
 };
 
 /**
