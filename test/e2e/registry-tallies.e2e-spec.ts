@@ -194,4 +194,50 @@ describe('registry tallies (e2e)', () => {
       })),
     ).toEqual(wandering);
   });
+
+  it('reads the median days report to final from the final_days tally as percentile_cont over every case would', async () => {
+    const histograms: [string, number][][] = [
+      [['2026-03-02/40', 1]],
+      [
+        ['2026-03-02/40', 1],
+        ['2026-03-05/10', 1],
+      ],
+      [
+        ['2026-03-02/40', 2],
+        ['2026-03-05/10', 1],
+        ['2026-03-05/90', 3],
+        ['2026-04-01/10', 2],
+      ],
+      [
+        ['2026-03-02/40', 2],
+        ['2026-03-02/40', -2],
+        ['2026-03-05/7', 1],
+        ['2026-03-09/300', 4],
+        ['2026-03-09/300', -1],
+        ['2026-03-31/12', 2],
+      ],
+      // Outside the range (2026-03-01 .. 2026-03-31): not counted.
+      [
+        ['2026-02-28/1', 5],
+        ['2026-03-10/50', 1],
+        ['2026-04-01/2', 5],
+      ],
+    ];
+    for (const rows of histograms) {
+      await t.db.query(`DELETE FROM registry_tally WHERE tally = 'final_days'`);
+      for (const [key, n] of rows) await t.db.query(`INSERT INTO registry_tally (tally, key, n) VALUES ('final_days', $1, $2)`, [key, n]);
+      const { rows: expected } = await t.db.query(
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY substring(key, 12)::int)::float8 AS median
+           FROM (SELECT key, sum(n) AS n FROM registry_tally WHERE tally = 'final_days' AND key BETWEEN '2026-03-01' AND '2026-03-310' GROUP BY key) k,
+                generate_series(1, k.n::int) g`,
+      );
+      const response = await t
+        .http()
+        .get('/api/v1/stats/overview?from=2026-03-01&to=2026-03-31')
+        .set(bearer(await t.adminToken()));
+      expect(response.status).toBe(200);
+      expect(response.body.medianDaysReportToFinal).toBe(expected[0].median);
+    }
+    expect(histograms.length).toBe(5);
+  });
 });

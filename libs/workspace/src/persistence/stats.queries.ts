@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { effectiveStatusSql } from '@app/certification';
 import type { IsoDate } from '@app/core';
-import { medianOfHistogram } from '../domain/stats';
 
 /** Months are calendar months of the registry's time zone, `YYYY-MM`; `from`/`to` inclusive days. */
 export interface StatsRange {
@@ -71,10 +70,20 @@ export async function decisionsByMonth(manager: EntityManager, range: StatsRange
  * percentile_cont(0.5) over the `final_days` tally's histogram (days and how many) of those days.
  */
 export async function medianDaysReportToFinal(manager: EntityManager, range: StatsRange): Promise<number | null> {
-  const histogram = await readTally(manager, 'final_days', { from: range.from, to: `${range.to}0` });
-  const counts = new Map<number, number>();
-  for (const [key, n] of histogram) counts.set(Number(key.slice(11)), (counts.get(Number(key.slice(11))) ?? 0) + n);
-  return medianOfHistogram(counts);
+  // medianOfHistogram's rule in SQL (the 0-based middle indexes (total - 1) div 2 and total div 2, each the
+  // first value whose running count passes it), so one row returns instead of the ~8,700 keys of a year.
+  const [row] = await manager.query<{ rows: number; keys: number; median: number | null }[]>(
+    `WITH t AS (SELECT key, sum(n) AS n, count(*) AS r FROM registry_tally
+                 WHERE tally = 'final_days' AND key >= $1 AND key <= $2 GROUP BY key),
+          h AS (SELECT substring(key, 12)::int AS days, sum(n) AS n FROM t GROUP BY 1 HAVING sum(n) > 0),
+          c AS (SELECT days, sum(n) OVER (ORDER BY days) AS seen, sum(n) OVER () AS total FROM h)
+     SELECT (SELECT coalesce(sum(r), 0)::int FROM t) AS rows, (SELECT count(*)::int FROM t) AS keys,
+            ((min(days) FILTER (WHERE seen > div(total - 1, 2)) + min(days) FILTER (WHERE seen > div(total, 2))) / 2.0)::float8 AS median
+       FROM c`,
+    [range.from, `${range.to}0`],
+  );
+  if (row.rows > ROWS_PER_KEY_BEFORE_FOLD * row.keys + 16) await foldTally(manager, 'final_days');
+  return row.median === null ? null : Number(row.median);
 }
 
 /**
