@@ -3,7 +3,8 @@
  * both a chart and its table, so the two always show the same numbers. Pure: no DOM, no
  * Preact, table-tested in dashboard-figures.spec.ts.
  */
-import { humanize, statusLabel } from '../../words';
+import { statusLabel } from '../../words';
+import { caseStatusLabel } from './case-words';
 
 /** The sanctions of a decision, in the order of severity the commission reads them. */
 export const SANCTIONS = ['revoke', 'suspend', 'retrain', 'reprimand', 'no_action'] as const;
@@ -16,19 +17,6 @@ export const SANCTION_LABELS: Record<Sanction, string> = {
   reprimand: 'Reprimand',
   no_action: 'No action',
 };
-
-const CASE_STATUS_LABELS: Record<string, string> = {
-  open: 'Open',
-  notice_issued: 'Notice issued',
-  hearing_scheduled: 'Hearing scheduled',
-  heard: 'Heard',
-  decided: 'Decided',
-  appealed: 'Appealed',
-  final: 'Final',
-  reversed: 'Reversed',
-  dismissed: 'Dismissed',
-};
-export const caseStatusLabel = (status: string): string => CASE_STATUS_LABELS[status] ?? humanize(status);
 
 /** `2026-03` → `Mar 2026` (a month of the series, in UTC: no time zone moves it). */
 export const monthLabel = (month: string): string => {
