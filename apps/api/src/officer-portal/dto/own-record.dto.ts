@@ -5,7 +5,12 @@ import { CertificationResponse, toCertificationResponse } from '../../certificat
 import { CaseResponse, CaseTimelineEntryResponse, toCaseResponse } from '../../discipline/dto/case-response.dto';
 import { MisconductReportResponse, toMisconductReportResponse } from '../../discipline/dto/misconduct-report.dto';
 import { OfficerNoticeResponse, toNoticeResponse } from '../../notifications/dto/notice.dto';
-import { EmploymentHistoryItemResponse, OfficerIdentityResponse, toCreatedOfficerResponse } from '../../officers/dto/officer-response.dto';
+import {
+  EmploymentHistoryItemResponse,
+  OfficerIdentityResponse,
+  toCreatedOfficerResponse,
+  toEmploymentHistoryItemResponse,
+} from '../../officers/dto/officer-response.dto';
 import { OfficerTrainingItem, toOfficerTrainingItem } from '../../training/dto/training-completion.dto';
 import { DisputeResponse, toDisputeResponse } from './disputes.dto';
 
@@ -82,20 +87,7 @@ export const toOwnRecordResponse = (own: OwnRecord): OwnRecordResponse => ({
   identity: toCreatedOfficerResponse({ officer: own.record.officer, aliases: own.record.aliases }),
   certification: toCertificationResponse(own.certification, own.caseNumbers),
   training: own.training.map(toOfficerTrainingItem),
-  employment: own.record.employmentHistory.map((e) => ({
-    employmentId: e.employmentId,
-    disputed: e.disputed,
-    agency: { id: e.agency.id, name: e.agency.name, code: e.agency.code },
-    position: e.position,
-    startDate: e.startDate,
-    endDate: e.endDate,
-    separation: e.separation && {
-      nature: e.separation.nature,
-      reason: e.separation.reason,
-      underInvestigation: e.separation.underInvestigation,
-      notes: e.separation.notes,
-    },
-  })),
+  employment: own.record.employmentHistory.map(toEmploymentHistoryItemResponse),
   misconductReports: own.reports.map(toMisconductReportResponse),
   cases: own.cases.map((c) => toOfficerCaseResponse(c, c.notices.map(toNoticeResponse))),
   notices: own.notices.map(toNoticeResponse),

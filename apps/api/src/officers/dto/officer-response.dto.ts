@@ -108,23 +108,26 @@ const identity = (
 /** The creator already holds the restricted values it just sent; echoing them discloses nothing new. */
 export const toCreatedOfficerResponse = (created: CreatedOfficer): OfficerIdentityResponse => identity(created.officer, created.aliases);
 
+/** One employment as both the commission's and the officer's own record show it. */
+export const toEmploymentHistoryItemResponse = (e: OfficerRecord['employmentHistory'][number]): EmploymentHistoryItemResponse => ({
+  employmentId: e.employmentId,
+  disputed: e.disputed,
+  agency: { id: e.agency.id, name: e.agency.name, code: e.agency.code },
+  position: e.position,
+  startDate: e.startDate,
+  endDate: e.endDate,
+  separation: e.separation && {
+    nature: e.separation.nature,
+    reason: e.separation.reason,
+    underInvestigation: e.separation.underInvestigation,
+    notes: e.separation.notes,
+  },
+});
+
 export const toOfficerRecordResponse = (record: OfficerRecord, certification: CertificationStanding): OfficerRecordResponse => ({
   ...identity(record.officer, record.aliases, record.restrictedIdentity),
   disputed: record.disputed.identity,
-  employmentHistory: record.employmentHistory.map((e) => ({
-    employmentId: e.employmentId,
-    disputed: e.disputed,
-    agency: { id: e.agency.id, name: e.agency.name, code: e.agency.code },
-    position: e.position,
-    startDate: e.startDate,
-    endDate: e.endDate,
-    separation: e.separation && {
-      nature: e.separation.nature,
-      reason: e.separation.reason,
-      underInvestigation: e.separation.underInvestigation,
-      notes: e.separation.notes,
-    },
-  })),
+  employmentHistory: record.employmentHistory.map(toEmploymentHistoryItemResponse),
   certification: {
     status: certification.status,
     issuedOn: certification.issuedOn,
