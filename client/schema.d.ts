@@ -3361,7 +3361,7 @@ export interface components {
             /** @description Over cases that became final within the range: days from the first report's filing to the final decision; null without any. */
             medianDaysReportToFinal: number | null;
             hiringChecks: components["schemas"]["HiringChecksInMonthResponse"][];
-            /** @description Officers with two or more separations under investigation, most first (at most 500). */
+            /** @description Every officer with two or more separations under investigation, most first (the whole list: none is left off). */
             wanderingOfficers: components["schemas"]["WanderingOfficerResponse"][];
         };
     };

@@ -1,5 +1,5 @@
 import { FixedClock } from '@app/core';
-import { certifyBySql, createOfficer, officerIdOf } from '../support/factories';
+import { certifyBySql, createOfficer, insertOfficers, officerIdOf } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -193,6 +193,34 @@ describe('registry tallies (e2e)', () => {
         n: w.separationsUnderInvestigation,
       })),
     ).toEqual(wandering);
+  });
+
+  it('lists every wandering officer, however many: none drops off the end (the list was once cut at 500)', async () => {
+    const agencyId = (await t.db.query(`SELECT id FROM organization ORDER BY code LIMIT 1`)).rows[0].id as string;
+    const postIds = await insertOfficers(t.db, 520);
+    // Two separations under investigation each; the last one (by POST ID) three, so the order is tested too.
+    await t.db.query(
+      `INSERT INTO employment (officer_id, agency_id, position, start_date, end_date, separation_nature, separation_reason, under_investigation)
+       SELECT o.id, $2, 'Patrol Officer', DATE '2000-01-01' + g * 400, DATE '2000-06-01' + g * 400, 'resigned', 'left', true
+         FROM officer o CROSS JOIN generate_series(1, CASE WHEN o.post_id = $3 THEN 3 ELSE 2 END) g
+        WHERE o.post_id = ANY($1)`,
+      [postIds, agencyId, postIds[postIds.length - 1]],
+    );
+    const response = await t
+      .http()
+      .get('/api/v1/stats/overview')
+      .set(bearer(await t.adminToken()));
+    expect(response.status).toBe(200);
+    const listed: { postId: string; separationsUnderInvestigation: number }[] = response.body.wanderingOfficers;
+    const expected = (
+      await t.db.query(
+        `SELECT o.post_id AS "postId", count(*)::int AS n FROM employment e JOIN officer o ON o.id = e.officer_id
+          WHERE e.under_investigation GROUP BY o.post_id HAVING count(*) >= 2 ORDER BY n DESC, o.post_id`,
+      )
+    ).rows;
+    expect(expected.length).toBeGreaterThanOrEqual(520);
+    expect(listed.map((w) => ({ postId: w.postId, n: w.separationsUnderInvestigation }))).toEqual(expected);
+    expect(new Set(listed.map((w) => w.postId))).toEqual(new Set([...postIds, ...expected.map((r: { postId: string }) => r.postId)]));
   });
 
   it('reads the median days report to final from the final_days tally as percentile_cont over every case would', async () => {

@@ -8,5 +8,5 @@ export * from './workspace.module';
 export * from './workspace.service';
 export { WORK_ITEM_KINDS, EXPIRING_WITHIN_DAYS, LATE_REPORT_WINDOW_DAYS } from './domain/work-queue';
 export type { WorkItem, WorkItemKind, WorkItemReason } from './domain/work-queue';
-export { MAX_RANGE_MONTHS, WANDERING_OFFICERS_LIMIT } from './domain/stats';
+export { MAX_RANGE_MONTHS } from './domain/stats';
 export type { StatsOverview } from './domain/stats';

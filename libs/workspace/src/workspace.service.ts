@@ -6,7 +6,7 @@ import { Actor, Clock, IsoDate, Keyset, Page, jsonCursor } from '@app/core';
 import type { DueProcessSettings } from '@app/discipline';
 import { displayName } from '@app/officers';
 import { DataSource, In } from 'typeorm';
-import { statsOverview, StatsOverview, statsRange, WANDERING_OFFICERS_LIMIT } from './domain/stats';
+import { statsOverview, StatsOverview, statsRange } from './domain/stats';
 import { WORK_QUEUE_KEYSET, workItem, WorkItem } from './domain/work-queue';
 import { officerAuditSeqs, officerIdByPostId } from './persistence/officer-audit.queries';
 import {
@@ -75,7 +75,7 @@ export class WorkspaceService {
       medianDaysReportToFinal(manager, range),
       certificationsByStatus(manager, today),
       hiringChecksByMonth(manager, range),
-      wanderingOfficers(manager, WANDERING_OFFICERS_LIMIT),
+      wanderingOfficers(manager),
     ]);
     return statsOverview({
       range,

@@ -6,8 +6,6 @@ import { CASE_STATUSES, SANCTIONS } from '@app/discipline';
 export const MAX_RANGE_MONTHS = 120;
 /** Without `from`: the twelve calendar months ending with `to`'s. */
 export const DEFAULT_RANGE_MONTHS = 12;
-/** The wandering-officer list is the worst first, cut here. */
-export const WANDERING_OFFICERS_LIMIT = 500;
 
 const monthIndex = (date: IsoDate) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 const monthOf = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;

@@ -158,11 +158,12 @@ export async function hiringChecksByMonth(
 
 /**
  * Officers with two or more separations under investigation (555 CMR 12.03): the "wandering
- * officer" who resigns ahead of each finding. Most first; at most `limit`.
+ * officer" who resigns ahead of each finding. Most first; every one of them, never cut (a finding
+ * must follow the officer): the partial index on `n >= 2` keeps this to the few it lists
+ * (800 of 1,000,000 officers in bench:workspace).
  */
 export async function wanderingOfficers(
   manager: EntityManager,
-  limit: number,
 ): Promise<{ post_id: string; first_name: string; middle_name: string | null; last_name: string; suffix: string | null; n: number }[]> {
   return manager.query(
     // The officer of each (a few hundred) by its primary key: a join let the planner hash all million officers.
@@ -170,8 +171,6 @@ export async function wanderingOfficers(
     `SELECT o.post_id, o.first_name, o.middle_name, o.last_name, o.suffix, w.n
        FROM (SELECT officer_id, n FROM investigated_separation_tally WHERE n >= 2) AS w
       CROSS JOIN LATERAL (SELECT post_id, first_name, middle_name, last_name, suffix FROM officer WHERE id = w.officer_id LIMIT 1) AS o
-      ORDER BY w.n DESC, o.post_id
-      LIMIT $1`,
-    [limit],
+      ORDER BY w.n DESC, o.post_id`,
   );
 }

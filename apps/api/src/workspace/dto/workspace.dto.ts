@@ -82,7 +82,7 @@ export class StatsOverviewResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } })
   certificationsByStatus: Record<string, number>;
   hiringChecks: HiringChecksInMonthResponse[];
-  /** Officers with two or more separations under investigation, most first (at most 500). */
+  /** Every officer with two or more separations under investigation, most first (the whole list: none is left off). */
   wanderingOfficers: WanderingOfficerResponse[];
 }
 
