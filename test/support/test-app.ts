@@ -82,7 +82,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * caller drops it.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; clock?: FixedClock; logDestination?: DestinationStream; database?: TestDatabase } = {},
+  options: { env?: Record<string, string>; clock?: FixedClock; logDestination?: DestinationStream; database?: TestDatabase; jwtSecret?: string } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const databaseUrl = database.url;
@@ -103,7 +103,7 @@ export async function startTestApp(
     JOBS_POLL_INTERVAL_MS: '500',
     ...options.env,
   });
-  const config = buildAppConfig(env, { databaseUrl, jwtSecret: 'test-secret-'.padEnd(48, 'x') });
+  const config = buildAppConfig(env, { databaseUrl, jwtSecret: options.jwtSecret ?? 'test-secret-'.padEnd(48, 'x') });
   const app = await createApp(config, { logDestination: options.logDestination });
   if (options.clock) {
     // The clock is swapped after construction: services read it on every call.

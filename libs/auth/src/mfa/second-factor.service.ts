@@ -59,7 +59,7 @@ export class SecondFactorService {
     private readonly clock: Clock,
     private readonly config: ConfigService,
   ) {
-    this.keys = new SecondFactorKeys(config.get<string>('jwt.secret')!);
+    this.keys = new SecondFactorKeys(config.getOrThrow<string>('secretsKey'));
     this.requiredRoles = config.get<Role[]>('mfa.requiredRoles') ?? [];
   }
 
@@ -221,13 +221,16 @@ export class SecondFactorService {
     kind: CodeKind,
     code: string,
     now: Date,
-  ): Promise<'accepted' | 'wrong_code' | 'replayed_code' | 'not_enrolled'> {
+  ): Promise<'accepted' | 'wrong_code' | 'replayed_code' | 'not_enrolled' | 'factor_unreadable'> {
     if (kind === 'recovery_code') {
       return (await mfaStore.useRecoveryCode(manager, userId, this.keys.recoveryCodeHash(normalizeRecoveryCode(code)), now)) ? 'accepted' : 'wrong_code';
     }
     const factor = await mfaStore.findFactor(manager, userId, true);
     if (!factor?.confirmedAt) return 'not_enrolled';
-    const secret = this.keys.open(factor.secretCiphertext, userId);
+    const secret = this.openSecret(factor.secretCiphertext, userId);
+    // Sealed under another key (JWT_SECRET rotated without SECRETS_KEY): refused like a wrong code, and
+    // audited as such, so an administrator sees why and resets the factor (docs/operations.md).
+    if (secret === null) return 'factor_unreadable';
     const step = acceptedTotpStep(secret, code, now, factor.lastUsedStep);
     if (step !== null) {
       await mfaStore.recordTotpStep(manager, userId, step);
@@ -235,6 +238,14 @@ export class SecondFactorService {
     }
     // Told apart for the audit trail only: a right code of a used step is a replay (a code seen by someone else).
     return acceptedTotpStep(secret, code, now, null) === null ? 'wrong_code' : 'replayed_code';
+  }
+
+  private openSecret(sealed: string, userId: string): string | null {
+    try {
+      return this.keys.open(sealed, userId);
+    } catch {
+      return null;
+    }
   }
 
   private userOf(actor: Actor): string {

@@ -1,10 +1,10 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * Keys for the second factor, derived (HKDF-SHA-256, RFC 5869) from the service's signing secret
- * (JWT_SECRET, or the one generated once under DATA_DIR or in the database): no new secret to
- * provision, and one key per purpose, so neither key says anything of the signing secret or of
- * the other. docs/operations.md "The second factor" says what rotating that secret means.
+ * Keys for the second factor, derived (HKDF-SHA-256, RFC 5869) from SECRETS_KEY (unset: the
+ * service's signing secret, JWT_SECRET or the one generated once under DATA_DIR or in the
+ * database): one key per purpose, so neither key says anything of the secret or of the other.
+ * docs/operations.md "Rotating the signing secret" says how JWT_SECRET rotates without them.
  */
 export class SecondFactorKeys {
   private readonly encryptionKey: Buffer;

@@ -68,7 +68,7 @@ export class DeliveryGroup {
     if ('reasons' in target)
       return this.result(claimed, attemptedAt, { responseStatus: null, durationMs: 0, error: `target_refused: ${target.reasons.join(', ')}` });
     const secret = this.secretOf(endpoint);
-    // A secret sealed under another JWT_SECRET (rotated): nothing can be signed; the schedule goes on, in case the key comes back.
+    // A secret sealed under another SECRETS_KEY (changed): nothing can be signed; the schedule goes on, in case the key comes back.
     if (secret === null) return this.result(claimed, attemptedAt, { responseStatus: null, durationMs: 0, error: 'secret_unreadable' });
     const sent = await sendSigned(target.target, target.addresses[0], { id: claimed.message_id, body: claimed.body }, secret);
     return this.result(claimed, attemptedAt, sent);

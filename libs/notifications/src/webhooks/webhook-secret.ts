@@ -3,10 +3,10 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 /**
  * A webhook's signing secret: `whsec_` + base64 of 32 random bytes (Standard Webhooks), shown
  * once. Unlike an API key it cannot be stored as a hash: every delivery signs with it. It is
- * stored sealed (AES-256-GCM) under a key derived from the service's JWT secret (HKDF), so a
- * copy of the database alone (a backup, a replica) does not give the secrets away. Rotating
- * JWT_SECRET makes the stored secrets unreadable: the endpoints must then be registered again
- * (docs/operations.md).
+ * stored sealed (AES-256-GCM) under a key derived from SECRETS_KEY (HKDF; unset: the service's
+ * JWT secret), so a copy of the database alone (a backup, a replica) does not give the secrets
+ * away. Changing that key makes the stored secrets unreadable: the endpoints must then be
+ * registered again (docs/operations.md "Rotating the signing secret" says how to avoid it).
  */
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
@@ -30,7 +30,7 @@ export class WebhookSecretBox {
     return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), sealed]);
   }
 
-  /** Throws when the box was sealed under another key (JWT_SECRET rotated) or altered. */
+  /** Throws when the box was sealed under another key (SECRETS_KEY changed) or altered. */
   open(sealed: Buffer): string {
     if (sealed[0] !== VERSION) throw new Error('Unknown sealed secret version');
     const iv = sealed.subarray(1, 1 + IV_BYTES);

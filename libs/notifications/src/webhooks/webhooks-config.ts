@@ -22,6 +22,6 @@ export class WebhooksConfig {
 
   constructor(config: ConfigService) {
     this.allowPrivateTargets = config.get<WebhookSettings>('webhooks')?.allowPrivateTargets === true;
-    this.secrets = new WebhookSecretBox(config.getOrThrow<string>('jwt.secret'));
+    this.secrets = new WebhookSecretBox(config.getOrThrow<string>('secretsKey'));
   }
 }

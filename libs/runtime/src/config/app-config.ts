@@ -16,6 +16,8 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseSettings;
   jwt: { secret: string; ttlMinutes: number };
+  /** What stored secrets are sealed under (SECRETS_KEY, else the signing secret): apart from JWT_SECRET, so that one can rotate. */
+  secretsKey: string;
   loginLockMinutes: number;
   /** The second factor: whose users must enrol one (MFA_REQUIRED_ROLES), and the issuer authenticator apps show. */
   mfa: { requiredRoles: Role[]; issuer: string };
@@ -57,6 +59,7 @@ export function buildAppConfig(env: EnvironmentVariables, resolved: { databaseUr
     dataDir: env.DATA_DIR,
     database: buildDatabaseSettings(env, resolved),
     jwt: { secret: resolved.jwtSecret, ttlMinutes: env.JWT_TTL_MINUTES },
+    secretsKey: env.SECRETS_KEY ?? resolved.jwtSecret,
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     // Already validated (environment.ts): role names, or '' for none.
     mfa: { requiredRoles: env.MFA_REQUIRED_ROLES === '' ? [] : (env.MFA_REQUIRED_ROLES.split(',') as Role[]), issuer: env.MFA_TOTP_ISSUER },

@@ -58,6 +58,16 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * The secret the stored secrets are sealed under (TOTP secrets, webhook signing secrets) and
+   * recovery codes keyed with; unset: the signing secret. Set it to the signing secret's current
+   * value before rotating JWT_SECRET, and the stored secrets stay readable (docs/operations.md).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  SECRETS_KEY?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
