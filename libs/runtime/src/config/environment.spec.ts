@@ -45,6 +45,7 @@ describe('environment schema', () => {
     [{ CERTIFICATION_EXPIRY_ALIGNMENT: 'quarterly' }, /CERTIFICATION_EXPIRY_ALIGNMENT/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection string$/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters$/],
+    [{ SECRETS_KEY: 'short' }, /^Invalid configuration: SECRETS_KEY must be at least 32 characters$/],
     [
       { DATABASE_URL: 'postgres://api@h/db', MIGRATION_DATABASE_URL: 'mysql://owner:pw@h/db' },
       /^Invalid configuration: MIGRATION_DATABASE_URL must be a postgres:\/\/ connection string$/,
@@ -98,6 +99,7 @@ describe('environment schema', () => {
 
   it('never echoes a secret value', () => {
     expect(() => validateEnvironment({ JWT_SECRET: 'hunter2' })).toThrow(/^(?!.*hunter2)/);
+    expect(() => validateEnvironment({ SECRETS_KEY: 'hunter2' })).toThrow(/^(?!.*hunter2)/);
     // An SMTP URL carries the mail account's password.
     expect(() => validateEnvironment({ SMTP_URL: 'http://user:hunter2@mail.example.test' })).toThrow(/^(?!.*hunter2)/);
   });
