@@ -2118,6 +2118,8 @@ export interface components {
             cases: number;
             reports: number;
             notices: number;
+            /** @description The duplicate's disputes, open and resolved (each keeps the record it was opened against). */
+            disputes: number;
         };
         MergedOfficerResponse: {
             /** @description The surviving record. */

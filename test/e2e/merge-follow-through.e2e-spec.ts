@@ -50,6 +50,7 @@ describe('a merge carries the duplicate hiring checks and disputes (e2e)', () =>
       .set(bearer(admin))
       .send({ duplicatePostId: duplicate, reason: 'One person, two records' });
     expect(response.status).toBe(200);
+    return response.body as { moved: Record<string, number> };
   };
   const hire = (token: string, postId: string, hiringCheckId: string) =>
     t.http().post(`/api/v1/officers/${postId}/employments`).set(bearer(token)).send({ startDate: '2026-03-16', position: 'Patrol Officer', hiringCheckId });
@@ -148,7 +149,9 @@ describe('a merge carries the duplicate hiring checks and disputes (e2e)', () =>
       .send({ outcome: 'rejected', reason: 'The record is right.' });
     expect(rejected.status).toBe(200);
 
-    await merge(survivor.postId, duplicate.postId);
+    const merged = await merge(survivor.postId, duplicate.postId);
+    // The answer counts them: the duplicate's three (open and resolved), not the survivor's own.
+    expect(merged.moved).toMatchObject({ disputes: 3 });
 
     const owners = await t.db.query(`SELECT id, officer_id, merged_from_officer_id FROM dispute WHERE id = ANY($1) ORDER BY id`, [
       [survivorIdentity, duplicateIdentity, duplicateEmployment, duplicateCertification],

@@ -80,7 +80,7 @@ describe('officer merge (e2e)', () => {
       mergedFrom: [duplicate.postId],
       certificationStatus: 'revoked',
       certificationKeptFrom: 'duplicate',
-      moved: { cases: 2, reports: 0, notices: expect.any(Number) },
+      moved: { cases: 2, reports: 0, notices: expect.any(Number), disputes: 0 },
     });
 
     for (const postId of [survivor.postId, duplicate.postId]) {

@@ -23,7 +23,8 @@ export interface MergedOfficer {
   certificationStatus: string;
   /** Whose certification the merged officer carries: the worse standing of the two. */
   certificationKeptFrom: 'survivor' | 'duplicate';
-  moved: { cases: number; reports: number; notices: number };
+  /** How many of the duplicate's rows each context moved to the survivor. */
+  moved: { cases: number; reports: number; notices: number; disputes: number };
 }
 
 /** Merges are the commission administrator's (API.md "Identity changes and merges"). */
@@ -67,14 +68,14 @@ export class OfficerMergeService {
       const notices = await reassignOfficerNotices(manager, duplicate.id, survivor.id);
       await this.officerMerges.reassignOfficer(manager, actor, pair, command.reason);
       // After the merge row: the dispute table lets an officer change only to a recorded survivor.
-      await reassignOfficerDisputes(manager, duplicate.id, survivor.id);
+      const disputes = await reassignOfficerDisputes(manager, duplicate.id, survivor.id);
       return {
         postId: survivor.postId,
         name: displayName(survivor),
         mergedFrom: await this.officers.mergedFrom(survivor.id, manager),
         certificationStatus: certification.status,
         certificationKeptFrom: certification.keptFrom,
-        moved: { ...moved, notices },
+        moved: { ...moved, notices, disputes },
       };
     });
   }

@@ -77,9 +77,13 @@ export async function openSubjectTypesByOfficer(manager: EntityManager, officerI
  * the record it was opened against (`merged_from_officer_id`). Returns how many moved.
  */
 export async function reassignOfficerDisputes(manager: EntityManager, duplicateOfficerId: string, survivorOfficerId: string): Promise<number> {
-  const rows = await manager.query<{ id: string }[]>(
-    `UPDATE dispute SET officer_id = $2, merged_from_officer_id = coalesce(merged_from_officer_id, officer_id) WHERE officer_id = $1 RETURNING id`,
+  // In a WITH, so that the driver answers the rows: an UPDATE's answer through TypeORM is [rows, count], whose length is always 2.
+  const rows = await manager.query<{ n: number }[]>(
+    `WITH moved AS (
+       UPDATE dispute SET officer_id = $2, merged_from_officer_id = coalesce(merged_from_officer_id, officer_id) WHERE officer_id = $1 RETURNING id
+     )
+     SELECT count(*)::int AS n FROM moved`,
     [duplicateOfficerId, survivorOfficerId],
   );
-  return rows.length;
+  return rows[0].n;
 }

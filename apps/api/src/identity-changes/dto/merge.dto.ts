@@ -23,10 +23,13 @@ export class MergeOfficerDto {
   confirmDifferentBirthDates?: boolean;
 }
 
+/** How many of the duplicate's records moved to the survivor, by kind. */
 export class MergeMovedResponse {
   cases: number;
   reports: number;
   notices: number;
+  /** The duplicate's disputes, open and resolved (each keeps the record it was opened against). */
+  disputes: number;
 }
 
 export class MergedOfficerResponse {
@@ -48,5 +51,5 @@ export const toMergedOfficerResponse = (merged: MergedOfficer): MergedOfficerRes
   mergedFrom: merged.mergedFrom,
   certificationStatus: merged.certificationStatus,
   certificationKeptFrom: merged.certificationKeptFrom,
-  moved: { cases: merged.moved.cases, reports: merged.moved.reports, notices: merged.moved.notices },
+  moved: { cases: merged.moved.cases, reports: merged.moved.reports, notices: merged.moved.notices, disputes: merged.moved.disputes },
 });

@@ -34,7 +34,7 @@ export function DuplicatesScreen() {
             {merged.mergedFrom.join(', ')} now {merged.mergedFrom.length === 1 ? 'answers' : 'answer'} with {merged.postId} ({merged.name}). Certification:{' '}
             {statusLabel(merged.certificationStatus)} (
             {merged.certificationKeptFrom === 'duplicate' ? `carried over from ${merged.mergedFrom.join(', ')}` : `kept from ${merged.postId}`}). Moved:{' '}
-            {merged.moved.cases} cases, {merged.moved.reports} reports, {merged.moved.notices} notices.{' '}
+            {merged.moved.cases} cases, {merged.moved.reports} reports, {merged.moved.notices} notices, {merged.moved.disputes} disputes.{' '}
             <Link href={`/commission/officers/${merged.postId}`} class="usa-link">
               Open {merged.postId}
             </Link>
