@@ -6,6 +6,7 @@ import { Actor, Clock } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { displayedSourceId, IMPORT_CHUNK_ROWS, ImportKind } from './domain/import-kinds';
 import { checkCertificationRow, checkEmploymentRow, checkFinalActionRow, checkOfficerRow, checkTrainingRow, RowCheck, RowContext } from './domain/row-rules';
+import { addTime, PROFILE, printProfile, profileQueries, timed } from './import-profile';
 import { DataImportEntity } from './persistence/data-import.entity';
 import { advanceImport, saveFlags, saveImportOfficers, saveRejections, saveSources, StagedRow, stagedRows } from './persistence/import.store';
 import { CertificationsProcessor } from './processors/certifications.processor';
@@ -115,9 +116,18 @@ export class ImportChunksService {
     return more;
   }
 
-  private chunkTransaction(importId: string, chunkRows: number): Promise<boolean> {
+  private async chunkTransaction(importId: string, chunkRows: number): Promise<boolean> {
+    let stopProfiling = () => {};
+    try {
+      return await this.sequentialChunk(importId, chunkRows, (stop) => (stopProfiling = stop));
+    } finally {
+      stopProfiling();
+    }
+  }
+
+  private sequentialChunk(importId: string, chunkRows: number, profiling: (stop: () => void) => void): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      if (PROFILE) profileQueries(manager);
+      if (PROFILE) profiling(await profileQueries(manager));
       // Background bulk work, 5,000 rows a statement: held to a minute, not to a request's limit (DB_STATEMENT_TIMEOUT_MS).
       await manager.query(`SET LOCAL statement_timeout = ${CHUNK_STATEMENT_TIMEOUT_MS}`);
       const current = await manager.findOne(DataImportEntity, { where: { id: importId }, lock: { mode: 'pessimistic_write' } });
@@ -125,7 +135,7 @@ export class ImportChunksService {
       if (current.status === 'queued') await manager.update(DataImportEntity, { id: importId }, { status: 'running', startedAt: this.clock.now() });
       const rows = await stagedRows(manager, importId, current.processed, chunkRows);
       if (rows.length === 0) {
-        if (PROFILE) printProfile(current.kind);
+        printProfile(current.kind);
         await this.finish(manager, current);
         return false;
       }
@@ -188,11 +198,15 @@ export class ImportChunksService {
     if (PROFILE) addTime('all: handler.process', processStarted);
 
     outcome.rejections.sort((a, b) => a.row - b.row);
-    await saveRejections(manager, current.id, outcome.rejections);
-    await saveFlags(manager, current.id, outcome.flags);
+    await timed('phase: report (rejections, flags)', async () => {
+      await saveRejections(manager, current.id, outcome.rejections);
+      await saveFlags(manager, current.id, outcome.flags);
+    });
     if (!current.dryRun) {
-      await saveSources(manager, current.id, current.kind, outcome.sources);
-      await saveImportOfficers(manager, current.id, outcome.officers);
+      await timed('phase: saveSources + saveImportOfficers', async () => {
+        await saveSources(manager, current.id, current.kind, outcome.sources);
+        await saveImportOfficers(manager, current.id, outcome.officers);
+      });
     }
     await advanceImport(manager, current.id, {
       processed: rows.length,
@@ -204,6 +218,7 @@ export class ImportChunksService {
     await manager.query(`DELETE FROM import_row WHERE import_id = $1 AND row_no BETWEEN $2 AND $3`, [current.id, rows[0].row, rows[rows.length - 1].row]);
     if (current.dryRun || outcome.created.length === 0) return;
     // One entry per chunk, naming every row it wrote and the record that row became (DOMAIN.md "Audit").
+    const auditStarted = process.hrtime.bigint();
     await this.audit.record(manager, ctx.actor, {
       action: 'import.chunk',
       entityType: 'import',
@@ -218,6 +233,7 @@ export class ImportChunksService {
         created: outcome.created,
       },
     });
+    if (PROFILE) addTime('phase: audit entry (hash chain + INSERT)', auditStarted);
   }
 
   private async finish(manager: EntityManager, current: DataImportEntity): Promise<void> {
@@ -263,33 +279,4 @@ export function actorOf(current: DataImportEntity): Actor {
     organizationType: 'commission',
     roles: ['commission_admin'],
   };
-}
-
-/** IMPORT_PROFILE=1: time of every statement of the chunks' transactions, by statement, printed at each import's end (stderr). */
-const PROFILE = process.env.IMPORT_PROFILE === '1';
-const times = new Map<string, { ms: number; calls: number }>();
-function addTime(key: string, started: bigint): void {
-  const entry = times.get(key) ?? { ms: 0, calls: 0 };
-  entry.ms += Number(process.hrtime.bigint() - started) / 1e6;
-  entry.calls += 1;
-  times.set(key, entry);
-}
-function profileQueries(manager: EntityManager): void {
-  const runner = manager.queryRunner!;
-  const query = runner.query.bind(runner);
-  runner.query = (async (sql: string, ...rest: unknown[]) => {
-    const started = process.hrtime.bigint();
-    try {
-      return await (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
-    } finally {
-      addTime(`sql: ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`, started);
-    }
-  }) as typeof runner.query;
-}
-function printProfile(kind: string): void {
-  const sorted = [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
-  process.stderr.write(
-    `IMPORT_PROFILE ${kind}\n${sorted.map(([k, v]) => `${v.ms.toFixed(0).padStart(8)} ms ${String(v.calls).padStart(5)}x ${k}`).join('\n')}\n`,
-  );
-  times.clear();
 }

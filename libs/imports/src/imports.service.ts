@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { ImportFormat, ImportKind } from './domain/import-kinds';
 import { importNotFound } from './domain/imports.errors';
+import { timed } from './import-profile';
 import { copyEscape, stagedCopyText } from './import-staging';
 import { IMPORT_QUEUE } from './import-queue';
 import { importAccess } from './imports.policy';
@@ -81,8 +82,10 @@ export class ImportsService {
       );
       const progress = { rows: 0 };
       const lines = stagedCopyText(command.kind, command.format, command.body, progress, `${copyEscape(id)}\t`);
-      await pipeline(Readable.from(lines), client.query(copyFrom(`COPY import_row (import_id, row_no, source_key, data) FROM STDIN`)));
-      await markDuplicateRows(runner.manager, id);
+      await timed('upload: parse + COPY import_row', () =>
+        pipeline(Readable.from(lines), client.query(copyFrom(`COPY import_row (import_id, row_no, source_key, data) FROM STDIN`))),
+      );
+      await timed('upload: markDuplicateRows', () => markDuplicateRows(runner.manager, id));
       await runner.query(`UPDATE data_import SET status = 'queued', total = $2 WHERE id = $1`, [id, progress.rows]);
       await this.audit.record(runner.manager, actor, {
         action: 'import.create',

@@ -2,6 +2,7 @@ import { Actor, canonicalJson, IsoDate } from '@app/core';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ImportKind } from '../domain/import-kinds';
+import { timedSync } from '../import-profile';
 import type { OfficerReference, RowError } from '../domain/row-rules';
 import type { Flag, Rejection, SourceRecord } from '../persistence/import.store';
 
@@ -42,7 +43,7 @@ export class ChunkOutcome {
 
 /** The content fingerprint of a source record: the same record imported again is `unchanged`. */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('base64url');
+  return timedSync('js: contentHash', () => createHash('sha256').update(canonicalJson(value)).digest('base64url'));
 }
 
 export const changedSinceImport = (field: string): RowError => ({
