@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { EmbeddedDatabaseError } from '@app/database/bootstrap';
 import { INestApplicationContext } from '@nestjs/common';
-import { ConfigurationError, prepareRuntime, validateEnvironment } from '@app/runtime';
+import { exitCleanlyOnSignals, exitOnStartupFailure, prepareRuntime, validateEnvironment } from '@app/runtime';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -18,33 +17,19 @@ async function main(): Promise<void> {
   // Signals are heard from the start: NestFactory.createApplicationContext initialises the modules,
   // so jobs run before createWorker returns, and a SIGTERM then must still stop cleanly (exit 0), not kill.
   const started: { runtime?: Awaited<ReturnType<typeof prepareRuntime>>; worker?: Promise<INestApplicationContext> } = {};
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: shutting down`);
+  const { stopping } = exitCleanlyOnSignals(say, async () => {
     // Running handlers finish first (Jobs.beforeApplicationShutdown); the rest go back to the queue.
     const context = await started.worker?.catch(() => undefined);
     await context?.close().catch(() => undefined);
-    await started.runtime?.embedded?.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+    await started.runtime?.embedded?.stop();
+  });
   started.runtime = await prepareRuntime(env, say, { whileDatabaseStarts: loadApplication, useRunningServer: true });
   const { createWorker } = await loadApplication();
   started.worker = createWorker(started.runtime.config);
   const context = await started.worker;
-  if (stopping) return;
+  if (stopping()) return;
   await context.init();
   say('POST Registry worker running');
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigurationError || error instanceof EmbeddedDatabaseError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -8,3 +8,4 @@ export * from './config/app-config';
 export * from './config/environment';
 export * from './config/trusted-proxies';
 export * from './runtime';
+export * from './process-lifecycle';
