@@ -9,6 +9,7 @@ import { CertificationView, loadCertificationView } from './certification-view';
 import { certificationNotFound } from './domain/certification.errors';
 import { certificationStanding, CertificationStanding, HireabilityVerdict, hireabilityVerdict, notCertifiedState } from './domain';
 import {
+  certificationExistedInSnapshot,
   lastRenewalDates,
   loadForHireability,
   lockOrCreateCertification,
@@ -91,6 +92,11 @@ export class CertificationService {
   standingFromSnapshot(snapshot: unknown, today: string): CertificationStanding {
     const stored = stateFromSnapshot(snapshot);
     return stored ? certificationStanding(stored.state, stored.firstCertifiedOn, today) : certificationStanding(notCertifiedState(), null, today);
+  }
+
+  /** Whether a certification ever existed, from a `standingSnapshotSql` value (null: none). */
+  certificationExistedInSnapshot(snapshot: unknown): boolean {
+    return certificationExistedInSnapshot(snapshot);
   }
 
   /**

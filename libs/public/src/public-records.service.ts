@@ -58,8 +58,9 @@ export class PublicRecordsService {
   async get(postId: string): Promise<PublicOfficerRecord> {
     const officer = await findOfficerSnapshot(this.dataSource.manager, postId);
     const discipline = officer ? await this.discipline.publicFactsFromCasesSnapshot(officer.cases) : undefined;
-    // Listed as the search lists (LISTED): served or certified, or named in a final public order.
-    const listed = officer !== null && discipline !== undefined && (officer.servedOrCertified || discipline.finalActions.length > 0);
+    // Listed as the search lists (LISTED): served (an employment) or certified, or named in a final public order.
+    const servedOrCertified = officer !== null && (officer.agencies.length > 0 || this.certification.certificationExistedInSnapshot(officer.certification));
+    const listed = officer !== null && discipline !== undefined && (servedOrCertified || discipline.finalActions.length > 0);
     if (!listed) throw publicOfficerNotFound(postId);
     const today = this.clock.today();
     const standing = this.certification.standingFromSnapshot(officer.certification, today);

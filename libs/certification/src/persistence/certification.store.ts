@@ -209,6 +209,17 @@ export function storedFromSnapshot(snapshot: unknown): StoredCertification | und
 export const standingSnapshotSql = (officerIdSql: string) =>
   `(SELECT row_to_json(s) FROM (SELECT ${STATE_COLUMNS} FROM certification c WHERE c.officer_id = ${officerIdSql}) s)`;
 
+/**
+ * Whether a certification ever existed (555 CMR 8.06(3): the officer is public), from a
+ * `standingSnapshotSql` value: the certification row's own test, `first_certified_on IS NOT NULL
+ * OR status <> 'not_certified'`, without a second probe of the row the snapshot already read.
+ */
+export function certificationExistedInSnapshot(snapshot: unknown): boolean {
+  if (!snapshot) return false;
+  const row = snapshot as StateRow;
+  return row.first_certified_on !== null || row.status !== 'not_certified';
+}
+
 export function stateFromSnapshot(snapshot: unknown): { state: CertificationState; firstCertifiedOn: string | null } | undefined {
   if (!snapshot) return undefined;
   const row = snapshot as StateRow;

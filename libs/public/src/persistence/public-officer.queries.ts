@@ -1,6 +1,6 @@
 import type { IsoDate } from '@app/core';
 import { standingSnapshotSql } from '@app/certification';
-import { anyOfArrayParameter, lineageSql, preparedQuery, survivorSql } from '@app/database';
+import { anyOfArrayParameter, preparedQuery, survivorSql } from '@app/database';
 import { alternativeRuleScoreSql, soundPairsSql } from '@app/officers';
 import { casesSnapshotSql, publishedFinalActionExistsSql } from '@app/discipline';
 import { EntityManager } from 'typeorm';
@@ -191,9 +191,11 @@ async function matchingPage(
 
 /** An officer with everything its public record is built from, read in one statement. */
 export interface OfficerSnapshot extends ListedOfficerRow {
-  /** Served or was certified; else listed only for a final case (in `cases`). */
-  servedOrCertified: boolean;
-  /** A `standingSnapshotSql` value (the certification row, not its history). */
+  /**
+   * A `standingSnapshotSql` value (the certification row, not its history). With `agencies`, it
+   * says whether the officer served or was certified (`SERVED_OR_CERTIFIED`, without probing the
+   * same rows a second time); else the officer is listed only for a final case (in `cases`).
+   */
   certification: unknown;
   /** A `casesSnapshotSql` value (the cases, not the agencies' report findings). */
   cases: unknown;
@@ -206,7 +208,9 @@ export interface OfficerSnapshot extends ListedOfficerRow {
  * Built once: the fragments are constants, and the page is the registry's most frequent read.
  * The agency's name is read per employment (an index probe) rather than by a join, which the
  * planner made a hash of the whole organization table on every page; merges take the fast path
- * of `lineageSql` / `survivorSql` (EXPLAIN ANALYZE and pgbench in docs/performance.md).
+ * of `survivorSql`, and the merged POST IDs are read only for a survivor (EXPLAIN ANALYZE and
+ * pgbench in docs/performance.md). Whether the officer served or was certified is read from the
+ * certification and agencies selected here (the service), not probed again by `SERVED_OR_CERTIFIED`.
  */
 const OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
             ${standingSnapshotSql('o.id')} AS certification,
@@ -214,9 +218,10 @@ const OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
             coalesce((SELECT json_agg(json_build_object('name', (SELECT org.name FROM organization org WHERE org.id = e.agency_id),
                                                         'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id)
                         FROM employment e WHERE e.officer_id = o.id), '[]'::json) AS agencies,
-            ${SERVED_OR_CERTIFIED} AS served_or_certified,
-            (SELECT coalesce(array_agg(m.post_id ORDER BY m.post_id), '{}') FROM officer m
-              WHERE m.id = ANY(${lineageSql('o.id')}) AND m.id <> o.id) AS merged_from
+            CASE WHEN EXISTS (SELECT 1 FROM officer_merge lm WHERE lm.survivor_officer_id = o.id)
+                 THEN (SELECT coalesce(array_agg(m.post_id ORDER BY m.post_id), '{}') FROM officer m
+                        WHERE m.id = ANY(officer_lineage(o.id)) AND m.id <> o.id)
+                 ELSE '{}' END AS merged_from
        FROM officer o WHERE o.id = (SELECT ${survivorSql('x.id')} FROM officer x WHERE x.post_id = $1)`;
 
 /**
@@ -226,19 +231,13 @@ const OFFICER_SNAPSHOT_SQL = `SELECT ${PUBLIC_COLUMNS},
  * an officer that neither served nor was certified is listed (a final case).
  */
 export async function findOfficerSnapshot(manager: EntityManager, postId: string): Promise<OfficerSnapshot | null> {
-  const [row] = await preparedQuery<
-    RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[]; served_or_certified: boolean; merged_from: string[] }
-  >(manager, 'public-officer-snapshot', OFFICER_SNAPSHOT_SQL, [postId]);
-  return row
-    ? {
-        ...toRow(row),
-        certification: row.certification,
-        cases: row.cases,
-        agencies: row.agencies,
-        servedOrCertified: row.served_or_certified,
-        mergedFrom: row.merged_from,
-      }
-    : null;
+  const [row] = await preparedQuery<RawOfficer & { certification: unknown; cases: unknown; agencies: PublicAgencyPeriod[]; merged_from: string[] }>(
+    manager,
+    'public-officer-snapshot',
+    OFFICER_SNAPSHOT_SQL,
+    [postId],
+  );
+  return row ? { ...toRow(row), certification: row.certification, cases: row.cases, agencies: row.agencies, mergedFrom: row.merged_from } : null;
 }
 
 /**
