@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { anyOfArrayParameter, preparedQuery } from '@app/database';
+import { anyOfArrayParameter, lineageSql, preparedQuery } from '@app/database';
 import {
   certificationNotFound,
   MERGE_REASON,
@@ -145,12 +145,14 @@ interface HireabilityRow extends StateRow {
 const STATE_COLUMNS = `c.officer_id, c.status, c.issued_on, c.expires_on, c.first_certified_on, c.admin_suspension_reason,
          c.status_before_suspension, c.suspension_case_id, c.suspension_ends_on, c.status_before_revocation, c.revocation_case_id`;
 
+// The history of the officer's lineage (records merged into it) through `lineageSql`'s fast path:
+// without a merge, the officer alone, with no call of the recursive `officer_lineage` per row.
 const HIREABILITY_SELECT = `
   SELECT ${STATE_COLUMNS},
          (SELECT h.effective_on FROM certification_history h
-           WHERE h.officer_id = ANY(officer_lineage(c.officer_id)) AND h.to_status = c.status AND h.from_status <> h.to_status AND h.reason <> '${MERGE_REASON}'
+           WHERE h.officer_id = ANY(${lineageSql('c.officer_id')}) AND h.to_status = c.status AND h.from_status <> h.to_status AND h.reason <> '${MERGE_REASON}'
            ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1) AS status_since,
-         EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = ANY(officer_lineage(c.officer_id)) AND h.to_status = 'relinquished') AS ever_relinquished
+         EXISTS (SELECT 1 FROM certification_history h WHERE h.officer_id = ANY(${lineageSql('c.officer_id')}) AND h.to_status = 'relinquished') AS ever_relinquished
     FROM certification c`;
 
 const stateOfRow = (r: StateRow): CertificationState => ({

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EmploymentFact } from '../domain/hiring-answer';
 import { hireabilitySnapshotSql } from '@app/certification';
-import { anyOfArrayParameter, preparedQuery } from '@app/database';
+import { anyOfArrayParameter, preparedQuery, survivorSql } from '@app/database';
 import { disciplineSnapshotSql } from '@app/discipline';
 
 /** What a hiring check shows about a matched officer besides certification and discipline. */
@@ -72,7 +72,8 @@ const toProfile = (row: ProfileRow): OfficerProfile => ({
 
 // Built once (a hiring check's hot path), not per call.
 // A merged record's POST ID answers with its survivor (API.md "Identity changes and merges").
-const PROFILE_BY_POST_ID_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = (SELECT officer_survivor(x.id) FROM officer x WHERE x.post_id = $1)`;
+// The survivor through `survivorSql`'s fast path: the recursive `officer_survivor` only for a merged record.
+const PROFILE_BY_POST_ID_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = (SELECT ${survivorSql('x.id')} FROM officer x WHERE x.post_id = $1)`;
 const PROFILES_BY_IDS_SQL = `SELECT ${PROFILE_COLUMNS} FROM officer o WHERE o.id = ${anyOfArrayParameter(1, 'uuid')}`;
 
 export async function profileByPostId(manager: EntityManager, postId: string): Promise<OfficerProfile | null> {
