@@ -34,6 +34,8 @@ import { ImportedEffectsDue1767000070000 } from './1767000070000-ImportedEffects
 import { DisputesFollowMerge1767000080000 } from './1767000080000-DisputesFollowMerge';
 import { DuplicateSweep1767000080100 } from './1767000080100-DuplicateSweep';
 import { StatsTallies1767000100000 } from './1767000100000-StatsTallies';
+import { OfficerNameDobTrigram1767000120000 } from './1767000120000-OfficerNameDobTrigram';
+import { OfficerNamePostIdSetWise1767000120100 } from './1767000120100-OfficerNamePostIdSetWise';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -73,4 +75,6 @@ export const MIGRATIONS = [
   DisputesFollowMerge1767000080000,
   DuplicateSweep1767000080100,
   StatsTallies1767000100000,
+  OfficerNameDobTrigram1767000120000,
+  OfficerNamePostIdSetWise1767000120100,
 ];

@@ -22,11 +22,15 @@ export class OfficersProcessor {
       rows.map((r) => r.value.sourceId),
     );
     const fresh: CheckedRow<OfficerRow>[] = [];
+    // Each row's fingerprint once (a SHA-256 of its canonical JSON): compared here, kept for a created one.
+    const hashes = new Map<number, string>();
     for (const row of rows) {
       const hash = contentHash(row.value);
       const before = known.get(row.value.sourceId);
-      if (!before) fresh.push(row);
-      else if (before.contentHash !== hash) outcome.reject(row, changedSinceImport('sourceId'));
+      if (!before) {
+        fresh.push(row);
+        hashes.set(row.row, hash);
+      } else if (before.contentHash !== hash) outcome.reject(row, changedSinceImport('sourceId'));
       else {
         outcome.unchanged.push(row.row);
         outcome.officers.push({ row: row.row, sourceId: row.value.sourceId, officerId: before.entityId });
@@ -59,7 +63,7 @@ export class OfficersProcessor {
       outcome.accepted.push(row.row);
       if (officer) {
         outcome.created.push([row.row, officer.officerId]);
-        outcome.sources.push({ row: row.row, sourceKey: row.value.sourceId, contentHash: contentHash(row.value), entityId: officer.officerId });
+        outcome.sources.push({ row: row.row, sourceKey: row.value.sourceId, contentHash: hashes.get(row.row)!, entityId: officer.officerId });
         outcome.officers.push({ row: row.row, sourceId: row.value.sourceId, officerId: officer.officerId });
       }
       const candidates = (duplicates.get(row.row) ?? [])
