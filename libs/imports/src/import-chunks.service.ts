@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { displayedSourceId, IMPORT_CHUNK_ROWS, ImportKind } from './domain/import-kinds';
+import { CONCURRENT_KINDS, displayedSourceId, IMPORT_CHUNK_ROWS, IMPORT_CHUNK_WORKERS, ImportKind } from './domain/import-kinds';
 import { checkCertificationRow, checkEmploymentRow, checkFinalActionRow, checkOfficerRow, checkTrainingRow, RowCheck, RowContext } from './domain/row-rules';
 import { addTime, PROFILE, printProfile, profileQueries, timed } from './import-profile';
 import { DataImportEntity } from './persistence/data-import.entity';
-import { advanceImport, saveFlags, saveImportOfficers, saveRejections, saveSources, StagedRow, stagedRows } from './persistence/import.store';
+import { advanceImport, saveFlags, saveImportOfficers, saveRejections, saveSources, StagedRow, stagedRange, stagedRows } from './persistence/import.store';
 import { CertificationsProcessor } from './processors/certifications.processor';
 import { CheckedRow, ChunkContext, ChunkOutcome } from './processors/chunk';
 import { EmploymentsProcessor } from './processors/employments.processor';
@@ -18,6 +18,8 @@ import { TrainingProcessor } from './processors/training.processor';
 
 /** The first key of imports' advisory locks (the second: the import id's hash). */
 const IMPORT_LOCK_CLASS = 18_001;
+/** The first key of a range-run chunk's transaction lock (the second: a hash of the import id and the range's first row). */
+const IMPORT_RANGE_LOCK_CLASS = 18_002;
 const CHUNK_STATEMENT_TIMEOUT_MS = 60_000;
 
 interface KindHandler {
@@ -63,12 +65,119 @@ export class ImportChunksService {
     };
   }
 
-  /** Runs the import's remaining chunks while `proceed()` holds; true once it has succeeded (or was already finished). */
-  async runToEnd(importId: string, chunkRows = IMPORT_CHUNK_ROWS, proceed: () => boolean = () => true): Promise<boolean> {
+  /**
+   * Runs the import's remaining chunks while `proceed()` holds; true once it has succeeded (or
+   * was already finished). Kinds in CONCURRENT_KINDS run `workers` chunks at once (rangesToEnd);
+   * the others one after another, in row order.
+   */
+  async runToEnd(
+    importId: string,
+    chunkRows = IMPORT_CHUNK_ROWS,
+    proceed: () => boolean = () => true,
+    workers = IMPORT_CHUNK_WORKERS,
+  ): Promise<boolean> {
+    const kind = await this.dataSource.query<{ kind: ImportKind }[]>(`SELECT kind FROM data_import WHERE id = $1`, [importId]);
+    if (kind.length > 0 && workers > 1 && CONCURRENT_KINDS.has(kind[0].kind)) return this.rangesToEnd(importId, chunkRows, proceed, workers);
     for (;;) {
       if (!proceed()) return false;
       if (!(await this.processNextChunk(importId, chunkRows))) return true;
     }
+  }
+
+  /**
+   * Both cores (issue 18): a chunk is mostly serial (Node waits for PostgreSQL, then PostgreSQL
+   * for Node), so `workers` chunks run at once, each in its own transaction. A chunk is a fixed
+   * range of row numbers, (k-1)·chunkRows+1 … k·chunkRows, handed out in order by this loop;
+   * its transaction holds a lock on (import, k), reads the range's staged rows and deletes them
+   * with the rest of its writes: the staged rows still there are exactly those no commit has
+   * processed, whatever order the chunks committed in, so a process killed mid-way leaves some
+   * ranges done and others whole, and the next run processes the whole ones (exactly once).
+   * `processed` and the other counts are sums. Only for kinds whose rows' outcomes do not
+   * depend on which chunk commits first (CONCURRENT_KINDS). The import ends in a transaction
+   * of its own once no staged row is left (`finishIfDone`).
+   */
+  private async rangesToEnd(importId: string, chunkRows: number, proceed: () => boolean, workers: number): Promise<boolean> {
+    for (;;) {
+      const bounds = await this.startRanges(importId);
+      if (bounds === 'over') return true;
+      if (bounds !== 'empty') {
+        let next = Math.floor((bounds.first - 1) / chunkRows);
+        const last = Math.floor((bounds.last - 1) / chunkRows);
+        let failure: unknown;
+        let interrupted = false;
+        const worker = async () => {
+          while (failure === undefined && next <= last) {
+            if (!proceed()) {
+              interrupted = true;
+              return;
+            }
+            const index = next++;
+            try {
+              if (!(await this.rangeChunk(importId, index * chunkRows + 1, (index + 1) * chunkRows))) return;
+            } catch (error) {
+              failure ??= error;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: workers }, worker));
+        if (failure !== undefined) throw failure;
+        if (interrupted) return false;
+      }
+      if (await this.finishIfDone(importId)) return true;
+    }
+  }
+
+  /** The import's row numbers still staged; it becomes `running`. `over`: finished, failed or still receiving (nothing to run). */
+  private startRanges(importId: string): Promise<{ first: number; last: number } | 'empty' | 'over'> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(DataImportEntity, { where: { id: importId }, lock: { mode: 'pessimistic_write' } });
+      if (!current || current.status === 'succeeded' || current.status === 'failed' || current.status === 'receiving') return 'over';
+      if (current.status === 'queued') await manager.update(DataImportEntity, { id: importId }, { status: 'running', startedAt: this.clock.now() });
+      const [bounds] = await manager.query<{ first: number | null; last: number | null }[]>(
+        `SELECT min(row_no) AS first, max(row_no) AS last FROM import_row WHERE import_id = $1`,
+        [importId],
+      );
+      return bounds.first === null || bounds.last === null ? 'empty' : { first: bounds.first, last: bounds.last };
+    });
+  }
+
+  /**
+   * One range's chunk. Not the import's row lock (another chunk's transaction updates the
+   * progress): a lock on (import, range) keeps a second transaction on the same range waiting
+   * until the first commits, after which it finds the range's rows gone. False when the
+   * import is no longer running (failed meanwhile).
+   */
+  private async rangeChunk(importId: string, fromRow: number, toRow: number): Promise<boolean> {
+    const started = process.hrtime.bigint();
+    let stopProfiling = () => {};
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        if (PROFILE) stopProfiling = await profileQueries(manager);
+        await manager.query(`SET LOCAL statement_timeout = ${CHUNK_STATEMENT_TIMEOUT_MS}`);
+        await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2 || ':' || $3::text))`, [IMPORT_RANGE_LOCK_CLASS, importId, fromRow]);
+        const current = await manager.findOneBy(DataImportEntity, { id: importId });
+        if (!current || current.status !== 'running') return false;
+        const rows = await stagedRange(manager, importId, fromRow, toRow);
+        if (rows.length > 0) await this.processRows(manager, current, rows);
+        return true;
+      });
+    } finally {
+      stopProfiling();
+      if (PROFILE) addTime('all: chunk transaction (commit included)', started);
+    }
+  }
+
+  /** Ends a range-run import once none of its rows is staged; false when some are (a range to run again). */
+  private finishIfDone(importId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(DataImportEntity, { where: { id: importId }, lock: { mode: 'pessimistic_write' } });
+      if (!current || current.status !== 'running') return true;
+      const left = await manager.query<unknown[]>(`SELECT 1 FROM import_row WHERE import_id = $1 LIMIT 1`, [importId]);
+      if (left.length > 0) return false;
+      printProfile(current.kind);
+      await this.finish(manager, current);
+      return true;
+    });
   }
 
   /**

@@ -13,6 +13,17 @@ export const MAX_IMPORT_ROWS = 2_000_000;
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** Rows processed (and committed, with the import's progress) per transaction. */
 export const IMPORT_CHUNK_ROWS = 5_000;
+/**
+ * Kinds whose chunks may commit in any order (ImportChunksService.rangesToEnd): a row's outcome
+ * depends on no other row of the file but a duplicate key, which the upload marks for the whole
+ * file (`duplicate_of`). Training: a completion's identity is its (academy, externalRef), unique
+ * in the table. Not officers (likely duplicates refer to earlier rows), employments (one open
+ * employment per officer and agency, across rows), certifications (one per officer, and two
+ * rows may name one officer by source id and by POST ID), final actions (one chunk anyway).
+ */
+export const CONCURRENT_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['training']);
+/** Chunks in flight at once for those kinds: the machine's two cores (Node works on one while PostgreSQL writes the other). */
+export const IMPORT_CHUNK_WORKERS = 2;
 
 /** `officerSourceId|postId`: one of the two names the officer. */
 const OFFICER_REFERENCE = ['officerSourceId', 'postId'] as const;
@@ -89,7 +100,9 @@ export function stagingKey(kind: ImportKind, raw: Record<string, unknown>): stri
     case 'certifications':
       return officer;
     case 'training':
-      return text('academyCode') && text('externalRef') ? `${text('academyCode')}|${text('externalRef')}` : null;
+      // The academy code as the row's check reads it (trimmed), the reference byte for byte: two rows that name one
+      // completion are duplicates here, never two chunks inserting one key (training runs chunks concurrently).
+      return text('academyCode') && text('externalRef') ? `${text('academyCode')!.trim()}|${text('externalRef')}` : null;
   }
 }
 

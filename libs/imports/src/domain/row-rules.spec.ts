@@ -123,4 +123,10 @@ describe('import row rules', () => {
     expect(stagingKey('training', { academyCode: 'A', externalRef: 'R' })).toBe('A|R');
     expect(stagingKey('officers', { firstName: 'x' })).toBeNull();
   });
+
+  it('should key a training row by the academy code as its check reads it (trimmed) and the reference byte for byte', () => {
+    // Two chunks of a training import run at once: rows naming one completion must collide at upload, not in the table.
+    expect(stagingKey('training', { academyCode: ' A ', externalRef: 'R' })).toBe(stagingKey('training', { academyCode: 'A', externalRef: 'R' }));
+    expect(stagingKey('training', { academyCode: 'A', externalRef: ' R' })).not.toBe(stagingKey('training', { academyCode: 'A', externalRef: 'R' }));
+  });
 });

@@ -55,6 +55,15 @@ export async function stagedRows(manager: EntityManager, importId: string, after
   return rows.map((r) => ({ row: r.row_no, sourceKey: r.source_key, duplicateOf: r.duplicate_of, data: r.data }));
 }
 
+/** The staged rows numbered fromRow … toRow still there (a range no commit has processed yet). */
+export async function stagedRange(manager: EntityManager, importId: string, fromRow: number, toRow: number): Promise<StagedRow[]> {
+  const rows = await manager.query<{ row_no: number; source_key: string | null; duplicate_of: number | null; data: Record<string, unknown> }[]>(
+    `SELECT row_no, source_key, duplicate_of, data FROM import_row WHERE import_id = $1 AND row_no BETWEEN $2 AND $3 ORDER BY row_no`,
+    [importId, fromRow, toRow],
+  );
+  return rows.map((r) => ({ row: r.row_no, sourceKey: r.source_key, duplicateOf: r.duplicate_of, data: r.data }));
+}
+
 /** What earlier imports made of these source keys of `kind`. */
 export async function knownSources(
   manager: EntityManager,
