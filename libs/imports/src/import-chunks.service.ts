@@ -103,7 +103,7 @@ export class ImportChunksService {
       if (bounds !== 'empty') {
         let next = Math.floor((bounds.first - 1) / chunkRows);
         const last = Math.floor((bounds.last - 1) / chunkRows);
-        let failure: unknown;
+        let failure: Error | undefined;
         let interrupted = false;
         const worker = async () => {
           while (failure === undefined && next <= last) {
@@ -115,7 +115,7 @@ export class ImportChunksService {
             try {
               if (!(await this.rangeChunk(importId, index * chunkRows + 1, (index + 1) * chunkRows))) return;
             } catch (error) {
-              failure ??= error;
+              failure ??= error instanceof Error ? error : new Error(String(error));
             }
           }
         };
