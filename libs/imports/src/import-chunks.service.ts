@@ -70,12 +70,7 @@ export class ImportChunksService {
    * was already finished). Kinds in CONCURRENT_KINDS run `workers` chunks at once (rangesToEnd);
    * the others one after another, in row order.
    */
-  async runToEnd(
-    importId: string,
-    chunkRows = IMPORT_CHUNK_ROWS,
-    proceed: () => boolean = () => true,
-    workers = IMPORT_CHUNK_WORKERS,
-  ): Promise<boolean> {
+  async runToEnd(importId: string, chunkRows = IMPORT_CHUNK_ROWS, proceed: () => boolean = () => true, workers = IMPORT_CHUNK_WORKERS): Promise<boolean> {
     const kind = await this.dataSource.query<{ kind: ImportKind }[]>(`SELECT kind FROM data_import WHERE id = $1`, [importId]);
     if (kind.length > 0 && workers > 1 && CONCURRENT_KINDS.has(kind[0].kind)) return this.rangesToEnd(importId, chunkRows, proceed, workers);
     for (;;) {
