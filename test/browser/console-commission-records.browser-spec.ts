@@ -25,6 +25,7 @@ describe('staff console: commission records (browser)', () => {
   let survivor: { postId: string };
   let duplicate: { postId: string };
   let caseNumber: string;
+  let muchTrained: { postId: string };
 
   beforeAll(async () => {
     h = await startConsole();
@@ -59,6 +60,17 @@ describe('staff console: commission records (browser)', () => {
     await post(t, agencyHiring, '/api/v1/hiring-checks', { postId: officer.postId });
     const account = await officerAccount(t, officer.postId);
     await post(t, account.token, '/api/v1/me/disputes', { subject: { type: 'identity' }, statement: 'My middle name is missing from the record.' });
+
+    // More training than one page of the timeline holds (the console asks for 100 at a time): one
+    // completion through the API, 120 more copied from it in SQL, a day apart.
+    muchTrained = await createOfficer(t, { firstName: 'Perpetua', lastName: 'Coursework', dateOfBirth: '1990-02-03' });
+    await recordCompletion(t, registrar, { postId: muchTrained.postId, courseCode: course.code, completedOn: addDays(today(), -1), hours: 8 });
+    await t.db.query(
+      `INSERT INTO training_completion (academy_id, officer_id, course_id, completed_on, hours, result, external_ref)
+       SELECT academy_id, officer_id, course_id, completed_on - g, hours, result, external_ref || '-' || g
+         FROM training_completion CROSS JOIN generate_series(1, 120) g WHERE officer_id = $1`,
+      [await officerIdOf(t, muchTrained.postId)],
+    );
 
     // A possible duplicate: one person registered twice (the pair recorded over the warning); the
     // duplicate's date of birth was then mistyped, and the duplicate was revoked in a final case.
@@ -127,6 +139,25 @@ describe('staff console: commission records (browser)', () => {
     await screenshot(page, 'commission-officer-timeline');
   });
 
+  it('should show the first page of a long part of the timeline, and the rest after "Show more"', async () => {
+    const { page } = h;
+    await page.evaluate(`location.hash = '#/commission/officers/${muchTrained.postId}'`);
+    const training = page.locator('[data-testid="training"]');
+    const rows = training.locator('[data-testid="training-table"] tbody tr');
+    await training.getByRole('button', { name: 'Show more training completions' }).waitFor();
+    await expect(rows.count()).resolves.toBe(100);
+    await expect(training.locator('[data-testid="shown-count"]').innerText()).resolves.toBe('100 training completions shown; there are more.');
+    await expectAccessible(page, 'officer timeline, a part with more to show');
+    await training.getByRole('button', { name: 'Show more training completions' }).click();
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="training"] [data-testid="training-table"] tbody tr').length === 121`);
+    // Every completion once, and nothing left to ask for.
+    const keys = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent));
+    expect(new Set(keys).size).toBe(121);
+    await expect(training.getByRole('button', { name: /Show more/ }).count()).resolves.toBe(0);
+    await expect(training.locator('[data-testid="shown-count"]').count()).resolves.toBe(0);
+    await expectAccessible(page, 'officer timeline, every row shown');
+  });
+
   it('should resolve a dispute, a missing outcome refused in words first', async () => {
     const { page } = h;
     await nav().getByRole('link', { name: 'Disputes' }).click();
@@ -178,6 +209,7 @@ describe('staff console: commission records (browser)', () => {
     await expect(page.locator('[data-testid="merged"]').innerText()).resolves.toMatch(
       new RegExp(`${duplicate.postId} now answers with ${survivor.postId}[\\s\\S]*Decertified \\(carried over from ${duplicate.postId}\\)`),
     );
+    await expect(page.locator('[data-testid="merged"]').innerText()).resolves.toMatch(/Moved: 1 case, 0 reports, \d+ notices?, 0 disputes\./);
 
     // The survivor's timeline, opened by the duplicate's POST ID, shows the revocation and its case.
     await page.evaluate(`location.hash = '#/commission/officers/${duplicate.postId}'`);

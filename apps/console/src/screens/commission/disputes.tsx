@@ -7,7 +7,7 @@ import { hasRole, useSession } from '../../session';
 import { Alert, Page } from '../../ui/bits';
 import { ProblemSummary, SelectField, Submit, TextArea, submitWith } from '../../ui/form';
 import { formatDate, formatInstant } from '../../words';
-import { Tag, useLoad } from './record-bits';
+import { LIST_PAGE, ShowMore, Tag, usePaged } from './record-bits';
 import { DISPUTE_OUTCOMES, disputeOutcomeWords, disputeSubjectWords } from './records-words';
 
 type Dispute = components['schemas']['DisputeResponse'];
@@ -24,9 +24,9 @@ export function DisputesScreen() {
   const mayResolve = hasRole(me, ['commission_admin', 'commission_adjudicator']);
   const [status, setStatus] = useState('open');
   const [done, setDone] = useState<Dispute>();
-  const list = useLoad(
-    async () =>
-      (await ask(api.GET('/api/v1/disputes', { params: { query: { limit: 200, ...(status ? { status: status as Dispute['status'] } : {}) } } }))).items,
+  const list = usePaged(
+    async (cursor) =>
+      ask(api.GET('/api/v1/disputes', { params: { query: { limit: LIST_PAGE, cursor, ...(status ? { status: status as Dispute['status'] } : {}) } } })),
     [status],
   );
 
@@ -48,19 +48,22 @@ export function DisputesScreen() {
       <ProblemSummary error={list.error} />
       {list.data ? (
         list.data.length ? (
-          <ul class="usa-list usa-list--unstyled record-cards" data-testid="disputes">
-            {list.data.map((dispute) => (
-              <DisputeCard
-                key={dispute.id}
-                dispute={dispute}
-                mayResolve={mayResolve}
-                onResolved={(resolved) => {
-                  setDone(resolved);
-                  list.reload();
-                }}
-              />
-            ))}
-          </ul>
+          <>
+            <ul class="usa-list usa-list--unstyled record-cards" data-testid="disputes">
+              {list.data.map((dispute) => (
+                <DisputeCard
+                  key={dispute.id}
+                  dispute={dispute}
+                  mayResolve={mayResolve}
+                  onResolved={(resolved) => {
+                    setDone(resolved);
+                    list.reload();
+                  }}
+                />
+              ))}
+            </ul>
+            <ShowMore paged={list} what="disputes" />
+          </>
         ) : (
           <p role="status">No {status === 'open' ? 'open ' : status === 'resolved' ? 'resolved ' : ''}disputes.</p>
         )

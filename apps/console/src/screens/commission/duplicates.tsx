@@ -7,8 +7,8 @@ import { ApiError, fieldErrors } from '../../problem';
 import { hasRole, useSession } from '../../session';
 import { Alert, Loading, Page, StatusBadge } from '../../ui/bits';
 import { Checkbox, ProblemSummary, Submit, TextArea, submitWith } from '../../ui/form';
-import { formatDate, formatInstant, statusLabel } from '../../words';
-import { useLoad } from './record-bits';
+import { formatDate, formatInstant, plural, statusLabel } from '../../words';
+import { LIST_PAGE, ShowMore, useLoad, usePaged } from './record-bits';
 import { duplicateSourceWords, mergeRefusalNeedsConfirmation, mergeRefusalWords } from './records-words';
 
 type Pair = components['schemas']['PossibleDuplicateResponse'];
@@ -21,7 +21,7 @@ export function DuplicatesScreen() {
   const isAdmin = hasRole(me, ['commission_admin']);
   const [merged, setMerged] = useState<Merged>();
   const [dismissed, setDismissed] = useState<Pair>();
-  const list = useLoad(async () => (await ask(api.GET('/api/v1/officers/possible-duplicates', { params: { query: { limit: 100 } } }))).items, []);
+  const list = usePaged(async (cursor) => ask(api.GET('/api/v1/officers/possible-duplicates', { params: { query: { limit: LIST_PAGE, cursor } } })), []);
 
   return (
     <Page
@@ -34,7 +34,8 @@ export function DuplicatesScreen() {
             {merged.mergedFrom.join(', ')} now {merged.mergedFrom.length === 1 ? 'answers' : 'answer'} with {merged.postId} ({merged.name}). Certification:{' '}
             {statusLabel(merged.certificationStatus)} (
             {merged.certificationKeptFrom === 'duplicate' ? `carried over from ${merged.mergedFrom.join(', ')}` : `kept from ${merged.postId}`}). Moved:{' '}
-            {merged.moved.cases} cases, {merged.moved.reports} reports, {merged.moved.notices} notices, {merged.moved.disputes} disputes.{' '}
+            {plural(merged.moved.cases, 'case')}, {plural(merged.moved.reports, 'report')}, {plural(merged.moved.notices, 'notice')},{' '}
+            {plural(merged.moved.disputes, 'dispute')}.{' '}
             <Link href={`/commission/officers/${merged.postId}`} class="usa-link">
               Open {merged.postId}
             </Link>
@@ -49,25 +50,28 @@ export function DuplicatesScreen() {
       <ProblemSummary error={list.error} />
       {list.data ? (
         list.data.length ? (
-          <ul class="usa-list usa-list--unstyled record-cards" data-testid="duplicates">
-            {list.data.map((pair) => (
-              <PairCard
-                key={pair.id}
-                pair={pair}
-                isAdmin={isAdmin}
-                onMerged={(result) => {
-                  setDismissed(undefined);
-                  setMerged(result);
-                  list.reload();
-                }}
-                onDismissed={(result) => {
-                  setMerged(undefined);
-                  setDismissed(result);
-                  list.reload();
-                }}
-              />
-            ))}
-          </ul>
+          <>
+            <ul class="usa-list usa-list--unstyled record-cards" data-testid="duplicates">
+              {list.data.map((pair) => (
+                <PairCard
+                  key={pair.id}
+                  pair={pair}
+                  isAdmin={isAdmin}
+                  onMerged={(result) => {
+                    setDismissed(undefined);
+                    setMerged(result);
+                    list.reload();
+                  }}
+                  onDismissed={(result) => {
+                    setMerged(undefined);
+                    setDismissed(result);
+                    list.reload();
+                  }}
+                />
+              ))}
+            </ul>
+            <ShowMore paged={list} what="pairs" />
+          </>
         ) : (
           <p role="status">No possible duplicates wait.</p>
         )

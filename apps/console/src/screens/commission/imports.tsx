@@ -5,6 +5,7 @@ import { api, ask, download } from '../../api';
 import { Alert, Loading, Page } from '../../ui/bits';
 import { Checkbox, ProblemSummary, SelectField, Submit, submitWith } from '../../ui/form';
 import { formatInstant, plural } from '../../words';
+import { LIST_PAGE, ShowMore, usePaged } from './record-bits';
 import { IMPORT_KIND_FIELDS, IMPORT_KIND_LABELS, importFormatOf, importStatusLabel, isImportFinished, type ImportKind } from './import-words';
 
 type Import = components['schemas']['ImportResponse'];
@@ -22,17 +23,8 @@ export function ImportsScreen() {
 }
 
 function ImportListScreen() {
-  const [items, setItems] = useState<Import[]>();
-  const [error, setError] = useState<unknown>();
-  useEffect(() => {
-    let live = true;
-    ask(api.GET('/api/v1/imports', { params: { query: { limit: 100 } } }))
-      .then((page) => live && setItems(page.items))
-      .catch((failure: unknown) => live && setError(failure));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const list = usePaged(async (cursor) => ask(api.GET('/api/v1/imports', { params: { query: { limit: LIST_PAGE, cursor } } })), []);
+  const { data: items, error } = list;
   return (
     <Page
       title="Imports"
@@ -44,60 +36,63 @@ function ImportListScreen() {
         <ProblemSummary error={error} />
         {items ? (
           items.length ? (
-            <table class="usa-table usa-table--stacked usa-table--borderless width-full" data-testid="imports">
-              <caption class="usa-sr-only">Imports, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="numeric">
-                    Rows
-                  </th>
-                  <th scope="col" class="numeric">
-                    Accepted
-                  </th>
-                  <th scope="col" class="numeric">
-                    Unchanged
-                  </th>
-                  <th scope="col" class="numeric">
-                    Rejected
-                  </th>
-                  <th scope="col" class="numeric">
-                    Likely duplicates
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id} data-import-id={item.id}>
-                    <th scope="row" data-label="Started">
-                      <Link href={`/commission/imports/${item.id}`}>{formatInstant(item.createdAt)}</Link>
+            <>
+              <table class="usa-table usa-table--stacked usa-table--borderless width-full" data-testid="imports">
+                <caption class="usa-sr-only">Imports, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Started</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" class="numeric">
+                      Rows
                     </th>
-                    <td data-label="Kind">
-                      {IMPORT_KIND_LABELS[item.kind]}
-                      {item.dryRun ? ' (dry run)' : ''}
-                    </td>
-                    <td data-label="Status">{importStatusLabel(item.status)}</td>
-                    <td data-label="Rows" class="numeric">
-                      {item.total.toLocaleString('en-US')}
-                    </td>
-                    <td data-label="Accepted" class="numeric">
-                      {item.accepted.toLocaleString('en-US')}
-                    </td>
-                    <td data-label="Unchanged" class="numeric">
-                      {item.unchanged.toLocaleString('en-US')}
-                    </td>
-                    <td data-label="Rejected" class="numeric">
-                      {item.rejected.toLocaleString('en-US')}
-                    </td>
-                    <td data-label="Likely duplicates" class="numeric">
-                      {item.flagged.toLocaleString('en-US')}
-                    </td>
+                    <th scope="col" class="numeric">
+                      Accepted
+                    </th>
+                    <th scope="col" class="numeric">
+                      Unchanged
+                    </th>
+                    <th scope="col" class="numeric">
+                      Rejected
+                    </th>
+                    <th scope="col" class="numeric">
+                      Likely duplicates
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <tr key={item.id} data-import-id={item.id}>
+                      <th scope="row" data-label="Started">
+                        <Link href={`/commission/imports/${item.id}`}>{formatInstant(item.createdAt)}</Link>
+                      </th>
+                      <td data-label="Kind">
+                        {IMPORT_KIND_LABELS[item.kind]}
+                        {item.dryRun ? ' (dry run)' : ''}
+                      </td>
+                      <td data-label="Status">{importStatusLabel(item.status)}</td>
+                      <td data-label="Rows" class="numeric">
+                        {item.total.toLocaleString('en-US')}
+                      </td>
+                      <td data-label="Accepted" class="numeric">
+                        {item.accepted.toLocaleString('en-US')}
+                      </td>
+                      <td data-label="Unchanged" class="numeric">
+                        {item.unchanged.toLocaleString('en-US')}
+                      </td>
+                      <td data-label="Rejected" class="numeric">
+                        {item.rejected.toLocaleString('en-US')}
+                      </td>
+                      <td data-label="Likely duplicates" class="numeric">
+                        {item.flagged.toLocaleString('en-US')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <ShowMore paged={list} what="imports" label="Show older imports" />
+            </>
           ) : (
             <p>No import yet.</p>
           )

@@ -7,7 +7,7 @@ import { hasRole, useSession } from '../../session';
 import { Alert, Page, StatusBadge } from '../../ui/bits';
 import { ProblemSummary, Submit, TextField, submitWith } from '../../ui/form';
 import { formatDate, formatInstant, humanize, statusLabel } from '../../words';
-import { RecordTable, Section, Tag, useLoad } from './record-bits';
+import { LIST_PAGE, RecordTable, Section, ShowMore, Tag, useLoad, usePaged } from './record-bits';
 import { aliasKindWords, disputeOutcomeWords, disputeSubjectWords, noticeKindWords, noticeStatusWords } from './records-words';
 
 type OfficerRecord = components['schemas']['OfficerRecordResponse'];
@@ -24,7 +24,8 @@ type Check = components['schemas']['HiringCheckSummaryResponse'];
 type AuditEntry = components['schemas']['AuditEntryResponse'];
 
 const POST_ID = /^[A-Za-z]{2}-[0-9]{6,}$/;
-const LIMIT = 500;
+/** The agencies named in the record's rows are looked up a page of this many at a time (the API's largest). */
+const AGENCIES_LIMIT = 500;
 
 /** `/commission/officers`: find an officer; `/commission/officers/:postId`: the officer's whole record. */
 export function OfficerTimelineScreen() {
@@ -198,21 +199,29 @@ function OfficerParts({ officer, isAdmin }: { officer: OfficerRecord; isAdmin: b
   const postId = officer.postId;
   const path = { params: { path: { postId } } };
   const certification = useLoad(() => ask(api.GET('/api/v1/officers/{postId}/certification', path)), [postId]);
-  const training = useLoad(
-    async () => (await ask(api.GET('/api/v1/officers/{postId}/training', { params: { path: { postId }, query: { limit: LIMIT } } }))).items,
+  // Each part a page at a time (newest or oldest first, as its route orders it), "Show more" below it.
+  const training = usePaged(
+    async (cursor) => ask(api.GET('/api/v1/officers/{postId}/training', { params: { path: { postId }, query: { limit: LIST_PAGE, cursor } } })),
     [postId],
   );
-  const reports = useLoad(async () => (await ask(api.GET('/api/v1/misconduct-reports', { params: { query: { postId, limit: LIMIT } } }))).items, [postId]);
-  const cases = useLoad(async () => (await ask(api.GET('/api/v1/cases', { params: { query: { postId, limit: LIMIT } } }))).items, [postId]);
-  const notices = useLoad(
-    async () => (await ask(api.GET('/api/v1/officers/{postId}/notices', { params: { path: { postId }, query: { limit: LIMIT } } }))).items,
+  const reports = usePaged(async (cursor) => ask(api.GET('/api/v1/misconduct-reports', { params: { query: { postId, limit: LIST_PAGE, cursor } } })), [postId]);
+  const cases = usePaged(async (cursor) => ask(api.GET('/api/v1/cases', { params: { query: { postId, limit: LIST_PAGE, cursor } } })), [postId]);
+  const notices = usePaged(
+    async (cursor) => ask(api.GET('/api/v1/officers/{postId}/notices', { params: { path: { postId }, query: { limit: LIST_PAGE, cursor } } })),
     [postId],
   );
-  const disputes = useLoad(async () => (await ask(api.GET('/api/v1/disputes', { params: { query: { postId, limit: LIMIT } } }))).items, [postId]);
-  const checks = useLoad(async () => (await ask(api.GET('/api/v1/hiring-checks', { params: { query: { postId, limit: LIMIT } } }))).items, [postId]);
+  const disputes = usePaged(async (cursor) => ask(api.GET('/api/v1/disputes', { params: { query: { postId, limit: LIST_PAGE, cursor } } })), [postId]);
+  const checks = usePaged(async (cursor) => ask(api.GET('/api/v1/hiring-checks', { params: { query: { postId, limit: LIST_PAGE, cursor } } })), [postId]);
+  // Every agency (all pages: a row of an agency past the first page would otherwise show its id).
   const agencies = useLoad(async () => {
-    const page = await ask(api.GET('/api/v1/organizations', { params: { query: { type: 'agency', limit: LIMIT } } }));
-    return new Map(page.items.map((agency) => [agency.id, agency.name]));
+    const names = new Map<string, string>();
+    let cursor: string | undefined;
+    do {
+      const page = await ask(api.GET('/api/v1/organizations', { params: { query: { type: 'agency', limit: AGENCIES_LIMIT, cursor } } }));
+      for (const agency of page.items) names.set(agency.id, agency.name);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return names;
   }, []);
   const audit = useLoad(
     async () => (isAdmin ? (await ask(api.GET('/api/v1/audit', { params: { query: { postId, limit: 100 } } }))).items : undefined),
@@ -300,32 +309,35 @@ function OfficerParts({ officer, isAdmin }: { officer: OfficerRecord; isAdmin: b
 
       <Section id="training" title="Training" loaded={training} what="training completions" empty={(items) => !items.length}>
         {(items) => (
-          <RecordTable<Training>
-            caption="Training completions, in date order; voided ones are kept and marked"
-            testId="training-table"
-            rows={items}
-            rowKey={(c) => c.id}
-            rowAttributes={(c) => ({ 'data-voided': String(c.voided), class: c.voided ? 'record-row--voided' : '' })}
-            columns={[
-              ['Completed', (c) => formatDate(c.completedOn)],
-              ['Course', (c) => `${c.courseTitle} (${c.courseCode}, ${humanize(c.courseKind).toLowerCase()})`],
-              ['Hours', (c) => String(c.hours)],
-              ['Result', (c) => humanize(c.result)],
-              [
-                'Standing',
-                (c) =>
-                  c.voided ? (
-                    <>
-                      <Tag tone="stop">Voided</Tag> {c.voidedAt ? formatInstant(c.voidedAt) : ''}: {c.voidReason}. Counts toward nothing.
-                    </>
-                  ) : c.disputed ? (
-                    <Tag tone="warn">Disputed</Tag>
-                  ) : (
-                    'Counts'
-                  ),
-              ],
-            ]}
-          />
+          <>
+            <RecordTable<Training>
+              caption="Training completions, in date order; voided ones are kept and marked"
+              testId="training-table"
+              rows={items}
+              rowKey={(c) => c.id}
+              rowAttributes={(c) => ({ 'data-voided': String(c.voided), class: c.voided ? 'record-row--voided' : '' })}
+              columns={[
+                ['Completed', (c) => formatDate(c.completedOn)],
+                ['Course', (c) => `${c.courseTitle} (${c.courseCode}, ${humanize(c.courseKind).toLowerCase()})`],
+                ['Hours', (c) => String(c.hours)],
+                ['Result', (c) => humanize(c.result)],
+                [
+                  'Standing',
+                  (c) =>
+                    c.voided ? (
+                      <>
+                        <Tag tone="stop">Voided</Tag> {c.voidedAt ? formatInstant(c.voidedAt) : ''}: {c.voidReason}. Counts toward nothing.
+                      </>
+                    ) : c.disputed ? (
+                      <Tag tone="warn">Disputed</Tag>
+                    ) : (
+                      'Counts'
+                    ),
+                ],
+              ]}
+            />
+            <ShowMore paged={training} what="training completions" />
+          </>
         )}
       </Section>
 
@@ -372,138 +384,153 @@ function OfficerParts({ officer, isAdmin }: { officer: OfficerRecord; isAdmin: b
 
       <Section id="reports" title="Misconduct reports" loaded={reports} what="misconduct reports" empty={(items) => !items.length}>
         {(items) => (
-          <RecordTable<Report>
-            caption="Misconduct reports about the officer"
-            testId="reports-table"
-            rows={items}
-            rowKey={(r) => r.id}
-            columns={[
-              ['Filed', (r) => formatDate(r.filedOn)],
-              ['Agency', (r) => agencies.data?.get(r.agencyId) ?? r.agencyId],
-              ['Incident', (r) => formatDate(r.incidentDate)],
-              ['About', (r) => r.categories.map((c) => humanize(c)).join(', ')],
-              ['Summary', (r) => r.summary],
-              [
-                "Agency's finding",
-                (r) => (
-                  <>
-                    {humanize(r.agencyFinding)}
-                    {r.late ? (
-                      <>
-                        {' '}
-                        <Tag tone="warn">Late</Tag>
-                      </>
-                    ) : null}
-                    {r.disputed ? (
-                      <>
-                        {' '}
-                        <Tag tone="warn">Disputed</Tag>
-                      </>
-                    ) : null}
-                  </>
-                ),
-              ],
-            ]}
-          />
+          <>
+            <RecordTable<Report>
+              caption="Misconduct reports about the officer"
+              testId="reports-table"
+              rows={items}
+              rowKey={(r) => r.id}
+              columns={[
+                ['Filed', (r) => formatDate(r.filedOn)],
+                ['Agency', (r) => agencies.data?.get(r.agencyId) ?? r.agencyId],
+                ['Incident', (r) => formatDate(r.incidentDate)],
+                ['About', (r) => r.categories.map((c) => humanize(c)).join(', ')],
+                ['Summary', (r) => r.summary],
+                [
+                  "Agency's finding",
+                  (r) => (
+                    <>
+                      {humanize(r.agencyFinding)}
+                      {r.late ? (
+                        <>
+                          {' '}
+                          <Tag tone="warn">Late</Tag>
+                        </>
+                      ) : null}
+                      {r.disputed ? (
+                        <>
+                          {' '}
+                          <Tag tone="warn">Disputed</Tag>
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                ],
+              ]}
+            />
+            <ShowMore paged={reports} what="misconduct reports" />
+          </>
         )}
       </Section>
 
       <Section id="cases" title="Commission cases" loaded={cases} what="cases" empty={(items) => !items.length}>
         {(items) => (
-          <RecordTable<Case>
-            caption="Commission cases about the officer, newest first"
-            testId="cases-table"
-            rows={items}
-            rowKey={(c) => c.id}
-            columns={[
-              [
-                'Case',
-                (c) => (
-                  <Link href={`/commission/cases/${c.id}`} class="usa-link">
-                    {c.caseNumber}
-                  </Link>
-                ),
-              ],
-              ['Opened', (c) => formatInstant(c.openedAt)],
-              ['Status', (c) => humanize(c.status)],
-              ['Grounds', (c) => c.grounds.map((g) => humanize(g.code)).join(', ')],
-            ]}
-          />
+          <>
+            <RecordTable<Case>
+              caption="Commission cases about the officer, newest first"
+              testId="cases-table"
+              rows={items}
+              rowKey={(c) => c.id}
+              columns={[
+                [
+                  'Case',
+                  (c) => (
+                    <Link href={`/commission/cases/${c.id}`} class="usa-link">
+                      {c.caseNumber}
+                    </Link>
+                  ),
+                ],
+                ['Opened', (c) => formatInstant(c.openedAt)],
+                ['Status', (c) => humanize(c.status)],
+                ['Grounds', (c) => c.grounds.map((g) => humanize(g.code)).join(', ')],
+              ]}
+            />
+            <ShowMore paged={cases} what="cases" />
+          </>
         )}
       </Section>
 
       <Section id="notices" title="Notices to the officer" loaded={notices} what="notices" empty={(items) => !items.length}>
         {(items) => (
-          <RecordTable<Notice>
-            caption="Notices to the officer, newest first"
-            rows={items}
-            rowKey={(n) => n.id}
-            columns={[
-              ['Created', (n) => formatInstant(n.createdAt)],
-              ['About', (n) => noticeKindWords(n.kind)],
-              ['Due by', (n) => formatDate(n.dueBy)],
-              [
-                'How it went',
-                (n) => (
-                  <>
-                    {n.channel === 'email' ? 'By email: ' : 'In the portal: '}
-                    {noticeStatusWords(n.status)}
-                    {n.sentAt ? ` (${formatInstant(n.sentAt)})` : ''}
-                    {n.overdue ? (
-                      <>
-                        {' '}
-                        <Tag tone="stop">Overdue</Tag>
-                      </>
-                    ) : null}
-                  </>
-                ),
-              ],
-            ]}
-          />
+          <>
+            <RecordTable<Notice>
+              caption="Notices to the officer, newest first"
+              rows={items}
+              rowKey={(n) => n.id}
+              columns={[
+                ['Created', (n) => formatInstant(n.createdAt)],
+                ['About', (n) => noticeKindWords(n.kind)],
+                ['Due by', (n) => formatDate(n.dueBy)],
+                [
+                  'How it went',
+                  (n) => (
+                    <>
+                      {n.channel === 'email' ? 'By email: ' : 'In the portal: '}
+                      {noticeStatusWords(n.status)}
+                      {n.sentAt ? ` (${formatInstant(n.sentAt)})` : ''}
+                      {n.overdue ? (
+                        <>
+                          {' '}
+                          <Tag tone="stop">Overdue</Tag>
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                ],
+              ]}
+            />
+            <ShowMore paged={notices} what="notices" />
+          </>
         )}
       </Section>
 
       <Section id="disputes" title="Disputes" loaded={disputes} what="disputes" empty={(items) => !items.length}>
         {(items) => (
-          <RecordTable<Dispute>
-            caption="The officer's disputes, newest first"
-            testId="disputes-table"
-            rows={items}
-            rowKey={(d) => d.id}
-            columns={[
-              ['Opened', (d) => formatInstant(d.openedAt)],
-              ['Disputed part', (d) => disputeSubjectWords(d.subject.type)],
-              ['Statement', (d) => d.statement],
-              [
-                'Outcome',
-                (d) =>
-                  d.status === 'open' ? (
-                    <Link href="/commission/disputes" class="usa-link">
-                      Open: resolve it
-                    </Link>
-                  ) : (
-                    `${disputeOutcomeWords(d.outcome)}${d.resolvedAt ? ` on ${formatDate(d.resolvedAt)}` : ''}: ${d.reason ?? ''}`
-                  ),
-              ],
-            ]}
-          />
+          <>
+            <RecordTable<Dispute>
+              caption="The officer's disputes, newest first"
+              testId="disputes-table"
+              rows={items}
+              rowKey={(d) => d.id}
+              columns={[
+                ['Opened', (d) => formatInstant(d.openedAt)],
+                ['Disputed part', (d) => disputeSubjectWords(d.subject.type)],
+                ['Statement', (d) => d.statement],
+                [
+                  'Outcome',
+                  (d) =>
+                    d.status === 'open' ? (
+                      <Link href="/commission/disputes" class="usa-link">
+                        Open: resolve it
+                      </Link>
+                    ) : (
+                      `${disputeOutcomeWords(d.outcome)}${d.resolvedAt ? ` on ${formatDate(d.resolvedAt)}` : ''}: ${d.reason ?? ''}`
+                    ),
+                ],
+              ]}
+            />
+            <ShowMore paged={disputes} what="disputes" />
+          </>
         )}
       </Section>
 
       <Section id="hiring-checks" title="Hiring checks that found the officer" loaded={checks} what="hiring checks" empty={(items) => !items.length}>
         {(items) => (
-          <RecordTable<Check>
-            caption="Hiring checks that found the officer, newest first"
-            testId="checks-table"
-            rows={items}
-            rowKey={(c) => c.id}
-            columns={[
-              ['Checked', (c) => formatInstant(c.checkedAt)],
-              ['Agency', (c) => agencies.data?.get(c.agencyId) ?? c.agencyId],
-              ['Searched for', (c) => (c.query.postId ? `POST ID ${c.query.postId}` : [c.query.firstName, c.query.lastName].filter(Boolean).join(' '))],
-              ['Matches', (c) => String(c.matchCount)],
-            ]}
-          />
+          <>
+            <RecordTable<Check>
+              caption="Hiring checks that found the officer, newest first"
+              testId="checks-table"
+              rows={items}
+              rowKey={(c) => c.id}
+              columns={[
+                ['Checked', (c) => formatInstant(c.checkedAt)],
+                ['Agency', (c) => agencies.data?.get(c.agencyId) ?? c.agencyId],
+                ['Searched for', (c) => (c.query.postId ? `POST ID ${c.query.postId}` : [c.query.firstName, c.query.lastName].filter(Boolean).join(' '))],
+                ['Matches', (c) => String(c.matchCount)],
+              ]}
+            />
+            <ShowMore paged={checks} what="hiring checks" />
+          </>
         )}
       </Section>
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Loading } from '../../ui/bits';
 import { ProblemSummary } from '../../ui/form';
 
@@ -83,6 +83,83 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     };
   }, [...deps, round]);
   return { ...state, reload: () => setRound((n) => n + 1) };
+}
+
+/** How many rows a list screen asks for at a time; "Show more" asks for the next as many. */
+export const LIST_PAGE = 100;
+
+/** One page of an API list: every list answers `{items, nextCursor}` (API.md "Lists"). */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+/** A list loaded a page at a time: `data` is every row loaded so far; `more` asks for the next page while `nextCursor` says there is one. */
+export interface Paged<T> extends Loaded<T[]> {
+  nextCursor?: string | null;
+  more: () => void;
+  loadingMore: boolean;
+  moreError?: unknown;
+}
+
+/**
+ * `useLoad` for a paged list: the first page once per change of `deps` (and again on `reload`),
+ * then each `more` appends the page after the last. A late answer for an older key is dropped.
+ */
+export function usePaged<T>(load: (cursor?: string) => Promise<ListPage<T>>, deps: unknown[]): Paged<T> {
+  const [state, setState] = useState<{ data?: T[]; error?: unknown; loading: boolean; nextCursor?: string | null }>({ loading: true });
+  const [more, setMore] = useState<{ loading: boolean; error?: unknown }>({ loading: false });
+  const [round, setRound] = useState(0);
+  const generation = useRef(0);
+  useEffect(() => {
+    const current = ++generation.current;
+    setState((previous) => ({ data: previous.data, loading: true, nextCursor: previous.nextCursor }));
+    setMore({ loading: false });
+    load().then(
+      (page) => current === generation.current && setState({ data: page.items, loading: false, nextCursor: page.nextCursor }),
+      (error: unknown) => current === generation.current && setState({ error, loading: false }),
+    );
+  }, [...deps, round]);
+  const next = () => {
+    const cursor = state.nextCursor;
+    if (!cursor || more.loading || state.loading) return;
+    const current = generation.current;
+    setMore({ loading: true });
+    load(cursor).then(
+      (page) => {
+        if (current !== generation.current) return;
+        setState((previous) => ({ ...previous, data: [...(previous.data ?? []), ...page.items], nextCursor: page.nextCursor }));
+        setMore({ loading: false });
+      },
+      (error: unknown) => current === generation.current && setMore({ loading: false, error }),
+    );
+  };
+  return { ...state, reload: () => setRound((n) => n + 1), more: next, loadingMore: more.loading, moreError: more.error };
+}
+
+/**
+ * Below a paged list: how many rows are shown while more follow, and the button that loads the
+ * next page (the work queue's idiom); a refusal of the next page is said here, the rows stay.
+ */
+export function ShowMore<T>({ paged, what, label }: { paged: Paged<T>; what: string; label?: string }) {
+  if (paged.data === undefined) return null;
+  return (
+    <>
+      <ProblemSummary error={paged.moreError} />
+      {paged.nextCursor ? (
+        <p class="text-base margin-bottom-1" data-testid="shown-count">
+          {paged.data.length} {what} shown; there are more.
+        </p>
+      ) : null}
+      {paged.loadingMore ? (
+        <Loading what={`more ${what}`} />
+      ) : paged.nextCursor ? (
+        <button type="button" class="usa-button usa-button--outline" onClick={paged.more}>
+          {label ?? `Show more ${what}`}
+        </button>
+      ) : null}
+    </>
+  );
 }
 
 /** A part of a record: its heading, and its loading state, refusal or content. */
