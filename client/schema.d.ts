@@ -2581,6 +2581,7 @@ export interface components {
                 kind: string;
                 id: string;
                 organizationId: string | null;
+                role: string | null;
             };
             recordedAt: string;
         };
@@ -3028,6 +3029,7 @@ export interface components {
             actor: {
                 kind: string;
                 organizationId: string | null;
+                role: string | null;
             };
         };
         NoticeSubjectResponse: {

@@ -36,6 +36,7 @@ import { DuplicateSweep1767000080100 } from './1767000080100-DuplicateSweep';
 import { StatsTallies1767000100000 } from './1767000100000-StatsTallies';
 import { OfficerNameDobTrigram1767000120000 } from './1767000120000-OfficerNameDobTrigram';
 import { OfficerNamePostIdSetWise1767000120100 } from './1767000120100-OfficerNamePostIdSetWise';
+import { CaseEventActorRole1767000140000 } from './1767000140000-CaseEventActorRole';
 
 /** Every migration, in order. New files are added here (explicit, so the build and Jest load the same list). */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   StatsTallies1767000100000,
   OfficerNameDobTrigram1767000120000,
   OfficerNamePostIdSetWise1767000120100,
+  CaseEventActorRole1767000140000,
 ];

@@ -193,6 +193,8 @@ describe("staff console: officers' portal (browser)", () => {
     await page.getByRole('heading', { name: 'Your answer is recorded' }).waitFor();
     await open.getByText('Your answer was recorded on').waitFor();
     await expect(open.innerText()).resolves.toContain('asking for a hearing');
+    // Who took each step: the role it was taken in (never which staff member), and "You" for the answer.
+    await expect(open.locator('td[data-label="By"]').allInnerTexts()).resolves.toEqual(['Commission investigator', 'Commission investigator', 'You']);
     await expectAccessible(page, 'answer-recorded');
     await screenshot(page, 'portal-cases');
     expect(h.problems).toEqual([]);

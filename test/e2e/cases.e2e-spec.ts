@@ -81,7 +81,7 @@ describe('commission cases (e2e)', () => {
     const timeline = read.body.timeline as {
       action: string;
       version: number;
-      actor: { organizationId: string };
+      actor: { organizationId: string; role: string | null };
       payload: Record<string, unknown>;
       recordedAt: string;
     }[];
@@ -95,6 +95,16 @@ describe('commission cases (e2e)', () => {
       [7, 'finalize'],
     ]);
     expect(timeline.every((e) => e.actor.organizationId === read.body.timeline[0].actor.organizationId)).toBe(true);
+    // The role each step was taken in: the investigator prosecutes, the adjudicator decides.
+    expect(timeline.map((e) => [e.action, e.actor.role])).toEqual([
+      ['open', 'commission_investigator'],
+      ['issue_notice', 'commission_investigator'],
+      ['record_response', 'commission_investigator'],
+      ['schedule_hearing', 'commission_investigator'],
+      ['record_hearing', 'commission_investigator'],
+      ['decide', 'commission_adjudicator'],
+      ['finalize', 'commission_adjudicator'],
+    ]);
     expect(timeline[5]).toMatchObject({
       payload: { sanction: 'revoke', reasoning: 'Certified copy of the conviction' },
       certificationChanges: [{ type: 'revoke', from: 'certified', to: 'revoked' }],

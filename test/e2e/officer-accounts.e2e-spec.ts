@@ -178,7 +178,11 @@ describe("officers' own accounts (e2e)", () => {
         notice: { responseDueOn: '2026-03-24' },
       });
       expect(record.cases[0].timeline.map((e: { action: string }) => e.action)).toEqual(['open', 'issue_notice']);
-      expect(record.cases[0].timeline[0].actor).toEqual({ kind: 'user', organizationId: expect.any(String) });
+      // The role each step was taken in, never which staff member (no id).
+      expect(record.cases[0].timeline.map((e: { actor: unknown }) => e.actor)).toEqual([
+        { kind: 'user', organizationId: expect.any(String), role: 'commission_investigator' },
+        { kind: 'user', organizationId: expect.any(String), role: 'commission_investigator' },
+      ]);
       expect(record.cases[0].notices).toEqual([expect.objectContaining({ kind: 'case_notice', subject: { type: 'case', id: caseId } })]);
       expect(record.cases[0]).not.toHaveProperty('allowedActions');
       expect(record.notices.map((n: { kind: string }) => n.kind).sort()).toEqual(['case_notice', 'invitation', 'misconduct_report']);
@@ -232,6 +236,8 @@ describe("officers' own accounts (e2e)", () => {
       });
       const { rows } = await t.db.query(`SELECT action, actor_kind, actor_organization_id FROM case_event WHERE case_id = $1 ORDER BY version`, [caseId]);
       expect(rows.at(-1)).toEqual({ action: 'record_response', actor_kind: 'user', actor_organization_id: null });
+      const own = (await t.http().get('/api/v1/me/record').set(bearer(me.token))).body.cases[0].timeline;
+      expect(own.at(-1)).toMatchObject({ action: 'record_response', actor: { kind: 'user', organizationId: null, role: 'officer' } });
       expect(
         (await t.http().post(`/api/v1/me/cases/${caseId}/response`).set(bearer(me.token)).send({ summary: 'Again', hearingRequested: false })).status,
       ).toBe(422);

@@ -4,7 +4,7 @@ import { Actor, Clock } from '@app/core';
 import { recordOfficerEvent } from '@app/notifications';
 import { OfficersService } from '@app/officers';
 import { EntityManager } from 'typeorm';
-import { CaseGround, linkedReportsRefused, openCase, standardForGround, unknownGrounds } from '../domain';
+import { actingRole, CaseGround, linkedReportsRefused, openCase, standardForGround, unknownGrounds } from '../domain';
 import { GroundsService } from '../grounds.service';
 import { CaseEntity, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity } from '../persistence/case-event.entity';
@@ -64,6 +64,7 @@ export class CaseOpening {
       actorKind: actor.kind,
       actorId: actor.id,
       actorOrganizationId: actor.organizationId,
+      actorRole: actingRole('open', actor.roles),
       recordedAt: now,
     });
     // That a case is open, nothing of its grounds or summary (API.md: no grounds, no summary).

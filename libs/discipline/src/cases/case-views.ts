@@ -21,7 +21,8 @@ export interface CaseTimelineEntry {
   payload: Record<string, unknown>;
   certificationChanges: CertificationChange[];
   occurredOn: string;
-  actor: { kind: string; id: string; organizationId: string | null };
+  /** `role`: the role the step was taken in (commission_investigator, commission_adjudicator, officer); null before it was kept. */
+  actor: { kind: string; id: string; organizationId: string | null; role: string | null };
   recordedAt: string;
 }
 
@@ -132,7 +133,7 @@ function toTimelineEntry(event: CaseEventEntity): CaseTimelineEntry {
     payload: event.payload,
     certificationChanges: event.certificationChanges,
     occurredOn: event.occurredOn,
-    actor: { kind: event.actorKind, id: event.actorId, organizationId: event.actorOrganizationId },
+    actor: { kind: event.actorKind, id: event.actorId, organizationId: event.actorOrganizationId, role: event.actorRole },
     recordedAt: event.recordedAt.toISOString(),
   };
 }
@@ -145,7 +146,7 @@ function toTimelineEntry(event: CaseEventEntity): CaseTimelineEntry {
 export interface OfficerCaseView extends Omit<CaseView, 'view' | 'allowedActions' | 'timeline'> {
   view: 'officer';
   responseOpen: boolean;
-  timeline: (Omit<CaseTimelineEntry, 'actor'> & { actor: { kind: string; organizationId: string | null } })[];
+  timeline: (Omit<CaseTimelineEntry, 'actor'> & { actor: { kind: string; organizationId: string | null; role: string | null } })[];
 }
 
 export function toOfficerCaseView(row: CaseRow, today: string, clocks: CaseClockConfig, events: CaseEventEntity[]): OfficerCaseView {
@@ -155,6 +156,9 @@ export function toOfficerCaseView(row: CaseRow, today: string, clocks: CaseClock
     ...rest,
     view: 'officer',
     responseOpen: state.status === 'notice_issued' && state.response === null && state.notice !== null && today <= state.notice.responseDueOn,
-    timeline: (timeline ?? []).map(({ actor, ...entry }) => ({ ...entry, actor: { kind: actor.kind, organizationId: actor.organizationId } })),
+    timeline: (timeline ?? []).map(({ actor, ...entry }) => ({
+      ...entry,
+      actor: { kind: actor.kind, organizationId: actor.organizationId, role: actor.role },
+    })),
   };
 }

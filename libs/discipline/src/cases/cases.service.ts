@@ -9,7 +9,7 @@ import { recordOfficerEvent } from '@app/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisciplineConfig } from '../discipline-config';
 import { caseReadAccess, ownRecordAccess } from '../discipline.policy';
-import { CaseCommand, CaseCommandOf, caseNotFound, CaseStatus, caseVersionConflict, finalActionOf, transitionCase } from '../domain';
+import { actingRole, CaseCommand, CaseCommandOf, caseNotFound, CaseStatus, caseVersionConflict, finalActionOf, transitionCase } from '../domain';
 import { CaseEntity, caseStateOf, storedStateOf } from '../persistence/case.entity';
 import { CaseEventEntity, CertificationChange } from '../persistence/case-event.entity';
 import { withIdempotency } from '@app/database';
@@ -112,6 +112,7 @@ export class CasesService {
           actorKind: actor.kind,
           actorId: actor.id,
           actorOrganizationId: actor.organizationId,
+          actorRole: actingRole(event.action, actor.roles),
           recordedAt: this.clock.now(),
         });
         await manager.save(timelineRow);

@@ -101,6 +101,19 @@ export function rolesAllowedTo(action: CaseAction): readonly Role[] {
   return ROLES_BY_CASE_ACTION[action];
 }
 
+/** Who opens a case (API.md `POST /cases`). */
+export const CASE_OPENING_ROLES: readonly Role[] = ['commission_investigator'];
+
+/**
+ * The role an action was taken in, for the timeline's "By": the first of the roles the action
+ * allows that the actor holds (an investigator who is also an adjudicator appeals as the
+ * investigator: the roles' order above); null when the actor holds none of them.
+ */
+export function actingRole(action: CaseAction | 'open', actorRoles: readonly Role[]): Role | null {
+  const allowed = action === 'open' ? CASE_OPENING_ROLES : ROLES_BY_CASE_ACTION[action];
+  return allowed.find((role) => actorRoles.includes(role)) ?? null;
+}
+
 export function isTerminalCaseStatus(status: CaseStatus): boolean {
   return actionsAllowedIn(status).length === 0;
 }

@@ -1,7 +1,7 @@
 import { ROLES, Role } from '@app/core';
 import { CaseCommand } from './case-commands';
 import { openCase } from './case-state';
-import { CASE_ACTIONS, CASE_STATUSES, CaseAction, CaseStatus } from './case-status';
+import { actingRole, CASE_ACTIONS, CASE_STATUSES, CaseAction, CaseStatus } from './case-status';
 import { transitionCase } from './case-workflow';
 import { CASE_ERROR_CODES } from './discipline.errors';
 import { caseIn, context, DISCRETIONARY, errorOf, MANDATORY, stateFor, TODAY, VALID_COMMANDS } from './testing/case-fixtures';
@@ -126,6 +126,22 @@ describe('transitionCase: roles per action', () => {
   it('does not let the commission administrator take case actions', () => {
     const error = errorOf(() => transitionCase(caseIn('open'), VALID_COMMANDS.dismiss, context({ actorRoles: ['commission_admin'] })));
     expect(error.code).toBe('CASE.ROLE_NOT_ALLOWED');
+  });
+});
+
+describe('actingRole: the role a step of the timeline was taken in', () => {
+  it.each([
+    ['open', ['commission_investigator'], 'commission_investigator'],
+    ['decide', ['commission_admin', 'commission_adjudicator'], 'commission_adjudicator'],
+    ['record_response', ['officer'], 'officer'],
+    ['record_response', ['commission_investigator'], 'commission_investigator'],
+    // Both sides may record an appeal: the investigator's role comes first.
+    ['appeal', ['commission_adjudicator', 'commission_investigator'], 'commission_investigator'],
+    ['appeal', ['commission_adjudicator'], 'commission_adjudicator'],
+    ['dismiss', ['commission_admin'], null],
+    ['open', ['commission_adjudicator'], null],
+  ] as [CaseAction | 'open', Role[], Role | null][])('%s by %j: %s', (action, roles, role) => {
+    expect(actingRole(action, roles)).toBe(role);
   });
 });
 

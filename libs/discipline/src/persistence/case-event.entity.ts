@@ -36,6 +36,9 @@ export class CaseEventEntity {
   actorId: string;
   @Column({ type: 'uuid', nullable: true })
   actorOrganizationId: string | null;
+  /** The role the action was taken in (`actingRole`); null on entries from before it was kept. */
+  @Column({ type: 'text', nullable: true })
+  actorRole: string | null;
   @Column({ type: 'timestamptz' })
   recordedAt: Date;
 }

@@ -68,7 +68,8 @@ export class CaseTimelineEntryResponse {
   /** What the action did to the certification, e.g. `[{type: "suspend", from: "certified", to: "suspended"}]`. */
   certificationChanges: { type: string; from: string; to: string }[];
   occurredOn: string;
-  actor: { kind: string; id: string; organizationId: string | null };
+  /** Who acted; `role` is the role the step was taken in (`commission_investigator`, `commission_adjudicator`, `officer`), null on entries recorded before it was kept. */
+  actor: { kind: string; id: string; organizationId: string | null; role: string | null };
   recordedAt: string;
 }
 
@@ -157,7 +158,7 @@ const toTimelineEntryResponse = (e: CaseTimelineEntry): CaseTimelineEntryRespons
   payload: e.payload,
   certificationChanges: e.certificationChanges.map(({ type, from, to }) => ({ type, from, to })),
   occurredOn: e.occurredOn,
-  actor: { kind: e.actor.kind, id: e.actor.id, organizationId: e.actor.organizationId },
+  actor: { kind: e.actor.kind, id: e.actor.id, organizationId: e.actor.organizationId, role: e.actor.role },
   recordedAt: e.recordedAt,
 });
 

@@ -15,8 +15,11 @@ import { OfficerTrainingItem, toOfficerTrainingItem } from '../../training/dto/t
 import { DisputeResponse, toDisputeResponse } from './disputes.dto';
 
 export class OfficerCaseTimelineEntryResponse extends OmitType(CaseTimelineEntryResponse, ['actor'] as const) {
-  /** Who acted: the commission, an agency, or the officer (`organizationId` null); never which staff member. */
-  actor: { kind: string; organizationId: string | null };
+  /**
+   * Who acted: the commission, an agency, or the officer (`organizationId` null); never which staff
+   * member. `role`: the role the step was taken in (e.g. `commission_adjudicator`), null on entries recorded before it was kept.
+   */
+  actor: { kind: string; organizationId: string | null; role: string | null };
 }
 
 /** The officer's own case: as the commission reads it, without its next steps or staff ids, with the notices about it. */
@@ -76,7 +79,7 @@ export const toOfficerCaseResponse = (c: OfficerCaseView, notices: OfficerNotice
       payload: e.payload,
       certificationChanges: e.certificationChanges.map(({ type, from, to }) => ({ type, from, to })),
       occurredOn: e.occurredOn,
-      actor: { kind: e.actor.kind, organizationId: e.actor.organizationId },
+      actor: { kind: e.actor.kind, organizationId: e.actor.organizationId, role: e.actor.role },
       recordedAt: e.recordedAt,
     })),
     notices,

@@ -37,6 +37,10 @@ describe("the officers' portal codes in words", () => {
   it.each([
     [{ kind: 'user', organizationId: null }, 'You'],
     [{ kind: 'user', organizationId: 'c0ffee00-0000-4000-8000-000000000000' }, 'The commission'],
+    [{ kind: 'user', organizationId: 'c0ffee00-0000-4000-8000-000000000000', role: null }, 'The commission'],
+    [{ kind: 'user', organizationId: 'c0ffee00-0000-4000-8000-000000000000', role: 'commission_adjudicator' }, 'Commission adjudicator'],
+    [{ kind: 'user', organizationId: 'c0ffee00-0000-4000-8000-000000000000', role: 'commission_investigator' }, 'Commission investigator'],
+    [{ kind: 'user', organizationId: null, role: 'officer' }, 'You'],
   ])('names who acted %j', (actor, words) => {
     expect(caseActorWords(actor)).toBe(words);
   });

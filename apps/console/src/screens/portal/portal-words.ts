@@ -3,7 +3,7 @@
  * an answer. Pure (no DOM, no Preact), table-tested in portal-words.spec.ts; an unknown code (a
  * newer registry) still reads as words.
  */
-import { formatDate, humanize } from '../../words';
+import { formatDate, humanize, ROLE_LABELS } from '../../words';
 
 const NOTICE_KINDS: Record<string, string> = {
   misconduct_report: 'A misconduct report about you was filed',
@@ -71,9 +71,19 @@ const CASE_ACTIONS: Record<string, string> = {
 };
 export const caseActionWords = (action: string): string => CASE_ACTIONS[action] ?? humanize(action);
 
-/** Who acted on a case, as the officer may know it: the officer (no organization) or the commission (never which staff member). */
-export const caseActorWords = (actor: { kind: string; organizationId: string | null }): string =>
-  actor.organizationId === null ? (actor.kind === 'user' ? 'You' : 'The registry') : 'The commission';
+/**
+ * Who acted on a case, as the officer may know it: the officer (no organization), or the
+ * commission in the role the step was taken in ("Commission adjudicator"; never which staff
+ * member), or "The commission" where the API names no role (entries from before it was kept).
+ */
+export const caseActorWords = (actor: { kind: string; organizationId: string | null; role?: string | null }): string =>
+  actor.organizationId === null
+    ? actor.kind === 'user'
+      ? 'You'
+      : 'The registry'
+    : actor.role && actor.role.startsWith('commission_') && ROLE_LABELS[actor.role]
+      ? ROLE_LABELS[actor.role]
+      : 'The commission';
 
 const SANCTIONS: Record<string, string> = {
   revoke: 'revocation of the certification',
