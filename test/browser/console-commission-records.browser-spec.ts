@@ -149,7 +149,8 @@ describe('staff console: commission records (browser)', () => {
     await expect(training.locator('[data-testid="shown-count"]').innerText()).resolves.toBe('100 training completions shown; there are more.');
     await expectAccessible(page, 'officer timeline, a part with more to show');
     await training.getByRole('button', { name: 'Show more training completions' }).click();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="training"] [data-testid="training-table"] tbody tr').length === 121`);
+    await rows.nth(120).waitFor();
+    await expect(rows.count()).resolves.toBe(121);
     // Every completion once, and nothing left to ask for.
     const keys = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent));
     expect(new Set(keys).size).toBe(121);
