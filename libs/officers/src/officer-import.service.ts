@@ -16,6 +16,7 @@ import {
 } from './persistence/officer-import.store';
 import { DUPLICATE_MIN_SIMILARITY, roundScore } from './officers.service';
 import { insertPossibleDuplicates } from './persistence/possible-duplicate.store';
+import { employmentsOfPairs } from './persistence/employment-import.store';
 
 export type { ImportedEmployment } from './persistence/officer-import.store';
 
@@ -132,6 +133,11 @@ export class OfficerImportService {
   /** `officerId|agencyId` of the pairs with an open employment. */
   openEmployments(manager: EntityManager, pairs: readonly { officerId: string; agencyId: string }[]): Promise<Set<string>> {
     return openEmploymentPairs(manager, pairs);
+  }
+
+  /** Every employment of these (officer, agency) pairs, open or ended: an import chunk's natural-key and open-employment checks in one read. */
+  employmentsOfPairs(manager: EntityManager, pairs: readonly { officerId: string; agencyId: string }[]): Promise<ImportedEmployment[]> {
+    return employmentsOfPairs(manager, pairs);
   }
 
   /** Employment history from before the registry: no hiring check cleared it; the import did. Ids in input order. */
